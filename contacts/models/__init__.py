@@ -1,0 +1,29 @@
+from .contacts import Certainty, Contact, ContactKind, Participant
+from .dates import DatePrecision
+from .offices import OfficeHolding
+from .people import AliasKind, AmbiguousName, Person, PersonAlias
+from .places import Country, Organisation, OrganisationKind
+from .roles import Role
+from .sources import Citation, Source
+from .statements import Medium, Statement
+
+__all__ = [
+    "AliasKind",
+    "AmbiguousName",
+    "Certainty",
+    "Citation",
+    "Contact",
+    "ContactKind",
+    "Country",
+    "DatePrecision",
+    "Medium",
+    "OfficeHolding",
+    "Organisation",
+    "OrganisationKind",
+    "Participant",
+    "Person",
+    "PersonAlias",
+    "Role",
+    "Source",
+    "Statement",
+]

@@ -1,0 +1,205 @@
+"""Diplomatic contacts and the people (or unnamed counterparts) who took part."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+
+from .dates import DATE_CONSTRAINTS, DatedRecord
+from .roles import Role
+
+
+def new_key():
+    return uuid.uuid4().hex[:12]
+
+
+class ContactKind(models.TextChoices):
+    PHONE_CALL = "phone_call", "Phone call"
+    VIDEO_CALL = "video_call", "Video call"
+    MEETING = "meeting", "Meeting"
+    VISIT = "visit", "Visit"
+    MESSAGE = "message", "Message or letter"
+    TALKS = "talks", "Talks (medium not reported)"
+
+    @property
+    def cameo(self):
+        return CAMEO_CODES[self]
+
+    @property
+    def plover(self):
+        return PLOVER_MODES[self]
+
+
+# CAMEO 04x "Consult" and PLOVER CONSULT modes, to join with event datasets.
+CAMEO_CODES = {
+    ContactKind.PHONE_CALL: "041",
+    ContactKind.VIDEO_CALL: "041",
+    ContactKind.MEETING: "044",
+    ContactKind.VISIT: "042/043",
+    ContactKind.MESSAGE: "040",
+    ContactKind.TALKS: "040",
+}
+PLOVER_MODES = {
+    ContactKind.PHONE_CALL: "CONSULT-phone",
+    ContactKind.VIDEO_CALL: "CONSULT-phone",
+    ContactKind.MEETING: "CONSULT-meet",
+    ContactKind.VISIT: "CONSULT-visit",
+    ContactKind.MESSAGE: "CONSULT",
+    ContactKind.TALKS: "CONSULT",
+}
+
+
+class Certainty(models.TextChoices):
+    STATED = "stated", "Stated in the report"
+    IMPLIED = "implied", "Implied by the report"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class ContactQuerySet(models.QuerySet):
+    def involving(self, person):
+        return self.filter(participants__person=person).distinct()
+
+    def initiated_by(self, person):
+        return self.filter(participants__person=person, participants__is_initiator=True).distinct()
+
+    def received_by(self, person):
+        """Contacts `person` took part in that someone else initiated."""
+        return self.involving(person).filter(
+            participants__is_initiator=True
+        ).exclude(participants__person=person, participants__is_initiator=True).distinct()
+
+    def between(self, start, end):
+        """Contacts whose date (or date range) overlaps [start, end]."""
+        return self.filter(date_start__lte=end, date_end__gte=start)
+
+    def with_country(self, country):
+        return self.filter(participants__country=country).distinct()
+
+    def for_table(self):
+        """Everything a contacts table shows, in a fixed number of queries."""
+        participants = Participant.objects.select_related("person", "country")
+        return self.annotate(
+            source_count=Count("citations__source", distinct=True)
+        ).prefetch_related(Prefetch("participants", queryset=participants))
+
+
+class ContactManager(models.Manager.from_queryset(ContactQuerySet)):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Contact(DatedRecord):
+    key = models.SlugField(max_length=100, unique=True, default=new_key)
+    kind = models.CharField(max_length=20, choices=ContactKind.choices, db_index=True)
+    location = models.CharField(max_length=200, blank=True)
+    summary = models.TextField()
+    initiator_certainty = models.CharField(
+        "how sure is the initiator",
+        max_length=10,
+        choices=Certainty.choices,
+        default=Certainty.UNKNOWN,
+    )
+
+    objects = ContactManager()
+
+    class Meta:
+        ordering = ["-date_start", "-date_end", "pk"]
+        constraints = DATE_CONSTRAINTS
+        indexes = [models.Index(fields=["date_start", "date_end"], name="contact_dates")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.date_display}: {self.summary[:60]}"
+
+    def natural_key(self):
+        return (self.key,)
+
+    def get_absolute_url(self):
+        return reverse("contact-detail", args=[self.pk])
+
+    @property
+    def cameo_code(self):
+        return ContactKind(self.kind).cameo
+
+    @property
+    def plover_mode(self):
+        return ContactKind(self.kind).plover
+
+
+class ParticipantManager(models.Manager):
+    def get_by_natural_key(self, contact_key, person_slug, description):
+        if person_slug:
+            return self.get(contact__key=contact_key, person__slug=person_slug)
+        return self.get(contact__key=contact_key, person=None, description=description)
+
+
+class Participant(models.Model):
+    """A named person, or an unnamed counterpart ("his French counterpart")."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(
+        "Person", on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    description = models.CharField(
+        max_length=200, blank=True, help_text="For an unnamed counterpart, as the report puts it."
+    )
+    role = models.CharField(max_length=30, choices=Role.choices, blank=True)
+    country = models.ForeignKey(
+        "Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="Filled in from the person when left empty.",
+    )
+    is_initiator = models.BooleanField("initiated the contact", default=False)
+
+    objects = ParticipantManager()
+
+    class Meta:
+        ordering = ["-is_initiator", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False)
+                | (~Q(description="") & Q(country__isnull=False)),
+                name="participant_named_or_described",
+                violation_error_message="Choose a person, or describe an unnamed counterpart "
+                "and give their country.",
+            ),
+            models.UniqueConstraint(
+                fields=["contact", "person"],
+                condition=Q(person__isnull=False),
+                name="participant_once_per_contact",
+                violation_error_message="This person already takes part in this contact.",
+            ),
+            models.UniqueConstraint(
+                fields=["contact", "description"],
+                condition=Q(person__isnull=True),
+                name="unnamed_participant_once_per_contact",
+                violation_error_message="This counterpart is already listed.",
+            ),
+            models.UniqueConstraint(
+                fields=["contact"],
+                condition=Q(is_initiator=True),
+                name="one_initiator_per_contact",
+                violation_error_message="A contact has at most one initiator.",
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "is_initiator"], name="participant_person_init")]
+
+    def __str__(self):
+        if self.person_id:
+            return str(self.person)
+        return f"{self.description} (unnamed)"
+
+    def natural_key(self):
+        return (self.contact.key, self.person.slug if self.person_id else "", self.description)
+
+    natural_key.dependencies = ["contacts.contact", "contacts.person"]
+
+    def fill_derived_fields(self):
+        if self.person_id and not self.country_id:
+            self.country_id = self.person.country_id
+
+    def clean(self):
+        self.fill_derived_fields()

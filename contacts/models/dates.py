@@ -1,0 +1,98 @@
+"""Dates as reports give them: a day, a month, a year, or a range."""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Exact day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    RANGE = "range", "Between two dates"
+
+
+def period_end(start, precision):
+    """The last day covered by a date of the given precision."""
+    if precision == DatePrecision.MONTH:
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    if precision == DatePrecision.YEAR:
+        return start.replace(month=12, day=31)
+    return start
+
+
+def period_start(start, precision):
+    if precision == DatePrecision.MONTH:
+        return start.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return start.replace(month=1, day=1)
+    return start
+
+
+def format_date(start, end, precision):
+    if start is None:
+        return "Unknown"
+    if precision == DatePrecision.YEAR:
+        return str(start.year)
+    if precision == DatePrecision.MONTH:
+        return start.strftime("%b %Y")
+    day = f"{start.day} {start:%b %Y}"
+    if precision == DatePrecision.RANGE and end and end != start:
+        return f"between {start.day} {start:%b %Y} and {end.day} {end:%b %Y}"
+    return day
+
+
+WEEKDAYS = [day.lower() for day in calendar.day_name]
+
+
+def resolve_weekday(words, reference):
+    """Resolve "on Friday" to the latest such weekday on or before `reference`."""
+    wanted = next((i for i, name in enumerate(WEEKDAYS) if name in words.lower()), None)
+    if wanted is None:
+        raise ValueError(f"No weekday named in {words!r}")
+    return reference - datetime.timedelta(days=(reference.weekday() - wanted) % 7)
+
+
+DATE_CONSTRAINTS = [
+    models.CheckConstraint(
+        condition=Q(date_end__gte=F("date_start")),
+        name="%(app_label)s_%(class)s_date_end_after_start",
+        violation_error_message="The date range ends before it starts.",
+    ),
+]
+
+
+class DatedRecord(models.Model):
+    """A record whose date is known to a day, month, year or range."""
+
+    date_start = models.DateField("date (from)", db_index=True)
+    date_end = models.DateField(
+        "date (to)", blank=True, help_text="Only for a range; filled in for other precisions."
+    )
+    date_precision = models.CharField(
+        "date precision", max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def date_display(self):
+        return format_date(self.date_start, self.date_end, self.date_precision)
+
+    def fill_derived_fields(self):
+        if self.date_start and self.date_precision != DatePrecision.RANGE:
+            self.date_start = period_start(self.date_start, self.date_precision)
+            self.date_end = period_end(self.date_start, self.date_precision)
+
+    def clean(self):
+        super().clean()
+        self.fill_derived_fields()
+        if self.date_precision == DatePrecision.RANGE:
+            if not self.date_end:
+                raise ValidationError({"date_end": "A range needs its last day."})
+            if self.date_start and self.date_end < self.date_start:
+                raise ValidationError({"date_end": "The range ends before it starts."})

@@ -1,0 +1,89 @@
+"""Offices held over time: "Secretary of State, United States" from one date to another."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from .dates import DatePrecision
+from .roles import Role
+
+
+class OfficeHoldingQuerySet(models.QuerySet):
+    def held_on(self, date):
+        """Offices held on `date`; an unknown bound is taken as open."""
+        return self.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=date),
+            Q(end_date__isnull=True) | Q(end_date__gte=date),
+        )
+
+    def holders_of(self, role, *, country, on):
+        """Who held `role` for `country` on a date, e.g. Germany's foreign minister."""
+        in_country = Q(country=country) | Q(organisation__country=country)
+        return self.held_on(on).filter(in_country, role=role).select_related("person")
+
+
+class OfficeHoldingManager(models.Manager.from_queryset(OfficeHoldingQuerySet)):
+    def get_by_natural_key(self, person_slug, title, start_date):
+        return self.get(person__slug=person_slug, title=title, start_date=start_date or None)
+
+
+class OfficeHolding(models.Model):
+    person = models.ForeignKey("Person", on_delete=models.CASCADE, related_name="offices")
+    title = models.CharField(max_length=200, help_text="As reported, e.g. 'Foreign Secretary'.")
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.OTHER)
+    organisation = models.ForeignKey(
+        "Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="offices"
+    )
+    country = models.ForeignKey(
+        "Country", on_delete=models.PROTECT, null=True, blank=True, related_name="offices"
+    )
+    start_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    end_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+
+    objects = OfficeHoldingManager()
+
+    class Meta:
+        ordering = ["person", F("start_date").asc(nulls_first=True), "title"]
+        indexes = [models.Index(fields=["role", "country", "start_date", "end_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | Q(country__isnull=False),
+                name="office_has_organisation_or_country",
+                violation_error_message="An office belongs to an organisation or a country.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="office_ends_after_it_starts",
+                violation_error_message="The office ends before it starts.",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "title", "start_date"], name="office_unique_start"
+            ),
+            models.UniqueConstraint(
+                fields=["person", "title"],
+                condition=Q(start_date__isnull=True),
+                name="office_unique_when_start_unknown",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.organisation or self.country
+        return f"{self.title}, {where}" if where else self.title
+
+    def natural_key(self):
+        start = self.start_date.isoformat() if self.start_date else ""
+        return (*self.person.natural_key(), self.title, start)
+
+    natural_key.dependencies = ["contacts.person", "contacts.organisation", "contacts.country"]
+
+    def clean(self):
+        if not (self.organisation_id or self.country_id):
+            raise ValidationError("Give the organisation or the country the office belongs to.")

@@ -1,0 +1,119 @@
+"""What officials said, verbatim or as reported."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from .contacts import new_key
+from .dates import DATE_CONSTRAINTS, DatedRecord
+from .offices import OfficeHolding
+from .roles import Role
+
+
+class Medium(models.TextChoices):
+    TWEET = "tweet", "Tweet or social media post"
+    TV_INTERVIEW = "tv_interview", "TV interview"
+    INTERVIEW = "interview", "Interview (press)"
+    PRESS_CONFERENCE = "press_conference", "Press or news conference"
+    WRITTEN_STATEMENT = "written_statement", "Written statement"
+    CALL_READOUT = "call_readout", "Call readout"
+    SPEECH = "speech", "Speech"
+    REMARKS = "remarks", "Remarks (medium not reported)"
+
+
+class StatementQuerySet(models.QuerySet):
+    def by(self, person):
+        return self.filter(speaker=person)
+
+    def after(self, contact, days=2):
+        """Statements by the contact's named participants within `days` after it."""
+        speakers = contact.participants.filter(person__isnull=False).values("person")
+        last_day = contact.date_end + datetime.timedelta(days=days)
+        return self.filter(
+            speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day
+        )
+
+    def for_table(self):
+        from .sources import Citation
+
+        offices = OfficeHolding.objects.select_related("organisation", "country")
+        citations = Citation.objects.select_related("source__outlet")
+        return self.select_related(
+            "speaker", "speaker_country", "outlet", "contact"
+        ).prefetch_related(
+            Prefetch("speaker__offices", queryset=offices),
+            Prefetch("citations", queryset=citations),
+        )
+
+
+class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Statement(DatedRecord):
+    key = models.SlugField(max_length=100, unique=True, default=new_key)
+    speaker = models.ForeignKey(
+        "Person", on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+    )
+    speaker_description = models.CharField(
+        "unnamed speaker",
+        max_length=200,
+        blank=True,
+        help_text="When the report names no one, e.g. 'a senior US official'.",
+    )
+    speaker_role = models.CharField(max_length=30, choices=Role.choices, blank=True)
+    speaker_country = models.ForeignKey(
+        "Country", on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+    )
+    text = models.TextField(help_text="The quote, or the report's paraphrase.")
+    is_verbatim = models.BooleanField("verbatim quote", default=True)
+    medium = models.CharField(max_length=20, choices=Medium.choices, default=Medium.REMARKS)
+    outlet = models.ForeignKey(
+        "Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements_carried",
+        help_text="Where it was said, e.g. CNN or Fox News.",
+    )
+    venue = models.CharField(max_length=200, blank=True, help_text="Place, e.g. 'Berlin'.")
+    language = models.CharField(max_length=10, default="en", help_text="ISO 639-1 code.")
+    contact = models.ForeignKey(
+        "Contact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="The contact this statement is about, if any.",
+    )
+
+    objects = StatementManager()
+
+    class Meta:
+        ordering = ["-date_start", "pk"]
+        constraints = [
+            *DATE_CONSTRAINTS,
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | ~Q(speaker_description=""),
+                name="statement_has_speaker",
+                violation_error_message="Choose a speaker or describe the unnamed speaker.",
+            ),
+        ]
+        indexes = [models.Index(fields=["speaker", "date_start"], name="statement_speaker_date")]
+
+    def __str__(self):
+        who = self.speaker or self.speaker_description
+        return f"{who}, {self.date_display}: {self.text[:60]}"
+
+    def natural_key(self):
+        return (self.key,)
+
+    def get_absolute_url(self):
+        return reverse("statement-list") + f"?key={self.key}"
+
+    @property
+    def speaker_label(self):
+        return str(self.speaker) if self.speaker_id else self.speaker_description

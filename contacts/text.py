@@ -1,0 +1,71 @@
+"""Normalisation of names and excerpts, so that comparisons ignore typography."""
+
+import hashlib
+import re
+import unicodedata
+
+TYPOGRAPHIC_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+# Arabic-script letters written differently in Arabic and Persian orthography.
+ARABIC_VARIANTS = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Farsi yeh
+        "\u0649": "\u06cc",  # alef maksura -> Farsi yeh
+        "\u0643": "\u06a9",  # Arabic kaf -> keheh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u0623": "\u0627",  # alef with hamza above -> alef
+        "\u0625": "\u0627",  # alef with hamza below -> alef
+        "\u0622": "\u0627",  # alef with madda -> alef
+        "\u200c": None,  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        "\u0640": None,  # tatweel
+    }
+)
+
+WHITESPACE = re.compile(r"\s+")
+NAME_PUNCTUATION = re.compile(r"[.,'\"()\[\]]")
+HYPHENS = re.compile(r"[\u2010-\u2015\u2212-]")
+
+
+def normalize_text(text):
+    """Collapse whitespace and straighten typographic quotes (for excerpts)."""
+    text = unicodedata.normalize("NFKC", text or "").translate(TYPOGRAPHIC_QUOTES)
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def name_key(name):
+    """A key under which spellings of one name compare equal.
+
+    Case, accents, Arabic/Persian letter variants, dots and hyphens are ignored:
+    "François-Philippe Champagne" and "francois philippe champagne" share a key.
+    """
+    text = unicodedata.normalize("NFKD", name or "").translate(ARABIC_VARIANTS)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = HYPHENS.sub(" ", NAME_PUNCTUATION.sub("", text.translate(TYPOGRAPHIC_QUOTES)))
+    return WHITESPACE.sub(" ", text).strip().casefold()
+
+
+def excerpt_digest(excerpt):
+    return hashlib.sha256(normalize_text(excerpt).encode()).hexdigest()
+
+
+def excerpt_occurs_in(excerpt, text):
+    needle = normalize_text(excerpt)
+    return bool(needle) and needle in normalize_text(text)
