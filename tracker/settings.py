@@ -99,10 +99,12 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end libraries come from npm packages installed by the set-up (package.json).
 NODE_MODULES = BASE_DIR / "node_modules"
-if NODE_MODULES.is_dir():
-    # Front-end libraries come from npm packages installed by the set-up.
-    STATICFILES_DIRS.append(("vendor", NODE_MODULES))
+STATICFILES_DIRS += [
+    ("vendor/cytoscape", NODE_MODULES / "cytoscape" / "dist"),
+    ("vendor/axe-core", NODE_MODULES / "axe-core"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -121,3 +123,4 @@ LOGGING = {
 }
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEED_FIXTURES = ["countries", "organisations", "people", "sources", "contacts", "statements"]
+FORMS_URLFIELD_ASSUME_HTTPS = True

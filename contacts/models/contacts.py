@@ -65,9 +65,11 @@ class ContactQuerySet(models.QuerySet):
 
     def received_by(self, person):
         """Contacts `person` took part in that someone else initiated."""
-        return self.involving(person).filter(
-            participants__is_initiator=True
-        ).exclude(participants__person=person, participants__is_initiator=True).distinct()
+        return (
+            self.filter(participants__person=person, participants__is_initiator=False)
+            .filter(participants__is_initiator=True)
+            .distinct()
+        )
 
     def between(self, start, end):
         """Contacts whose date (or date range) overlaps [start, end]."""
@@ -111,11 +113,11 @@ class Contact(DatedRecord):
     def __str__(self):
         return f"{self.get_kind_display()}, {self.date_display}: {self.summary[:60]}"
 
-    def natural_key(self):
-        return (self.key,)
-
     def get_absolute_url(self):
         return reverse("contact-detail", args=[self.pk])
+
+    def natural_key(self):
+        return (self.key,)
 
     @property
     def cameo_code(self):
@@ -160,8 +162,7 @@ class Participant(models.Model):
         ordering = ["-is_initiator", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(person__isnull=False)
-                | (~Q(description="") & Q(country__isnull=False)),
+                condition=Q(person__isnull=False) | (~Q(description="") & Q(country__isnull=False)),
                 name="participant_named_or_described",
                 violation_error_message="Choose a person, or describe an unnamed counterpart "
                 "and give their country.",

@@ -61,13 +61,13 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("person-detail", args=[self.slug])
+
     def natural_key(self):
         return (self.slug,)
 
     natural_key.dependencies = ["contacts.country"]
-
-    def get_absolute_url(self):
-        return reverse("person-detail", args=[self.slug])
 
     def fill_derived_fields(self):
         self.name_key = name_key(self.name)

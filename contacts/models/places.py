@@ -30,11 +30,11 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.code,)
-
     def get_absolute_url(self):
         return reverse("contact-list") + f"?country={self.pk}"
+
+    def natural_key(self):
+        return (self.code,)
 
 
 class OrganisationKind(models.TextChoices):

@@ -42,13 +42,13 @@ class Source(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("source-detail", args=[self.pk])
+
     def natural_key(self):
         return (self.slug,)
 
     natural_key.dependencies = ["contacts.organisation"]
-
-    def get_absolute_url(self):
-        return reverse("source-detail", args=[self.pk])
 
     def contains(self, excerpt):
         return excerpt_occurs_in(excerpt, self.text)
@@ -68,7 +68,9 @@ class Citation(models.Model):
     excerpt = models.TextField(help_text="Copied verbatim from the source text.")
     excerpt_digest = models.CharField(max_length=64, editable=False)
     date_as_written = models.CharField(
-        max_length=200, blank=True, help_text="The article's own words for the date, e.g. 'on Friday'."
+        max_length=200,
+        blank=True,
+        help_text="The article's own words for the date, e.g. 'on Friday'.",
     )
     note = models.TextField(blank=True, help_text="e.g. where the article is wrong and why.")
     contact = models.ForeignKey(
@@ -91,7 +93,7 @@ class Citation(models.Model):
                 | Q(contact__isnull=True, statement__isnull=False, office__isnull=True)
                 | Q(contact__isnull=True, statement__isnull=True, office__isnull=False),
                 name="citation_backs_exactly_one_record",
-                violation_error_message="A citation backs exactly one contact, statement or office.",
+                violation_error_message="A citation backs one contact, statement or office.",
             ),
             *(
                 models.UniqueConstraint(

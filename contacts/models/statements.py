@@ -108,11 +108,11 @@ class Statement(DatedRecord):
         who = self.speaker or self.speaker_description
         return f"{who}, {self.date_display}: {self.text[:60]}"
 
-    def natural_key(self):
-        return (self.key,)
-
     def get_absolute_url(self):
         return reverse("statement-list") + f"?key={self.key}"
+
+    def natural_key(self):
+        return (self.key,)
 
     @property
     def speaker_label(self):

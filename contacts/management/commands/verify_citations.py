@@ -10,8 +10,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         failures = list(failing_citations())
         for citation, reason in failures:
-            self.stdout.write(f"FAIL citation {citation.pk} -> {citation.record_label} "
-                              f"'{citation.record}': {reason}")
+            self.stdout.write(
+                f"FAIL citation {citation.pk} -> {citation.record_label} "
+                f"'{citation.record}': {reason}"
+            )
         total = Citation.objects.count()
         if failures:
             raise CommandError(f"{len(failures)} of {total} citations do not verify.")

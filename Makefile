@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both are safe to repeat.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+SEED := countries organisations people sources contacts statements
+
+.PHONY: run test setup lint pytest seed browser clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@test -x /usr/bin/chromium || (echo "Chromium could not be installed at /usr/bin/chromium" >&2; exit 1)
+
+seed: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddata $(SEED)
+	$(BIN)/python manage.py create_demo_accounts
+
+run: seed
+	@echo "Serving on http://$(HOST)/ (admin on http://$(HOST)/admin/)"
+	$(BIN)/python manage.py runserver $(HOST)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The suite runs on SQLite, and again on PostgreSQL when DATABASE_URL is set.
+pytest: setup browser
+	env -u DATABASE_URL ./scripts/pytest-or-fail $(BIN)/pytest $(PYTEST_ARGS)
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL ($$DATABASE_URL)"; \
+		./scripts/pytest-or-fail $(BIN)/pytest $(PYTEST_ARGS); \
+	fi
+
+test: lint pytest
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

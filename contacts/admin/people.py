@@ -1,0 +1,62 @@
+from django.contrib import admin
+from django.db.models import Q
+
+from contacts.models import OfficeHolding, Person, PersonAlias
+from contacts.text import name_key
+
+from .citations import citation_inline
+
+
+class AliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name", "kind", "shared"]
+    extra = 1
+
+
+class OfficeInline(admin.TabularInline):
+    model = OfficeHolding
+    fields = [
+        "title",
+        "role",
+        "organisation",
+        "country",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+    ]
+    autocomplete_fields = ["organisation", "country"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "slug"]
+    list_filter = ["country"]
+    list_select_related = ["country"]
+    search_fields = ["name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+    inlines = [AliasInline, OfficeInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also find people by any alias, ignoring case, accents and script variants."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        key = name_key(search_term)
+        if key:
+            by_alias = self.model.objects.filter(
+                Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
+            )
+            queryset |= self.model.objects.filter(pk__in=by_alias.values("pk"))
+        return queryset, may_have_duplicates
+
+
+@admin.register(OfficeHolding)
+class OfficeHoldingAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "role", "organisation", "country", "start_date", "end_date"]
+    list_filter = ["role", "country"]
+    list_select_related = ["person", "organisation", "country"]
+    search_fields = ["title", "person__name", "person__aliases__name"]
+    autocomplete_fields = ["person", "organisation", "country"]
+    inlines = [citation_inline("office")]

@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from contacts.models import Country, Organisation
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbreviation", "kind", "country", "parent"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["country", "parent"]
+    search_fields = ["name", "abbreviation", "other_names"]
+    autocomplete_fields = ["country", "parent"]

@@ -1,0 +1,97 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+
+from contacts.models import Contact, Participant, Statement
+
+from .citations import citation_inline, kept_forms
+
+
+class ParticipantFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        rows = [form.cleaned_data for form in kept_forms(self)]
+        if len(rows) < 2:
+            raise ValidationError("A contact needs at least two participants.")
+        if sum(1 for row in rows if row.get("is_initiator")) > 1:
+            raise ValidationError("Only one participant can have initiated the contact.")
+        people = [row["person"] for row in rows if row.get("person")]
+        if len(people) != len(set(people)):
+            raise ValidationError("A person is listed twice in this contact.")
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    formset = ParticipantFormSet
+    fields = ["person", "description", "role", "country", "is_initiator"]
+    autocomplete_fields = ["person", "country"]
+    extra = 0
+    min_num = 2
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    fields = ["speaker", "speaker_description", "text", "is_verbatim", "date_start"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+    extra = 0
+    max_num = 0
+    verbose_name_plural = "statements about this contact (edit them under Statements)"
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    list_display = ["date_display", "kind", "summary", "location", "participant_count"]
+    list_filter = ["kind", "date_precision", "initiator_certainty", "participants__country"]
+    search_fields = ["summary", "location", "participants__person__name", "key"]
+    date_hierarchy = "date_start"
+    fieldsets = [
+        (None, {"fields": ["kind", "summary", "location", "initiator_certainty"]}),
+        ("Date", {"fields": ["date_start", "date_precision", "date_end"]}),
+        ("Identifier", {"fields": ["key"], "classes": ["collapse"]}),
+    ]
+    inlines = [ParticipantInline, citation_inline("contact"), StatementInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participant_total=Count("participants"))
+
+    @admin.display(description="date", ordering="date_start")
+    def date_display(self, contact):
+        return contact.date_display
+
+    @admin.display(description="participants", ordering="participant_total")
+    def participant_count(self, contact):
+        return contact.participant_total
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["date_display", "speaker_label", "text", "is_verbatim", "medium", "outlet"]
+    list_filter = ["medium", "is_verbatim", "language", "speaker_country"]
+    list_select_related = ["speaker", "outlet"]
+    search_fields = ["text", "speaker__name", "speaker__aliases__name", "speaker_description"]
+    date_hierarchy = "date_start"
+    autocomplete_fields = ["speaker", "speaker_country", "outlet", "contact"]
+    fieldsets = [
+        (None, {"fields": ["speaker", "speaker_description", "speaker_role", "speaker_country"]}),
+        (None, {"fields": ["text", "is_verbatim", "language"]}),
+        (
+            "Where and when",
+            {"fields": ["medium", "outlet", "venue", "date_start", "date_precision", "date_end"]},
+        ),
+        (None, {"fields": ["contact"]}),
+        ("Identifier", {"fields": ["key"], "classes": ["collapse"]}),
+    ]
+    inlines = [citation_inline("statement")]
+
+    @admin.display(description="date", ordering="date_start")
+    def date_display(self, statement):
+        return statement.date_display
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_label(self, statement):
+        return statement.speaker_label

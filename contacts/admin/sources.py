@@ -1,0 +1,63 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from contacts.models import Citation, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "outlet", "published_date", "reported_date"]
+    list_filter = ["outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "slug", "url"]
+    date_hierarchy = "published_date"
+    autocomplete_fields = ["outlet"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["cited_by"]
+    fields = [
+        "title",
+        "slug",
+        "outlet",
+        "url",
+        "reported_date",
+        "published_date",
+        "notes",
+        "text",
+        "cited_by",
+    ]
+
+    @admin.display(description="cited by")
+    def cited_by(self, source):
+        citations = source.citations.select_related("contact", "statement", "office__person")
+        rows = [
+            (admin_url(citation.record), citation.record_label, citation.record)
+            for citation in citations
+        ]
+        if not rows:
+            return "No record cites this source yet."
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}: {}</a></li>', rows)
+        )
+
+
+def admin_url(record):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["source", "excerpt", "record", "note"]
+    list_select_related = [
+        "source",
+        "contact",
+        "statement__speaker",
+        "office__person",
+        "office__organisation",
+        "office__country",
+    ]
+    list_filter = ["source"]
+    search_fields = ["excerpt", "note", "source__title"]
+    autocomplete_fields = ["source", "contact", "statement", "office"]
+    fields = ["source", "excerpt", "date_as_written", "note", "contact", "statement", "office"]

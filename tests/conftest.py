@@ -1,0 +1,37 @@
+import pytest
+from django.contrib.auth.models import Group, User
+
+from tests.factories import PersonFactory, make_contact
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("ed", password="pw-editor-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+@pytest.fixture
+def analyst(db):
+    user = User.objects.create_user("ana", password="pw-analyst-123")
+    user.groups.add(Group.objects.get(name="Analyst"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def pair(db):
+    """Two people and a phone call the first initiated."""
+    caller, callee = PersonFactory(name="Mike Pompeo"), PersonFactory(name="Dominic Raab")
+    return caller, callee, make_contact(caller, callee, initiator=caller)
