@@ -1,17 +1,14 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
-    path("contacts/", TemplateView.as_view(template_name="home.html"), name="contact-list"),
-    path(
-        "contacts/<int:pk>/", TemplateView.as_view(template_name="home.html"), name="contact-detail"
-    ),
-    path("statements/", TemplateView.as_view(template_name="home.html"), name="statement-list"),
-    path(
-        "people/<str:slug>/", TemplateView.as_view(template_name="home.html"), name="person-detail"
-    ),
-    path(
-        "sources/<int:pk>/", TemplateView.as_view(template_name="home.html"), name="source-detail"
-    ),
+    path("", views.HomeView.as_view(), name="home"),
+    path("contacts/", views.ContactListView.as_view(), name="contact-list"),
+    path("contacts/<int:pk>/", views.ContactDetailView.as_view(), name="contact-detail"),
+    path("statements/", views.StatementListView.as_view(), name="statement-list"),
+    path("people/", views.PersonListView.as_view(), name="person-list"),
+    path("people/<str:ident>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("network/", views.NetworkView.as_view(), name="network"),
 ]

@@ -111,7 +111,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 TABLE_PAGE_SIZE = 50
 TABLE_MAX_PAGE_SIZE = 200
 

@@ -3,7 +3,8 @@
 import uuid
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from .dates import DATE_CONSTRAINTS, DatedRecord
@@ -78,12 +79,30 @@ class ContactQuerySet(models.QuerySet):
     def with_country(self, country):
         return self.filter(participants__country=country).distinct()
 
-    def for_table(self):
+    def for_table(self, participants=None):
         """Everything a contacts table shows, in a fixed number of queries."""
-        participants = Participant.objects.select_related("person", "country")
+        from .sources import Citation
+
+        participants = participants or Participant.objects.select_related("person", "country")
+        initiator = Participant.objects.filter(contact=OuterRef("pk"), is_initiator=True)
+        sources = (
+            Citation.objects.filter(contact=OuterRef("pk"))
+            .order_by()
+            .values("contact")
+            .annotate(n=Count("source", distinct=True))
+            .values("n")
+        )
         return self.annotate(
-            source_count=Count("citations__source", distinct=True)
-        ).prefetch_related(Prefetch("participants", queryset=participants))
+            source_count=Coalesce(Subquery(sources), 0),
+            initiator_name=Subquery(
+                initiator.annotate(label=Coalesce("person__name", "description")).values("label")[
+                    :1
+                ]
+            ),
+        ).prefetch_related(
+            Prefetch("participants", queryset=participants),
+            Prefetch("citations", queryset=Citation.objects.select_related("source__outlet")),
+        )
 
 
 class ContactManager(models.Manager.from_queryset(ContactQuerySet)):
@@ -118,6 +137,15 @@ class Contact(DatedRecord):
 
     def natural_key(self):
         return (self.key,)
+
+    @property
+    def initiator(self):
+        """The initiating participant (uses prefetched participants)."""
+        return next((p for p in self.participants.all() if p.is_initiator), None)
+
+    @property
+    def recipients(self):
+        return [p for p in self.participants.all() if not p.is_initiator]
 
     @property
     def cameo_code(self):

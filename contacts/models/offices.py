@@ -78,11 +78,19 @@ class OfficeHolding(models.Model):
         where = self.organisation or self.country
         return f"{self.title}, {where}" if where else self.title
 
+    def get_absolute_url(self):
+        return self.person.get_absolute_url() + "#offices"
+
     def natural_key(self):
         start = self.start_date.isoformat() if self.start_date else ""
         return (*self.person.natural_key(), self.title, start)
 
     natural_key.dependencies = ["contacts.person", "contacts.organisation", "contacts.country"]
+
+    def held_on(self, date):
+        """Python twin of OfficeHoldingQuerySet.held_on, for prefetched offices."""
+        started = self.start_date is None or self.start_date <= date
+        return started and (self.end_date is None or self.end_date >= date)
 
     def clean(self):
         if not (self.organisation_id or self.country_id):

@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -31,6 +32,24 @@ class PersonQuerySet(models.QuerySet):
         if len(people) > 1:
             raise AmbiguousName(name, people)
         return people[0]
+
+    def for_directory(self):
+        """People with their offices, aliases and activity counts, in fixed queries."""
+        from .contacts import Participant
+        from .statements import Statement
+
+        def count_of(rows, field):
+            counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
+            return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+        return (
+            self.select_related("country")
+            .annotate(
+                contact_count=count_of(Participant.objects.all(), "person"),
+                statement_count=count_of(Statement.objects.all(), "speaker"),
+            )
+            .prefetch_related("aliases", "offices__organisation", "offices__country")
+        )
 
 
 class PersonManager(models.Manager.from_queryset(PersonQuerySet)):

@@ -1,0 +1,166 @@
+"""Filters for the analyst tables; every value travels in the URL."""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+
+from .models import (
+    Contact,
+    ContactKind,
+    Country,
+    Medium,
+    Organisation,
+    Participant,
+    Person,
+    Source,
+    Statement,
+)
+from .text import name_key
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+def people_named(value):
+    """People whose slug is `value`, or whose name or any alias contains it."""
+    key = name_key(value)
+    if not key:
+        return Person.objects.none()
+    return Person.objects.filter(
+        Q(slug=value) | Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
+    ).values("pk")
+
+
+def participants_named(value):
+    """Participants who are such people, or unnamed counterparts so described."""
+    return Participant.objects.filter(
+        Q(person__in=people_named(value)) | Q(person=None, description__icontains=value.strip())
+    )
+
+
+class ContactFilter(filters.FilterSet):
+    q = filters.CharFilter(label="Search summaries and excerpts", method="search")
+    participant = filters.CharFilter(
+        label="Participant (any name or alias)", method="by_participant"
+    )
+    direction = filters.ChoiceFilter(
+        label="Participant's part",
+        choices=[("initiated", "initiated the contact"), ("received", "was contacted")],
+        method="by_direction",
+    )
+    initiator = filters.CharFilter(label="Initiator", method="by_initiator")
+    recipient = filters.CharFilter(label="Contacted person", method="by_recipient")
+    country = filters.ModelChoiceFilter(
+        queryset=Country.objects.all(), field_name="participants__country", distinct=True
+    )
+    organisation = filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(),
+        field_name="participants__person__offices__organisation",
+        distinct=True,
+    )
+    kind = filters.ChoiceFilter(choices=ContactKind.choices)
+    date_from = filters.DateFilter(
+        label="From", field_name="date_end", lookup_expr="gte", widget=DATE_INPUT
+    )
+    date_to = filters.DateFilter(
+        label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
+    )
+    source = filters.ModelChoiceFilter(
+        queryset=Source.objects.all(), field_name="citations__source", distinct=True
+    )
+
+    initiator_country = filters.CharFilter(method="by_initiator_country", widget=forms.HiddenInput)
+    recipient_country = filters.CharFilter(method="by_recipient_country", widget=forms.HiddenInput)
+
+    class Meta:
+        model = Contact
+        fields = []
+
+    def by_initiator_country(self, queryset, name, value):
+        rows = Participant.objects.filter(country__code=value.upper(), is_initiator=True)
+        return queryset.filter(pk__in=rows.values("contact"))
+
+    def by_recipient_country(self, queryset, name, value):
+        rows = Participant.objects.filter(
+            country__code=value.upper(),
+            is_initiator=False,
+            contact__participants__is_initiator=True,
+        )
+        return queryset.filter(pk__in=rows.values("contact"))
+
+    def search(self, queryset, name, value):
+        matching = Contact.objects.filter(
+            Q(summary__icontains=value) | Q(citations__excerpt__icontains=value)
+        )
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    def by_participant(self, queryset, name, value):
+        # The part a participant played is applied here, so the two filters describe one row.
+        rows = participants_named(value)
+        direction = self.form.cleaned_data.get("direction")
+        if direction == "initiated":
+            rows = rows.filter(is_initiator=True)
+        elif direction == "received":
+            rows = rows.filter(is_initiator=False, contact__participants__is_initiator=True)
+        return queryset.filter(pk__in=rows.values("contact"))
+
+    def by_direction(self, queryset, name, value):
+        return queryset  # applied together with `participant`
+
+    def by_initiator(self, queryset, name, value):
+        rows = participants_named(value).filter(is_initiator=True)
+        return queryset.filter(pk__in=rows.values("contact"))
+
+    def by_recipient(self, queryset, name, value):
+        rows = participants_named(value).filter(
+            is_initiator=False, contact__participants__is_initiator=True
+        )
+        return queryset.filter(pk__in=rows.values("contact"))
+
+
+class StatementFilter(filters.FilterSet):
+    q = filters.CharFilter(label="Search the text", field_name="text", lookup_expr="icontains")
+    speaker = filters.CharFilter(label="Speaker (any name or alias)", method="by_speaker")
+    country = filters.ModelChoiceFilter(
+        queryset=Country.objects.all(), method="by_country", label="Speaker's country"
+    )
+    medium = filters.ChoiceFilter(choices=Medium.choices)
+    is_verbatim = filters.ChoiceFilter(
+        label="Quote or paraphrase",
+        choices=[("true", "Verbatim quotes"), ("false", "Paraphrases")],
+        method="by_form",
+    )
+    date_from = filters.DateFilter(
+        label="From", field_name="date_end", lookup_expr="gte", widget=DATE_INPUT
+    )
+    date_to = filters.DateFilter(
+        label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
+    )
+    contact = filters.NumberFilter(field_name="contact", widget=forms.HiddenInput)
+    key = filters.CharFilter(field_name="key", widget=forms.HiddenInput)
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def by_speaker(self, queryset, name, value):
+        return queryset.filter(
+            Q(speaker__in=people_named(value)) | Q(speaker_description__icontains=value.strip())
+        )
+
+    def by_country(self, queryset, name, value):
+        return queryset.filter(Q(speaker__country=value) | Q(speaker_country=value))
+
+    def by_form(self, queryset, name, value):
+        return queryset.filter(is_verbatim=value == "true")
+
+
+class PersonFilter(filters.FilterSet):
+    name = filters.CharFilter(label="Name or alias", method="by_name")
+    country = filters.ModelChoiceFilter(queryset=Country.objects.all())
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def by_name(self, queryset, name, value):
+        return queryset.filter(pk__in=people_named(value))

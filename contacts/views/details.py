@@ -1,0 +1,100 @@
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+
+from contacts.analysis import counterparts
+from contacts.highlight import segments
+from contacts.models import Citation, Contact, OfficeHolding, Participant, Person, Source, Statement
+from contacts.views.tables import bounded_int
+
+OFFICES = OfficeHolding.objects.select_related("organisation", "country")
+
+
+class ContactDetailView(DetailView):
+    template_name = "contacts/contact_detail.html"
+
+    def get_queryset(self):
+        participants = Participant.objects.select_related("person", "country").prefetch_related(
+            Prefetch("person__offices", queryset=OFFICES)
+        )
+        return Contact.objects.for_table(participants=participants)
+
+    def get_context_data(self, **kwargs):
+        contact = self.object
+        days = bounded_int(self.request.GET.get("days"), 2, 0, 60)
+        following = Statement.objects.after(contact, days=days) | Statement.objects.filter(
+            contact=contact
+        )
+        return super().get_context_data(
+            participants=[
+                (
+                    p,
+                    next((o for o in p.person.offices.all() if o.held_on(contact.date_start)), None)
+                    if p.person_id
+                    else None,
+                )
+                for p in contact.participants.all()
+            ],
+            days=days,
+            statements=following.for_table().distinct(),
+            **kwargs,
+        )
+
+
+class PersonDetailView(DetailView):
+    template_name = "contacts/person_detail.html"
+
+    def get_object(self, queryset=None):
+        ident = self.kwargs["ident"]
+        lookup = Q(slug=ident) | Q(pk=int(ident)) if ident.isdigit() else Q(slug=ident)
+        people = (
+            Person.objects.filter(lookup)
+            .select_related("country")
+            .prefetch_related(
+                "aliases",
+                Prefetch("offices", queryset=OFFICES.prefetch_related("citations__source")),
+            )
+        )
+        person = people.first()
+        if person is None:
+            raise Http404("Nobody with that name or number is in the tracker.")
+        return person
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        contacts = list(Contact.objects.involving(person).for_table())
+        statements = list(Statement.objects.by(person).for_table())
+        timeline = sorted(
+            [("contact", c.date_start, c) for c in contacts]
+            + [("statement", s.date_start, s) for s in statements],
+            key=lambda item: (item[1], item[0]),
+        )
+        return super().get_context_data(
+            timeline=timeline,
+            counterparts=counterparts(person, contacts),
+            contact_count=len(contacts),
+            statement_count=len(statements),
+            **kwargs,
+        )
+
+
+class SourceDetailView(DetailView):
+    template_name = "contacts/source_detail.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Source.objects.select_related("outlet"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        citations = list(
+            Citation.objects.filter(source=self.object).select_related(
+                "contact",
+                "statement__speaker",
+                "office__person",
+                "office__organisation",
+                "office__country",
+            )
+        )
+        return super().get_context_data(
+            segments=segments(self.object.text, citations), citations=citations, **kwargs
+        )

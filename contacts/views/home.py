@@ -1,0 +1,23 @@
+from django.views.generic import TemplateView
+from django_tables2 import RequestConfig
+
+from contacts.models import Contact, Person, Source, Statement
+from contacts.tables import ContactTable
+
+
+class HomeView(TemplateView):
+    template_name = "contacts/home.html"
+
+    def get_context_data(self, **kwargs):
+        recent = ContactTable(Contact.objects.for_table()[:10], orderable=False)
+        RequestConfig(self.request, paginate=False).configure(recent)
+        return super().get_context_data(
+            recent=recent,
+            counts={
+                "contacts": Contact.objects.count(),
+                "statements": Statement.objects.count(),
+                "people": Person.objects.count(),
+                "sources": Source.objects.count(),
+            },
+            **kwargs,
+        )

@@ -1,0 +1,35 @@
+from contacts.filters import ContactFilter, PersonFilter, StatementFilter
+from contacts.models import Contact, Person, Statement
+from contacts.tables import ContactTable, PersonTable, StatementTable
+
+from .tables import AnalystTableView
+
+
+class ContactListView(AnalystTableView):
+    table_class = ContactTable
+    filterset_class = ContactFilter
+    export_name = "contacts"
+    page_title = "Contacts"
+
+    def get_queryset(self):
+        return Contact.objects.for_table()
+
+
+class StatementListView(AnalystTableView):
+    table_class = StatementTable
+    filterset_class = StatementFilter
+    export_name = "statements"
+    page_title = "Statements"
+
+    def get_queryset(self):
+        return Statement.objects.for_table()
+
+
+class PersonListView(AnalystTableView):
+    table_class = PersonTable
+    filterset_class = PersonFilter
+    export_name = "people"
+    page_title = "People"
+
+    def get_queryset(self):
+        return Person.objects.for_directory()
