@@ -2,6 +2,7 @@
 
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from .models import Contact, Person, Statement
 
@@ -98,7 +99,7 @@ class ContactTable(EvidenceColumns):
     def render_initiator(self, record):
         initiator = record.initiator
         if initiator is None:
-            return format_html('<span class="muted">unknown</span>')
+            return mark_safe('<span class="muted">unknown</span>')
         certainty = "" if record.initiator_certainty == "stated" else " (implied)"
         return format_html("{}{}", participant_html(initiator), certainty)
 

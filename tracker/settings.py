@@ -123,4 +123,3 @@ LOGGING = {
 }
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEED_FIXTURES = ["countries", "organisations", "people", "sources", "contacts", "statements"]
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -15,6 +16,7 @@ class SourceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["cited_by"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         "title",
         "slug",

@@ -1,0 +1,114 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import PersonFactory, StatementFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+LISTS = ["contact-list", "statement-list", "person-list", "network"]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_invalid_date_shows_a_message_and_keeps_other_filters(analyst_client, pair, name):
+    response = analyst_client.get(reverse(name), {"date_from": "2020-13-45", "kind": "phone_call"})
+    assert response.status_code == 200
+    form = response.context["filter"].form
+    if "date_from" in form.fields:
+        assert "date_from" in form.errors
+        assert "could not be used" in response.text
+    assert 'value="phone_call" selected' in response.text or "kind" not in form.fields
+
+
+def test_invalid_date_still_applies_the_valid_filters(analyst_client, pair):
+    make_contact(PersonFactory(), PersonFactory(), kind="meeting")
+    response = analyst_client.get(
+        reverse("contact-list"), {"date_from": "garbage", "kind": "meeting"}
+    )
+    assert [row.record.kind for row in response.context["table"].page.object_list] == ["meeting"]
+
+
+def test_unknown_country_id_is_reported_not_crashed(analyst_client, pair):
+    response = analyst_client.get(reverse("contact-list"), {"country": "999999"})
+    assert response.status_code == 200 and "country" in response.context["filter"].form.errors
+
+
+def test_non_numeric_country_is_reported(analyst_client, pair):
+    response = analyst_client.get(reverse("contact-list"), {"country": "abc'; DROP TABLE"})
+    assert response.status_code == 200 and "country" in response.context["filter"].form.errors
+
+
+@pytest.mark.parametrize("name", ["contact-list", "statement-list", "person-list"])
+def test_unknown_sort_column_is_ignored_with_a_message(analyst_client, pair, name):
+    response = analyst_client.get(reverse(name), {"sort": "password"})
+    assert response.status_code == 200
+    assert "Cannot sort by password" in response.text
+
+
+@pytest.mark.parametrize("page", ["999", "-1", "abc", "0"])
+def test_page_out_of_range_shows_a_real_page_with_a_message(analyst_client, pair, page):
+    response = analyst_client.get(reverse("contact-list"), {"page": page})
+    assert response.status_code == 200
+    assert len(response.context["table"].page.object_list) == 1
+    assert "page" in " ".join(response.context["warnings"])
+
+
+@pytest.mark.parametrize(("asked", "size"), [("-5", 1), ("0", 1), ("99999999", 200), ("x", 50)])
+def test_page_size_is_clamped(analyst_client, db, asked, size):
+    for _ in range(3):
+        StatementFactory()
+    response = analyst_client.get(reverse("statement-list"), {"per_page": asked})
+    assert response.status_code == 200
+    assert response.context["table"].paginator.per_page == size
+
+
+def test_garbage_export_format_shows_the_page_with_a_message(analyst_client, pair):
+    response = analyst_client.get(reverse("contact-list"), {"_export": "pdf", "kind": "phone_call"})
+    assert response.status_code == 200
+    assert "Cannot export as &#x27;pdf&#x27;" in response.text
+
+
+def test_html_in_a_quote_is_shown_as_text(analyst_client, db):
+    StatementFactory(text='<script>alert("x")</script>')
+    text = analyst_client.get(reverse("statement-list")).text
+    assert "<script>alert" not in text and "&lt;script&gt;alert" in text
+
+
+def test_html_in_a_name_is_escaped_everywhere(analyst_client, db):
+    person = PersonFactory(name="<b>Bold</b> Name")
+    make_contact(person, PersonFactory(), initiator=person)
+    for url in [
+        reverse("contact-list"),
+        reverse("network"),
+        person.get_absolute_url(),
+        reverse("home"),
+    ]:
+        text = analyst_client.get(url).text
+        assert "<b>Bold</b>" not in text, url
+
+
+def test_arabic_and_accented_names_display_with_auto_direction(analyst_client, db):
+    khamenei = PersonFactory(name="علی خامنه‌ای")
+    make_contact(khamenei, PersonFactory(name="Amélie de Montchalin"))
+    text = analyst_client.get(reverse("contact-list")).text
+    assert 'dir="auto">علی خامنه‌ای</a>' in text
+    assert "Amélie de Montchalin" in text
+
+
+def test_very_long_search_text_is_answered(analyst_client, pair):
+    response = analyst_client.get(
+        reverse("contact-list"), {"q": "x" * 5000, "participant": "é" * 3000}
+    )
+    assert response.status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_login(client, pair):
+    for url in [
+        "/",
+        "/contacts/",
+        "/contacts/?_export=csv",
+        "/network/",
+        "/people/",
+        "/statements/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
