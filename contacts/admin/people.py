@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Q
+from simple_history.admin import SimpleHistoryAdmin
 
 from contacts.models import OfficeHolding, Person, PersonAlias
 from contacts.text import name_key
@@ -31,7 +32,7 @@ class OfficeInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
     list_select_related = ["country"]
@@ -53,7 +54,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficeHolding)
-class OfficeHoldingAdmin(admin.ModelAdmin):
+class OfficeHoldingAdmin(SimpleHistoryAdmin):
     list_display = ["person", "title", "role", "organisation", "country", "start_date", "end_date"]
     list_filter = ["role", "country"]
     list_select_related = ["person", "organisation", "country"]

@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from simple_history.admin import SimpleHistoryAdmin
 
 from contacts.models import Contact, Participant, Statement
 
 from .citations import citation_inline, kept_forms
+from .concurrency import VersionedAdmin
 
 
 class ParticipantFormSet(BaseInlineFormSet):
@@ -44,13 +46,13 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["date_display", "kind", "summary", "location", "participant_count"]
     list_filter = ["kind", "date_precision", "initiator_certainty", "participants__country"]
     search_fields = ["summary", "location", "participants__person__name", "key"]
     date_hierarchy = "date_start"
     fieldsets = [
-        (None, {"fields": ["kind", "summary", "location", "initiator_certainty"]}),
+        (None, {"fields": ["kind", "summary", "location", "initiator_certainty", "seen_version"]}),
         ("Date", {"fields": ["date_start", "date_precision", "date_end"]}),
         ("Identifier", {"fields": ["key"], "classes": ["collapse"]}),
     ]
@@ -69,7 +71,7 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["date_display", "speaker_label", "text", "is_verbatim", "medium", "outlet"]
     list_filter = ["medium", "is_verbatim", "language", "speaker_country"]
     list_select_related = ["speaker", "outlet"]
@@ -83,7 +85,7 @@ class StatementAdmin(admin.ModelAdmin):
             "Where and when",
             {"fields": ["medium", "outlet", "venue", "date_start", "date_precision", "date_end"]},
         ),
-        (None, {"fields": ["contact"]}),
+        (None, {"fields": ["contact", "seen_version"]}),
         ("Identifier", {"fields": ["key"], "classes": ["collapse"]}),
     ]
     inlines = [citation_inline("statement")]

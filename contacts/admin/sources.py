@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from contacts.models import Citation, Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "outlet", "published_date", "reported_date"]
     list_filter = ["outlet"]
     list_select_related = ["outlet"]
@@ -49,7 +50,7 @@ def admin_url(record):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(SimpleHistoryAdmin):
     list_display = ["source", "excerpt", "record", "note"]
     list_select_related = [
         "source",

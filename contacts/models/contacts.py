@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .dates import DATE_CONSTRAINTS, DatedRecord
 from .roles import Role
@@ -115,6 +116,9 @@ class Contact(DatedRecord):
     kind = models.CharField(max_length=20, choices=ContactKind.choices, db_index=True)
     location = models.CharField(max_length=200, blank=True)
     summary = models.TextField()
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised on every edit, to catch concurrent edits."
+    )
     initiator_certainty = models.CharField(
         "how sure is the initiator",
         max_length=10,
@@ -123,6 +127,7 @@ class Contact(DatedRecord):
     )
 
     objects = ContactManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date_start", "-date_end", "pk"]
@@ -185,6 +190,7 @@ class Participant(models.Model):
     is_initiator = models.BooleanField("initiated the contact", default=False)
 
     objects = ParticipantManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-is_initiator", "pk"]

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from .dates import DatePrecision
 from .roles import Role
@@ -47,6 +48,7 @@ class OfficeHolding(models.Model):
     )
 
     objects = OfficeHoldingManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person", F("start_date").asc(nulls_first=True), "title"]

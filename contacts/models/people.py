@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from contacts.text import name_key
 
@@ -72,6 +73,7 @@ class Person(models.Model):
     notes = models.TextField(blank=True)
 
     objects = PersonManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -122,6 +124,7 @@ class PersonAlias(models.Model):
     )
 
     objects = AliasManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person", "name"]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from contacts.text import excerpt_digest, excerpt_occurs_in
 
@@ -35,6 +36,7 @@ class Source(models.Model):
     notes = models.TextField(blank=True, help_text="Page furniture, stamps, known errors.")
 
     objects = SourceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [models.F("published_date").desc(nulls_last=True), "title"]
@@ -84,6 +86,7 @@ class Citation(models.Model):
     )
 
     objects = CitationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["source", "pk"]

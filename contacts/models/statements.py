@@ -5,6 +5,7 @@ import datetime
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .contacts import new_key
 from .dates import DATE_CONSTRAINTS, DatedRecord
@@ -90,7 +91,11 @@ class Statement(DatedRecord):
         help_text="The contact this statement is about, if any.",
     )
 
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised on every edit, to catch concurrent edits."
+    )
     objects = StatementManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date_start", "pk"]

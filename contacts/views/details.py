@@ -8,10 +8,13 @@ from contacts.highlight import segments
 from contacts.models import Citation, Contact, OfficeHolding, Participant, Person, Source, Statement
 from contacts.views.tables import bounded_int
 
+from .access import ReadOnlyAccess
+
 OFFICES = OfficeHolding.objects.select_related("organisation", "country")
 
 
-class ContactDetailView(DetailView):
+class ContactDetailView(ReadOnlyAccess, DetailView):
+    permission_required = "contacts.view_contact"
     template_name = "contacts/contact_detail.html"
 
     def get_queryset(self):
@@ -42,7 +45,8 @@ class ContactDetailView(DetailView):
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(ReadOnlyAccess, DetailView):
+    permission_required = "contacts.view_person"
     template_name = "contacts/person_detail.html"
 
     def get_object(self, queryset=None):
@@ -79,7 +83,8 @@ class PersonDetailView(DetailView):
         )
 
 
-class SourceDetailView(DetailView):
+class SourceDetailView(ReadOnlyAccess, DetailView):
+    permission_required = "contacts.view_source"
     template_name = "contacts/source_detail.html"
 
     def get_object(self, queryset=None):

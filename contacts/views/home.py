@@ -4,8 +4,11 @@ from django_tables2 import RequestConfig
 from contacts.models import Contact, Person, Source, Statement
 from contacts.tables import ContactTable
 
+from .access import ReadOnlyAccess
 
-class HomeView(TemplateView):
+
+class HomeView(ReadOnlyAccess, TemplateView):
+    permission_required = "contacts.view_contact"
     template_name = "contacts/home.html"
 
     def get_context_data(self, **kwargs):

@@ -2,10 +2,12 @@ from contacts.filters import ContactFilter, PersonFilter, StatementFilter
 from contacts.models import Contact, Person, Statement
 from contacts.tables import ContactTable, PersonTable, StatementTable
 
+from .access import ReadOnlyAccess
 from .tables import AnalystTableView
 
 
-class ContactListView(AnalystTableView):
+class ContactListView(ReadOnlyAccess, AnalystTableView):
+    permission_required = "contacts.view_contact"
     table_class = ContactTable
     filterset_class = ContactFilter
     export_name = "contacts"
@@ -15,7 +17,8 @@ class ContactListView(AnalystTableView):
         return Contact.objects.for_table()
 
 
-class StatementListView(AnalystTableView):
+class StatementListView(ReadOnlyAccess, AnalystTableView):
+    permission_required = "contacts.view_statement"
     table_class = StatementTable
     filterset_class = StatementFilter
     export_name = "statements"
@@ -25,7 +28,8 @@ class StatementListView(AnalystTableView):
         return Statement.objects.for_table()
 
 
-class PersonListView(AnalystTableView):
+class PersonListView(ReadOnlyAccess, AnalystTableView):
+    permission_required = "contacts.view_person"
     table_class = PersonTable
     filterset_class = PersonFilter
     export_name = "people"

@@ -6,10 +6,13 @@ from contacts.analysis import graph_elements, reach_matrix
 from contacts.filters import ContactFilter
 from contacts.models import Contact
 
+from .access import ReadOnlyAccess
+
 GROUPS = {"person": "People", "country": "Countries"}
 
 
-class NetworkView(FilterView):
+class NetworkView(ReadOnlyAccess, FilterView):
+    permission_required = "contacts.view_contact"
     """Who reached out to whom: a matrix and a graph that follow the contact filters."""
 
     filterset_class = ContactFilter

@@ -1,0 +1,106 @@
+"""An analyst answers "whom did Pompeo call after the strike?" in a real browser."""
+
+import csv
+import io
+
+import pytest
+
+from .conftest import screenshot, serious_accessibility_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def filter_pompeo_3_to_5_january(page):
+    page.goto("/contacts/")
+    page.fill("#id_participant", "Pompeo")
+    page.fill("#id_date_from", "2020-01-03")
+    page.fill("#id_date_to", "2020-01-05")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/contacts/?*participant=Pompeo*")
+
+
+def test_login_page_is_styled_and_accessible(browser, live_server, seeded):
+    page = browser.new_page(base_url=live_server.url)
+    page.goto("/contacts/")
+    assert "/accounts/login/" in page.url
+    assert page.locator("h1").inner_text() == "Log in"
+    screenshot(page, "00-login")
+    assert serious_accessibility_violations(page) == []
+    page.close()
+
+
+def test_analyst_filters_sorts_opens_contact_and_follows_citation(page):
+    screenshot(page, "01-home")
+    assert serious_accessibility_violations(page) == []
+
+    filter_pompeo_3_to_5_january(page)
+    rows = page.locator("table tbody tr")
+    assert rows.count() >= 5
+    assert all("Pompeo" in text for text in rows.all_inner_texts())
+
+    page.click("thead th a:text-is('Date')")
+    page.wait_for_url("**sort=date**")
+    first_dates = page.locator("table tbody tr td:first-child").all_inner_texts()
+    assert first_dates[0].startswith("3 Jan 2020")
+    assert "participant=Pompeo" in page.url  # filters survive sorting
+    screenshot(page, "02-contacts-filtered-sorted")
+    assert serious_accessibility_violations(page) == []
+
+    page.locator("table tbody tr td:first-child a").first.click()
+    page.wait_for_url("**/contacts/*/")
+    assert "Mike Pompeo" in page.locator(".participants").inner_text()
+    screenshot(page, "03-contact")
+    assert serious_accessibility_violations(page) == []
+
+    page.locator(".citation .cite a").first.click()
+    page.wait_for_url("**/sources/*/#citation-*")
+    anchor = page.url.rsplit("#", 1)[1]
+    highlighted = page.locator(f"[id='{anchor}']")
+    assert highlighted.evaluate("node => node.closest('mark') !== null")
+    assert (
+        highlighted.evaluate("node => getComputedStyle(node.closest('mark')).backgroundColor")
+        != "rgba(0, 0, 0, 0)"
+    )
+    screenshot(page, "04-source-highlighted")
+    assert serious_accessibility_violations(page) == []
+
+
+def test_analyst_exports_the_filtered_contacts_as_csv(page):
+    filter_pompeo_3_to_5_january(page)
+    shown = page.locator("table tbody tr").count()
+    with page.expect_download() as download:
+        page.click("a.export:text-is('CSV')")
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert len(rows) == shown
+    assert all("Pompeo" in row["Initiator"] + row["Other participants"] for row in rows)
+    assert all(row["Excerpts"] for row in rows)
+
+
+def test_network_graph_is_drawn(page):
+    page.goto("/network/?participant=Pompeo")
+    page.wait_for_selector("#network-graph[data-drawn]")
+    assert int(page.get_attribute("#network-graph", "data-drawn")) >= 3
+    assert page.locator("#network-graph canvas").count() >= 1
+    screenshot(page, "05-network")
+    assert serious_accessibility_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/statements/", "/people/", "/people/mike-pompeo/"])
+def test_other_pages_pass_axe(page, path):
+    page.goto(path)
+    screenshot(page, "06" + path.strip("/").replace("/", "-"))
+    assert serious_accessibility_violations(page) == []
+
+
+def test_contacts_page_fits_a_phone_screen(browser, live_server, seeded):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/")
+    page.fill("#id_username", "analyst-browser")
+    page.fill("#id_password", "analyst-browser-pw")
+    page.click("button[type=submit]")
+    page.goto("/contacts/")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    screenshot(page, "07-contacts-phone")
+    assert overflow <= 1
+    context.close()
