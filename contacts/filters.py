@@ -18,6 +18,11 @@ from .models import (
 from .text import name_key
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
+
+
+def text_filter(**kwargs):
+    return filters.CharFilter(max_length=MAX_TEXT, **kwargs)
 
 
 def people_named(value):
@@ -38,17 +43,15 @@ def participants_named(value):
 
 
 class ContactFilter(filters.FilterSet):
-    q = filters.CharFilter(label="Search summaries and excerpts", method="search")
-    participant = filters.CharFilter(
-        label="Participant (any name or alias)", method="by_participant"
-    )
+    q = text_filter(label="Search summaries and excerpts", method="search")
+    participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = filters.ChoiceFilter(
         label="Participant's part",
         choices=[("initiated", "initiated the contact"), ("received", "was contacted")],
         method="by_direction",
     )
-    initiator = filters.CharFilter(label="Initiator", method="by_initiator")
-    recipient = filters.CharFilter(label="Contacted person", method="by_recipient")
+    initiator = text_filter(label="Initiator", method="by_initiator")
+    recipient = text_filter(label="Contacted person", method="by_recipient")
     country = filters.ModelChoiceFilter(
         queryset=Country.objects.all(), field_name="participants__country", distinct=True
     )
@@ -68,8 +71,8 @@ class ContactFilter(filters.FilterSet):
         queryset=Source.objects.all(), field_name="citations__source", distinct=True
     )
 
-    initiator_country = filters.CharFilter(method="by_initiator_country", widget=forms.HiddenInput)
-    recipient_country = filters.CharFilter(method="by_recipient_country", widget=forms.HiddenInput)
+    initiator_country = text_filter(method="by_initiator_country", widget=forms.HiddenInput)
+    recipient_country = text_filter(method="by_recipient_country", widget=forms.HiddenInput)
 
     class Meta:
         model = Contact
@@ -118,8 +121,8 @@ class ContactFilter(filters.FilterSet):
 
 
 class StatementFilter(filters.FilterSet):
-    q = filters.CharFilter(label="Search the text", field_name="text", lookup_expr="icontains")
-    speaker = filters.CharFilter(label="Speaker (any name or alias)", method="by_speaker")
+    q = text_filter(label="Search the text", field_name="text", lookup_expr="icontains")
+    speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = filters.ModelChoiceFilter(
         queryset=Country.objects.all(), method="by_country", label="Speaker's country"
     )
@@ -136,7 +139,7 @@ class StatementFilter(filters.FilterSet):
         label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
     )
     contact = filters.NumberFilter(field_name="contact", widget=forms.HiddenInput)
-    key = filters.CharFilter(field_name="key", widget=forms.HiddenInput)
+    key = text_filter(field_name="key", widget=forms.HiddenInput)
 
     class Meta:
         model = Statement
@@ -155,7 +158,7 @@ class StatementFilter(filters.FilterSet):
 
 
 class PersonFilter(filters.FilterSet):
-    name = filters.CharFilter(label="Name or alias", method="by_name")
+    name = text_filter(label="Name or alias", method="by_name")
     country = filters.ModelChoiceFilter(queryset=Country.objects.all())
 
     class Meta:

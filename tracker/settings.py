@@ -39,7 +39,7 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "contacts.admin_site.TrackerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

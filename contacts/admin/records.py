@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
@@ -89,6 +90,7 @@ class StatementAdmin(VersionedAdmin, SimpleHistoryAdmin):
         ("Identifier", {"fields": ["key"], "classes": ["collapse"]}),
     ]
     inlines = [citation_inline("statement")]
+    formfield_overrides = {models.TextField: {"strip": False}}  # quotes are kept exactly
 
     @admin.display(description="date", ordering="date_start")
     def date_display(self, statement):

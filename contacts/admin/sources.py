@@ -17,7 +17,10 @@ class SourceAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["cited_by"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.TextField: {"strip": False},  # the article text is kept exactly as published
+    }
     fields = [
         "title",
         "slug",

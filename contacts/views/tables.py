@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin, TableExport
+from django_tables2.export import ExportMixin
+
+from contacts.exports import SafeTableExport
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 
@@ -24,6 +26,7 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
     """
 
     strict = False
+    export_class = SafeTableExport
     export_formats = EXPORT_FORMATS
     template_name = "contacts/table_page.html"
     page_title = ""
@@ -61,7 +64,7 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
 
     def render_to_response(self, context, **kwargs):
         export_format = self.request.GET.get(self.export_trigger_param)
-        if export_format is not None and not TableExport.is_valid_format(export_format):
+        if export_format is not None and not self.export_class.is_valid_format(export_format):
             self.warn(f"Cannot export as '{export_format}'. Choose CSV, XLSX or JSON.")
         return super().render_to_response(context, **kwargs)
 

@@ -1,0 +1,155 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from contacts.models import Contact
+from tests.factories import StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+READ_URLS = ["/", "/contacts/", "/statements/", "/people/", "/network/", "/contacts/?_export=csv"]
+
+
+def test_groups_are_created_by_migration():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Analyst", "Editor", "Administrator"} <= names
+
+
+def test_analyst_group_can_only_view():
+    codenames = set(
+        Group.objects.get(name="Analyst").permissions.values_list("codename", flat=True)
+    )
+    assert "view_contact" in codenames
+    assert not any(code.startswith(("add_", "change_", "delete_")) for code in codenames)
+
+
+def test_editor_group_can_change_records_but_not_users():
+    codenames = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+    assert {"add_contact", "change_contact", "delete_contact"} <= codenames
+    assert "change_user" not in codenames
+
+
+def test_administrator_group_manages_users():
+    codenames = set(
+        Group.objects.get(name="Administrator").permissions.values_list("codename", flat=True)
+    )
+    assert {"add_user", "change_user", "change_contact"} <= codenames
+
+
+@pytest.mark.parametrize("url", READ_URLS)
+def test_anonymous_request_is_redirected_to_login_and_sees_no_data(client, pair, url):
+    response = client.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert b"Mike Pompeo" not in response.content
+
+
+@pytest.mark.parametrize("url", READ_URLS)
+def test_user_without_a_group_gets_403(client, pair, url):
+    client.force_login(User.objects.create_user("nobody"))
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("url", READ_URLS)
+def test_analyst_reads_and_exports(analyst_client, pair, url):
+    assert analyst_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/contacts/", "/network/", "/"])
+def test_post_to_a_read_only_page_is_refused(analyst_client, pair, url):
+    assert analyst_client.post(url, {"summary": "changed"}).status_code == 403
+
+
+def test_analyst_gets_403_from_admin_change_pages(analyst_client, pair):
+    caller, callee, contact = pair
+    urls = [
+        reverse("admin:contacts_contact_add"),
+        reverse("admin:contacts_contact_change", args=[contact.pk]),
+        reverse("admin:contacts_contact_delete", args=[contact.pk]),
+    ]
+    for url in urls:
+        assert analyst_client.get(url).status_code == 403
+        assert analyst_client.post(url, {"summary": "hacked"}).status_code == 403
+    assert Contact.objects.get().summary != "hacked"
+
+
+def test_editor_cannot_manage_users(editor_client):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_administrator_can_manage_users(client):
+    admin = User.objects.create_user("boss", is_staff=True)
+    admin.groups.add(Group.objects.get(name="Administrator"))
+    client.force_login(admin)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+
+
+def test_editor_post_to_change_a_contact_cannot_set_unlisted_fields(editor_client, pair):
+    caller, callee, contact = pair
+    url = reverse("admin:contacts_contact_change", args=[contact.pk])
+    form = editor_client.get(url).context["adminform"].form
+    assert "version" not in form.fields and "id" not in form.fields
+
+
+def test_login_page_is_reachable_without_login(client):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200 and b"Log in" in response.content
+
+
+def test_repeated_wrong_passwords_lock_the_account_with_a_message(client, analyst, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "ana", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "ana", "password": "pw-analyst-123"})
+    assert response.status_code == 429
+    assert b"Too many failed log-ins" in response.content
+
+
+def test_correct_password_logs_in(client, analyst):
+    response = client.post(reverse("login"), {"username": "ana", "password": "pw-analyst-123"})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_csrf_token_is_required_for_admin_posts(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(reverse("admin:contacts_contact_add"), {"summary": "x"})
+    assert response.status_code == 403
+    assert not Contact.objects.exists()
+
+
+def test_csrf_token_is_required_to_log_in(analyst):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login"), {"username": "ana", "password": "pw-analyst-123"})
+    assert response.status_code == 403
+
+
+def test_demo_accounts_are_refused_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(Exception, match="only created when DEBUG is on"):
+        call_command("create_demo_accounts")
+
+
+def test_demo_accounts_print_their_logins(settings, capsys):
+    settings.DEBUG = True
+    call_command("create_demo_accounts")
+    out = capsys.readouterr().out
+    assert (
+        "username: editor" in out
+        and User.objects.get(username="editor").groups.filter(name="Editor").exists()
+    )
+
+
+def test_pages_send_a_content_security_policy(analyst_client, db):
+    policy = analyst_client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_pages_refuse_framing(analyst_client, db):
+    assert analyst_client.get("/").headers["X-Frame-Options"] == "DENY"
+
+
+def test_statement_text_with_html_is_stored_byte_for_byte(editor_client, db):
+    statement = StatementFactory(text="<script>alert(1)</script> قال \u0301 \u202e")
+    statement.refresh_from_db()
+    assert statement.text == "<script>alert(1)</script> قال \u0301 \u202e"

@@ -1,0 +1,238 @@
+"""Malformed and hostile input at every list, detail, export URL and admin form."""
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contacts.exports import neutralise
+from contacts.models import Person, Statement
+from tests.factories import PersonFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    "2020-02-30",
+    "99999-01-01",
+    "-1",
+    "1e309",
+    "' OR 1=1 --",
+    "1; DROP TABLE contacts_contact",
+    "<script>alert(1)</script>",
+    "x" * 100_000,
+    "a\x00b",
+    "\u202eevil\u202c",
+    "e\u0301\u0301\u0301",
+    "قاسم سلیمانی",
+    "%00",
+    "../../etc/passwd",
+]
+LIST_URLS = ["/contacts/", "/statements/", "/people/", "/network/"]
+PARAMS = [
+    "q",
+    "participant",
+    "initiator",
+    "recipient",
+    "country",
+    "organisation",
+    "kind",
+    "date_from",
+    "date_to",
+    "source",
+    "speaker",
+    "medium",
+    "is_verbatim",
+    "sort",
+    "page",
+    "per_page",
+    "_export",
+    "group",
+    "name",
+    "days",
+    "direction",
+    "initiator_country",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_hostile_values_in_every_parameter_get_an_answer_not_a_500(
+    analyst_client, pair, url, value
+):
+    response = analyst_client.get(url, {name: value for name in PARAMS if name != "_export"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", HOSTILE[:8], ids=range(8))
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx", "pdf", ""])
+def test_hostile_filters_with_every_export_format(analyst_client, pair, value, fmt):
+    response = analyst_client.get("/contacts/", {"q": value, "date_from": value, "_export": fmt})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/contacts/abc/",
+        "/contacts/99999999999999999999/",
+        "/sources/-1/",
+        "/people/%00/",
+        "/people/' OR 1=1/",
+        "/sources/1e3/",
+    ],
+)
+def test_malformed_ids_are_404(analyst_client, db, url):
+    assert analyst_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "99999999999999999999999"])
+def test_malformed_days_on_contact_page_are_clamped(analyst_client, pair, value):
+    caller, callee, contact = pair
+    assert analyst_client.get(contact.get_absolute_url(), {"days": value}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<script>alert(1)</script>", "x" * 100_000, "قال \u202e \u0301", '=HYPERLINK("http://evil")'],
+)
+def test_admin_stores_hostile_person_names_byte_for_byte_or_refuses_clearly(editor_client, text):
+    data = {
+        "name": text[:200],
+        "slug": "",
+        "country": "",
+        "notes": text,
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "offices-TOTAL_FORMS": "0",
+        "offices-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:contacts_person_add"), data)
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert Person.objects.get().notes == text
+
+
+def test_admin_refuses_nul_bytes_with_a_message(editor_client):
+    data = {
+        "name": "Nul\x00Name",
+        "slug": "nul",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "offices-TOTAL_FORMS": "0",
+        "offices-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:contacts_person_add"), data)
+    assert response.status_code == 200 and "Null characters are not allowed" in response.text
+    assert not Person.objects.exists()
+
+
+def test_admin_refuses_an_impossible_date_with_a_message(editor_client, pair):
+    caller, callee, contact = pair
+    data = {
+        "speaker": caller.pk,
+        "text": "x",
+        "is_verbatim": "on",
+        "language": "en",
+        "medium": "tweet",
+        "date_start": "2020-02-30",
+        "date_precision": "day",
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:contacts_statement_add"), data)
+    assert response.status_code == 200 and "Enter a valid date" in response.text
+
+
+def test_admin_refuses_a_duplicate_person_slug(editor_client):
+    PersonFactory(name="Mike Pompeo", slug="mike-pompeo")
+    data = {
+        "name": "Mike Pompeo",
+        "slug": "mike-pompeo",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "offices-TOTAL_FORMS": "0",
+        "offices-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:contacts_person_add"), data)
+    assert response.status_code == 200 and "already exists" in response.text
+
+
+@pytest.mark.parametrize("value", ["=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_triggers_are_neutralised(value):
+    assert neutralise(value) == "'" + value
+
+
+def test_csv_export_neutralises_formulas(analyst_client, db):
+    StatementFactory(text='=HYPERLINK("http://evil.example")', is_verbatim=False)
+    response = analyst_client.get("/statements/", {"_export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["Text"].startswith("'=HYPERLINK")
+
+
+def test_xlsx_export_neutralises_formulas(analyst_client, db):
+    StatementFactory(speaker=PersonFactory(name="@evil"))
+    response = analyst_client.get("/people/", {"_export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    names = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert "'@evil" in names and all(
+        cell.data_type != "f" for row in sheet.iter_rows() for cell in row
+    )
+
+
+def test_json_export_keeps_text_exactly(analyst_client, db):
+    StatementFactory(text="=1+1 <b>&</b>", is_verbatim=True)
+    row = json.loads(analyst_client.get("/statements/", {"_export": "json"}).content)[0]
+    assert row["Text"] == "“=1+1 <b>&</b>”"
+
+
+query_values = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(HOSTILE[:7]),
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+    st.dates().map(str),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    url=st.sampled_from(LIST_URLS),
+    query=st.dictionaries(st.sampled_from(PARAMS), query_values, max_size=6),
+)
+def test_generated_query_strings_never_error_and_keep_a_query_budget(
+    analyst_client, pair, url, query
+):
+    query = {name: value.replace("\x00", "") for name, value in query.items()}
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(url, query)
+    assert response.status_code < 500
+    assert len(queries) <= 16
+
+
+def test_statement_text_survives_a_round_trip_through_the_admin(editor_client, pair):
+    caller, callee, contact = pair
+    source = contact.citations.get().source
+    text = "“Quoted” <i>HTML</i> & قاسم — e\u0301 " + "long " * 2000
+    data = {
+        "speaker": caller.pk,
+        "text": text,
+        "is_verbatim": "",
+        "language": "en",
+        "medium": "tweet",
+        "date_start": "2020-01-03",
+        "date_precision": "day",
+        "date_end": "",
+        "key": "rt",
+        "citations-TOTAL_FORMS": "1",
+        "citations-INITIAL_FORMS": "0",
+        "citations-0-source": source.pk,
+        "citations-0-excerpt": "spoke by phone",
+    }
+    assert editor_client.post(reverse("admin:contacts_statement_add"), data).status_code == 302
+    assert Statement.objects.get(key="rt").text == text.replace("\r\n", "\n")

@@ -1,0 +1,43 @@
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_ENV": "production",
+    "DJANGO_ALLOWED_HOSTS": "tracker.example.org",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/tracker",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_settings_pass_the_deploy_check_without_warnings():
+    result = manage(
+        "check", "--deploy", **PRODUCTION_ENV, DJANGO_SECRET_KEY=secrets.token_urlsafe(60)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_the_default_secret_key():
+    result = manage("check", **PRODUCTION_ENV)
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_debug():
+    result = manage(
+        "check", **PRODUCTION_ENV, DJANGO_SECRET_KEY=secrets.token_urlsafe(60), DJANGO_DEBUG="1"
+    )
+    assert result.returncode != 0 and "DEBUG on" in result.stderr
