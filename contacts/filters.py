@@ -53,9 +53,13 @@ class ContactFilter(filters.FilterSet):
     initiator = text_filter(label="Initiator", method="by_initiator")
     recipient = text_filter(label="Contacted person", method="by_recipient")
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), field_name="participants__country", distinct=True
+        label="Country (of any participant)",
+        queryset=Country.objects.all(),
+        field_name="participants__country",
+        distinct=True,
     )
     organisation = filters.ModelChoiceFilter(
+        label="Organisation (of any participant)",
         queryset=Organisation.objects.all(),
         field_name="participants__person__offices__organisation",
         distinct=True,
@@ -68,7 +72,10 @@ class ContactFilter(filters.FilterSet):
         label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
     )
     source = filters.ModelChoiceFilter(
-        queryset=Source.objects.all(), field_name="citations__source", distinct=True
+        label="Reported in",
+        queryset=Source.objects.all(),
+        field_name="citations__source",
+        distinct=True,
     )
 
     initiator_country = text_filter(method="by_initiator_country", widget=forms.HiddenInput)

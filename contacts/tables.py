@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from .models import Contact, Person, Statement
 
@@ -67,14 +68,14 @@ class ContactTable(EvidenceColumns):
         accessor="date_display",
         order_by=("date_start", "date_end"),
         linkify=True,
-        attrs={"td": {"class": "nowrap"}},
+        attrs={"td": {"class": "date-cell"}},
     )
     kind = tables.Column()
     initiator = tables.Column(empty_values=(), order_by=("initiator_name",))
     others = tables.Column("Other participants", empty_values=(), orderable=False)
     countries = tables.Column(empty_values=(), orderable=False)
     location = tables.Column()
-    summary = tables.Column(attrs={"td": {"dir": "auto"}})
+    summary = tables.Column(attrs={"td": {"dir": "auto", "class": "summary"}})
     source_count = tables.Column("Number of sources", attrs={"td": {"class": "num"}})
     cameo = tables.Column("CAMEO", accessor="cameo_code", visible=False, orderable=False)
     plover = tables.Column("PLOVER", accessor="plover_mode", visible=False, orderable=False)
@@ -123,6 +124,12 @@ class ContactTable(EvidenceColumns):
 
     def value_date(self, record):
         return iso_dates(record)
+
+    def render_summary(self, value):
+        return Truncator(value).chars(220)
+
+    def value_summary(self, record):
+        return record.summary
 
     def value_location(self, record):
         return record.location

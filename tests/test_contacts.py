@@ -120,7 +120,7 @@ def test_day_and_range_dates_display_with_their_precision(db):
         date_start=D(2019, 12, 29), date_end=D(2020, 1, 2), date_precision="range"
     )
     assert day.date_display == "3 Jan 2020"
-    assert span.date_display == "between 29 Dec 2019 and 2 Jan 2020"
+    assert span.date_display == "29 Dec 2019 – 2 Jan 2020"
 
 
 def test_relative_weekday_resolves_against_the_article_date():

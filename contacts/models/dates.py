@@ -41,7 +41,7 @@ def format_date(start, end, precision):
         return start.strftime("%b %Y")
     day = f"{start.day} {start:%b %Y}"
     if precision == DatePrecision.RANGE and end and end != start:
-        return f"between {start.day} {start:%b %Y} and {end.day} {end:%b %Y}"
+        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
     return day
 
 

@@ -22,7 +22,7 @@
           "target-arrow-color": "#8aa4bf", "width": "mapData(weight, 1, 10, 1.5, 8)",
           "label": "data(weight)", "font-size": 9, "color": "#555" } }
     ],
-    layout: { name: "cose", animate: false, padding: 30 }
+    layout: { name: "cose", animate: false, padding: 30, idealEdgeLength: 160, nodeRepulsion: 40000 }
   });
   container.setAttribute("data-drawn", String(graph.nodes().length));
 })();

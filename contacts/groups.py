@@ -1,0 +1,36 @@
+"""The three groups, and what each may do. Used by a migration and by tests' fresh databases."""
+
+from django.apps import apps as global_apps
+
+RECORD_MODELS = [
+    "country",
+    "organisation",
+    "person",
+    "personalias",
+    "officeholding",
+    "source",
+    "citation",
+    "contact",
+    "participant",
+    "statement",
+]
+
+
+def ensure_groups(apps=global_apps):
+    """Create (or repair) Analyst, Editor and Administrator with their permissions."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    records = Permission.objects.filter(
+        content_type__app_label="contacts", content_type__model__in=RECORD_MODELS
+    )
+    viewing = records.filter(codename__startswith="view_")
+    accounts = Permission.objects.filter(content_type__app_label="auth")
+    Group.objects.get_or_create(name="Analyst")[0].permissions.set(viewing)
+    Group.objects.get_or_create(name="Editor")[0].permissions.set(records)
+    Group.objects.get_or_create(name="Administrator")[0].permissions.set(records | accounts)
