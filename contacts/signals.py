@@ -1,5 +1,7 @@
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+
+from .models import Contact
 
 
 @receiver(pre_save)
@@ -7,3 +9,21 @@ def fill_derived_fields(sender, instance, **kwargs):
     """Derived fields are filled on every save, raw fixture loads included."""
     if sender._meta.app_label == "contacts" and hasattr(instance, "fill_derived_fields"):
         instance.fill_derived_fields()
+
+
+@receiver(post_save, sender="contacts.Participant")
+@receiver(post_delete, sender="contacts.Participant")
+@receiver(post_save, sender="contacts.Citation")
+@receiver(post_delete, sender="contacts.Citation")
+def refresh_contact_summary(sender, instance, **kwargs):
+    """Keep a contact's initiator, participant and source columns current (raw loads too)."""
+    if instance.contact_id:
+        Contact.objects.filter(pk=instance.contact_id).refresh_summaries()
+
+
+@receiver(post_save, sender="contacts.Person")
+def refresh_initiator_names(sender, instance, created, **kwargs):
+    if not created:
+        Contact.objects.filter(
+            participants__person=instance, participants__is_initiator=True
+        ).refresh_summaries()

@@ -66,17 +66,21 @@ class EvidenceColumns(tables.Table):
 class ContactTable(EvidenceColumns):
     date = tables.Column(
         accessor="date_display",
-        order_by=("date_start", "date_end"),
+        order_by=("date_start", "date_end", "pk"),
         linkify=True,
         attrs={"td": {"class": "date-cell"}},
     )
-    kind = tables.Column()
-    initiator = tables.Column(empty_values=(), order_by=("initiator_name",))
+    kind = tables.Column(order_by=("kind", "date_start", "pk"))
+    initiator = tables.Column(empty_values=(), order_by=("initiator_label", "date_start", "pk"))
     others = tables.Column("Other participants", empty_values=(), orderable=False)
     countries = tables.Column(empty_values=(), orderable=False)
-    location = tables.Column()
-    summary = tables.Column(attrs={"td": {"dir": "auto", "class": "summary"}})
-    source_count = tables.Column("Number of sources", attrs={"td": {"class": "num"}})
+    location = tables.Column(order_by=("location", "date_start", "pk"))
+    summary = tables.Column(attrs={"td": {"dir": "auto", "class": "summary"}}, orderable=False)
+    source_count = tables.Column(
+        "Number of sources",
+        attrs={"td": {"class": "num"}},
+        order_by=("source_count", "date_start", "pk"),
+    )
     cameo = tables.Column("CAMEO", accessor="cameo_code", visible=False, orderable=False)
     plover = tables.Column("PLOVER", accessor="plover_mode", visible=False, orderable=False)
 

@@ -129,9 +129,7 @@ def test_contacts_sort_by_date_ascending(analyst_client, calls):
     assert shown(response) == [calls["to_raab"], calls["from_lavrov"]]
 
 
-@pytest.mark.parametrize(
-    "column", ["date", "kind", "initiator", "location", "summary", "source_count"]
-)
+@pytest.mark.parametrize("column", ["date", "kind", "initiator", "location", "source_count"])
 def test_contacts_sort_by_each_sortable_column(analyst_client, calls, column):
     for direction in (column, f"-{column}"):
         response = analyst_client.get(URL, {"sort": direction})

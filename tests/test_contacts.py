@@ -150,3 +150,25 @@ def test_for_table_counts_distinct_sources(pair):
     caller, callee, contact = pair
     assert Contact.objects.for_table().get(pk=contact.pk).source_count == 1
     assert Participant.objects.filter(contact=contact).count() == 2
+
+
+def test_summary_columns_follow_participants_and_citations(db):
+    first, second = PersonFactory(name="Mike Pompeo"), PersonFactory(name="Heiko Maas")
+    contact = make_contact(first, second, initiator=first)
+    contact.refresh_from_db()
+    assert (contact.initiator_label, contact.participant_count, contact.source_count) == (
+        "Mike Pompeo",
+        2,
+        1,
+    )
+    contact.participants.filter(person=first).delete()
+    contact.refresh_from_db()
+    assert (contact.initiator_label, contact.participant_count) == ("", 1)
+
+
+def test_renaming_an_initiator_updates_the_contact(pair):
+    caller, callee, contact = pair
+    caller.name = "Michael Pompeo"
+    caller.save()
+    contact.refresh_from_db()
+    assert contact.initiator_label == "Michael Pompeo"

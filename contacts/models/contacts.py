@@ -3,7 +3,7 @@
 import uuid
 
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -80,27 +80,28 @@ class ContactQuerySet(models.QuerySet):
     def with_country(self, country):
         return self.filter(participants__country=country).distinct()
 
+    def refresh_summaries(self):
+        """Recompute the initiator, participant and source columns of these contacts."""
+        from .sources import Citation
+
+        initiator = Participant.objects.filter(contact=OuterRef("pk"), is_initiator=True)
+        label = initiator.annotate(label=Coalesce("person__name", "description")).values("label")
+        people = Participant.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
+        sources = Citation.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
+        return self.update(
+            initiator_label=Coalesce(Subquery(label[:1]), Value("")),
+            participant_count=Coalesce(Subquery(people.annotate(n=Count("pk")).values("n")), 0),
+            source_count=Coalesce(
+                Subquery(sources.annotate(n=Count("source", distinct=True)).values("n")), 0
+            ),
+        )
+
     def for_table(self, participants=None):
         """Everything a contacts table shows, in a fixed number of queries."""
         from .sources import Citation
 
         participants = participants or Participant.objects.select_related("person", "country")
-        initiator = Participant.objects.filter(contact=OuterRef("pk"), is_initiator=True)
-        sources = (
-            Citation.objects.filter(contact=OuterRef("pk"))
-            .order_by()
-            .values("contact")
-            .annotate(n=Count("source", distinct=True))
-            .values("n")
-        )
-        return self.annotate(
-            source_count=Coalesce(Subquery(sources), 0),
-            initiator_name=Subquery(
-                initiator.annotate(label=Coalesce("person__name", "description")).values("label")[
-                    :1
-                ]
-            ),
-        ).prefetch_related(
+        return self.prefetch_related(
             Prefetch("participants", queryset=participants),
             Prefetch("citations", queryset=Citation.objects.select_related("source__outlet")),
         )
@@ -125,14 +126,26 @@ class Contact(DatedRecord):
         choices=Certainty.choices,
         default=Certainty.UNKNOWN,
     )
+    # Kept in step with participants and citations (signals.py), so tables can sort by them.
+    initiator_label = models.CharField(max_length=200, blank=True, editable=False)
+    participant_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    source_count = models.PositiveSmallIntegerField("number of sources", default=0, editable=False)
 
     objects = ContactManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["initiator_label", "participant_count", "source_count"]
+    )
 
     class Meta:
-        ordering = ["-date_start", "-date_end", "pk"]
+        ordering = ["-date_start", "-date_end", "-pk"]
         constraints = DATE_CONSTRAINTS
-        indexes = [models.Index(fields=["date_start", "date_end"], name="contact_dates")]
+        indexes = [
+            models.Index(fields=["date_start", "date_end", "id"], name="contact_dates"),
+            models.Index(fields=["kind", "date_start", "id"], name="contact_kind_date"),
+            models.Index(fields=["initiator_label", "date_start", "id"], name="contact_initiator"),
+            models.Index(fields=["location", "date_start", "id"], name="contact_location"),
+            models.Index(fields=["source_count", "date_start", "id"], name="contact_sources"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}, {self.date_display}: {self.summary[:60]}"
@@ -220,7 +233,13 @@ class Participant(models.Model):
                 violation_error_message="A contact has at most one initiator.",
             ),
         ]
-        indexes = [models.Index(fields=["person", "is_initiator"], name="participant_person_init")]
+        indexes = [
+            models.Index(fields=["person", "is_initiator", "contact"], name="participant_person"),
+            models.Index(fields=["country", "is_initiator", "contact"], name="participant_country"),
+            models.Index(
+                fields=["contact"], condition=Q(person__isnull=True), name="participant_unnamed"
+            ),
+        ]
 
     def __str__(self):
         if self.person_id:
