@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 
 from .models import (
+    Citation,
     Contact,
     ContactKind,
     Country,
@@ -15,6 +16,7 @@ from .models import (
     Source,
     Statement,
 )
+from .search import matching
 from .text import name_key
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -43,7 +45,7 @@ def participants_named(value):
 
 
 class ContactFilter(filters.FilterSet):
-    q = text_filter(label="Search summaries and excerpts", method="search")
+    q = text_filter(label="Search summaries and excerpts (all words)", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = filters.ChoiceFilter(
         label="Participant's part",
@@ -98,10 +100,9 @@ class ContactFilter(filters.FilterSet):
         return queryset.filter(pk__in=rows.values("contact"))
 
     def search(self, queryset, name, value):
-        matching = Contact.objects.filter(
-            Q(summary__icontains=value) | Q(citations__excerpt__icontains=value)
-        )
-        return queryset.filter(pk__in=matching.values("pk"))
+        by_summary = matching(Contact.objects.all(), value).values("pk")
+        by_excerpt = matching(Citation.objects.filter(contact__isnull=False), value)
+        return queryset.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
 
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.
@@ -128,7 +129,7 @@ class ContactFilter(filters.FilterSet):
 
 
 class StatementFilter(filters.FilterSet):
-    q = text_filter(label="Search the text", field_name="text", lookup_expr="icontains")
+    q = text_filter(label="Search the text (all words)", method="search")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = filters.ModelChoiceFilter(
         queryset=Country.objects.all(), method="by_country", label="Speaker's country"
@@ -152,13 +153,16 @@ class StatementFilter(filters.FilterSet):
         model = Statement
         fields = []
 
+    def search(self, queryset, name, value):
+        return queryset.filter(pk__in=matching(Statement.objects.all(), value).values("pk"))
+
     def by_speaker(self, queryset, name, value):
         return queryset.filter(
             Q(speaker__in=people_named(value)) | Q(speaker_description__icontains=value.strip())
         )
 
     def by_country(self, queryset, name, value):
-        return queryset.filter(Q(speaker__country=value) | Q(speaker_country=value))
+        return queryset.filter(speaker_country=value)  # filled from the speaker when empty
 
     def by_form(self, queryset, name, value):
         return queryset.filter(is_verbatim=value == "true")

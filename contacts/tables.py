@@ -140,7 +140,7 @@ class ContactTable(EvidenceColumns):
 
 
 class StatementTable(EvidenceColumns):
-    date = tables.Column(accessor="date_display", order_by=("date_start", "date_end"))
+    date = tables.Column(accessor="date_display", order_by=("date_start", "pk"))
     speaker = tables.Column(empty_values=(), order_by=("speaker__name", "speaker_description"))
     text = tables.Column(attrs={"td": {"dir": "auto", "class": "quote"}})
     medium = tables.Column()

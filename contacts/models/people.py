@@ -76,8 +76,9 @@ class Person(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "pk"]
         verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name", "id"], name="person_name")]
 
     def __str__(self):
         return self.name

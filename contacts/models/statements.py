@@ -98,7 +98,7 @@ class Statement(DatedRecord):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-date_start", "pk"]
+        ordering = ["-date_start", "-pk"]
         constraints = [
             *DATE_CONSTRAINTS,
             models.CheckConstraint(
@@ -107,7 +107,13 @@ class Statement(DatedRecord):
                 violation_error_message="Choose a speaker or describe the unnamed speaker.",
             ),
         ]
-        indexes = [models.Index(fields=["speaker", "date_start"], name="statement_speaker_date")]
+        indexes = [
+            models.Index(fields=["date_start", "id"], name="statement_date"),
+            models.Index(fields=["speaker", "date_start", "id"], name="statement_speaker_date"),
+            models.Index(fields=["speaker_country", "date_start", "id"], name="statement_country"),
+            models.Index(fields=["medium", "date_start", "id"], name="statement_medium"),
+            models.Index(fields=["is_verbatim", "date_start", "id"], name="statement_form"),
+        ]
 
     def __str__(self):
         who = self.speaker or self.speaker_description
@@ -118,6 +124,11 @@ class Statement(DatedRecord):
 
     def natural_key(self):
         return (self.key,)
+
+    def fill_derived_fields(self):
+        super().fill_derived_fields()
+        if self.speaker_id and not self.speaker_country_id:
+            self.speaker_country_id = self.speaker.country_id
 
     @property
     def speaker_label(self):
