@@ -35,3 +35,10 @@ def pair(db):
     """Two people and a phone call the first initiated."""
     caller, callee = PersonFactory(name="Mike Pompeo"), PersonFactory(name="Dominic Raab")
     return caller, callee, make_contact(caller, callee, initiator=caller)
+
+
+def body(response):
+    """The bytes of a response, streamed or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from tests.conftest import body
 from tests.factories import PersonFactory, SourceFactory, StatementFactory, make_contact
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_json_export_is_an_array_of_plain_text_objects_keyed_by_column(
     analyst_client, two_contacts
 ):
     response = analyst_client.get(reverse("contact-list"), {"_export": "json"})
-    rows = json.loads(response.content)
+    rows = json.loads(body(response))
     assert isinstance(rows, list) and len(rows) == 2
     call = next(row for row in rows if row["Kind"] == "Phone call")
     assert call["Date"] == "2020-01-03"
@@ -32,7 +33,7 @@ def test_json_export_is_an_array_of_plain_text_objects_keyed_by_column(
 
 def test_export_contains_exactly_the_filtered_rows(analyst_client, two_contacts):
     response = analyst_client.get(reverse("contact-list"), {"_export": "json", "kind": "meeting"})
-    assert [row["Kind"] for row in json.loads(response.content)] == ["Meeting"]
+    assert [row["Kind"] for row in json.loads(body(response))] == ["Meeting"]
 
 
 def test_export_carries_sources_and_excerpts(analyst_client, two_contacts):
@@ -43,7 +44,7 @@ def test_export_carries_sources_and_excerpts(analyst_client, two_contacts):
     response = analyst_client.get(
         reverse("contact-list"), {"_export": "json", "kind": "phone_call"}
     )
-    row = json.loads(response.content)[0]
+    row = json.loads(body(response))[0]
     assert (
         source.title in row["Source details"]
         and "https://example.org/story" in row["Source details"]
@@ -55,19 +56,19 @@ def test_export_carries_sources_and_excerpts(analyst_client, two_contacts):
 def test_csv_export_has_a_header_and_one_line_per_row(analyst_client, two_contacts):
     response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
     assert response["Content-Disposition"].endswith('contacts.csv"')
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(body(response).decode("utf-8"))))
     assert len(rows) == 2 and "Excerpts" in rows[0]
 
 
 def test_xlsx_export_opens_as_a_workbook(analyst_client, two_contacts):
     response = analyst_client.get(reverse("contact-list"), {"_export": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(body(response))).active
     assert sheet.max_row == 3  # header and two rows
 
 
 def test_export_ignores_pagination(analyst_client, two_contacts):
     response = analyst_client.get(reverse("contact-list"), {"_export": "json", "per_page": 1})
-    assert len(json.loads(response.content)) == 2
+    assert len(json.loads(body(response))) == 2
 
 
 def test_statement_export_marks_paraphrases_and_lists_sources(analyst_client, db):
@@ -75,11 +76,11 @@ def test_statement_export_marks_paraphrases_and_lists_sources(analyst_client, db
     source = SourceFactory(text="He called for restraint.")
     statement.citations.create(source=source, excerpt="He called for restraint.")
     response = analyst_client.get(reverse("statement-list"), {"_export": "json"})
-    row = json.loads(response.content)[0]
+    row = json.loads(body(response))[0]
     assert row["Text"] == "He called for restraint [paraphrase]"
     assert source.title in row["Sources"] and row["Excerpts"] == "“He called for restraint.”"
 
 
 def test_people_export_lists_aliases_plainly(analyst_client, pair):
     response = analyst_client.get(reverse("person-list"), {"_export": "csv"})
-    assert b"Mike Pompeo" in response.content
+    assert b"Mike Pompeo" in body(response)

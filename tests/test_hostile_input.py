@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from contacts.exports import neutralise
 from contacts.models import Person, Statement
+from tests.conftest import body
 from tests.factories import PersonFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,14 +172,14 @@ def test_formula_triggers_are_neutralised(value):
 def test_csv_export_neutralises_formulas(analyst_client, db):
     StatementFactory(text='=HYPERLINK("http://evil.example")', is_verbatim=False)
     response = analyst_client.get("/statements/", {"_export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(body(response).decode())))
     assert rows[0]["Text"].startswith("'=HYPERLINK")
 
 
 def test_xlsx_export_neutralises_formulas(analyst_client, db):
     StatementFactory(speaker=PersonFactory(name="@evil"))
     response = analyst_client.get("/people/", {"_export": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(body(response))).active
     names = [row[0].value for row in sheet.iter_rows(min_row=2)]
     assert "'@evil" in names and all(
         cell.data_type != "f" for row in sheet.iter_rows() for cell in row
@@ -187,7 +188,7 @@ def test_xlsx_export_neutralises_formulas(analyst_client, db):
 
 def test_json_export_keeps_text_exactly(analyst_client, db):
     StatementFactory(text="=1+1 <b>&</b>", is_verbatim=True)
-    row = json.loads(analyst_client.get("/statements/", {"_export": "json"}).content)[0]
+    row = json.loads(body(analyst_client.get("/statements/", {"_export": "json"})))[0]
     assert row["Text"] == "“=1+1 <b>&</b>”"
 
 

@@ -169,6 +169,8 @@ WHITENOISE_USE_FINDERS = True
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 TABLE_PAGE_SIZE = 50
 TABLE_MAX_PAGE_SIZE = 200
+TABLE_COUNT_CAP = int(os.environ.get("TABLE_COUNT_CAP", "10000"))
+XLSX_EXPORT_LIMIT = int(os.environ.get("XLSX_EXPORT_LIMIT", "50000"))
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ from contacts.models import OfficeHolding, Person, PersonAlias
 from contacts.text import name_key
 
 from .citations import citation_inline
+from .large import LargeTableAdmin
 
 
 class AliasInline(admin.TabularInline):
@@ -32,7 +33,7 @@ class OfficeInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
     list_select_related = ["country"]
@@ -54,7 +55,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OfficeHolding)
-class OfficeHoldingAdmin(SimpleHistoryAdmin):
+class OfficeHoldingAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["person", "title", "role", "organisation", "country", "start_date", "end_date"]
     list_filter = ["role", "country"]
     list_select_related = ["person", "organisation", "country"]

@@ -9,6 +9,7 @@ from contacts.models import Contact, Participant, Statement
 
 from .citations import citation_inline, kept_forms
 from .concurrency import VersionedAdmin
+from .large import LargeTableAdmin
 
 
 class ParticipantFormSet(BaseInlineFormSet):
@@ -47,7 +48,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(VersionedAdmin, SimpleHistoryAdmin):
+class ContactAdmin(LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["date_display", "kind", "summary", "location", "participant_count"]
     list_filter = ["kind", "date_precision", "initiator_certainty", "participants__country"]
     search_fields = ["summary", "location", "participants__person__name", "key"]
@@ -72,7 +73,7 @@ class ContactAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(VersionedAdmin, SimpleHistoryAdmin):
+class StatementAdmin(LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["date_display", "speaker_label", "text", "is_verbatim", "medium", "outlet"]
     list_filter = ["medium", "is_verbatim", "language", "speaker_country"]
     list_select_related = ["speaker", "outlet"]

@@ -6,9 +6,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from contacts.models import Citation, Source
 
+from .large import LargeTableAdmin
+
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["title", "outlet", "published_date", "reported_date"]
     list_filter = ["outlet"]
     list_select_related = ["outlet"]
@@ -53,7 +55,7 @@ def admin_url(record):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["source", "excerpt", "record", "note"]
     list_select_related = [
         "source",

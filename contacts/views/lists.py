@@ -1,3 +1,4 @@
+from contacts.export_rows import ContactRows, PersonRows, StatementRows
 from contacts.filters import ContactFilter, PersonFilter, StatementFilter
 from contacts.models import Contact, Person, Statement
 from contacts.tables import ContactTable, PersonTable, StatementTable
@@ -11,6 +12,7 @@ class ContactListView(ReadOnlyAccess, AnalystTableView):
     table_class = ContactTable
     filterset_class = ContactFilter
     export_name = "contacts"
+    export_rows_class = ContactRows
     page_title = "Contacts"
 
     def get_queryset(self):
@@ -22,6 +24,7 @@ class StatementListView(ReadOnlyAccess, AnalystTableView):
     table_class = StatementTable
     filterset_class = StatementFilter
     export_name = "statements"
+    export_rows_class = StatementRows
     page_title = "Statements"
 
     def get_queryset(self):
@@ -33,6 +36,7 @@ class PersonListView(ReadOnlyAccess, AnalystTableView):
     table_class = PersonTable
     filterset_class = PersonFilter
     export_name = "people"
+    export_rows_class = PersonRows
     page_title = "People"
 
     def get_queryset(self):

@@ -2,13 +2,18 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import StreamingHttpResponse
+from django.views.generic.base import TemplateResponseMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
+from django_tables2.export import ExportMixin, TableExport
 
 from contacts.exports import SafeTableExport
+from contacts.pagination import CappedPaginator
+from contacts.streaming import stream
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
+STREAMED_FORMATS = ("csv", "json")
 
 
 def bounded_int(value, default, low, high):
@@ -41,15 +46,22 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
         per_page = bounded_int(
             query.get("per_page"), settings.TABLE_PAGE_SIZE, 1, settings.TABLE_MAX_PAGE_SIZE
         )
+        paginate = {"paginator_class": CappedPaginator, "per_page": per_page}
         try:
-            table.paginate(per_page=per_page, page=query.get("page", 1))
+            table.paginate(page=query.get("page", 1), **paginate)
         except PageNotAnInteger:
             self.warn("That page number is not a number; showing the first page.")
-            table.paginate(per_page=per_page, page=1)
+            table.paginate(page=1, **paginate)
         except EmptyPage:
             last = table.paginator.num_pages
-            self.warn(f"There is no page {query.get('page')}; showing the last page ({last}).")
-            table.paginate(per_page=per_page, page=last)
+            if table.paginator.capped:
+                self.warn(
+                    f"Only the first {table.paginator.count:,} rows can be paged through; "
+                    f"showing page {last}. Narrow the filters to reach the others."
+                )
+            else:
+                self.warn(f"There is no page {query.get('page')}; showing the last page ({last}).")
+            table.paginate(page=last, **paginate)
         return table
 
     def check_sort(self, table):
@@ -62,11 +74,40 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
                 "cannot be sorted."
             )
 
+    def get(self, request, *args, **kwargs):
+        if request.GET.get(self.export_trigger_param) in STREAMED_FORMATS:
+            return self.streamed_export(request.GET[self.export_trigger_param])
+        return super().get(request, *args, **kwargs)
+
+    def streamed_export(self, export_format):
+        """CSV or JSON written row by row as the database yields it, whatever the size."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        table = self.get_table_class()(data=self.filterset.qs)
+        table.order_by = self.request.GET.getlist("sort") or table._meta.order_by
+        exporter = self.export_rows_class(self.request.build_absolute_uri("/").rstrip("/"))
+        response = StreamingHttpResponse(
+            stream(export_format, exporter.headers, exporter.rows(table.data.data)),
+            content_type=TableExport.FORMATS[export_format],
+        )
+        filename = self.get_export_filename(export_format)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
     def render_to_response(self, context, **kwargs):
         export_format = self.request.GET.get(self.export_trigger_param)
+        if export_format == TableExport.XLSX and self.too_many_for_xlsx():
+            self.warn(
+                f"XLSX exports stop at {settings.XLSX_EXPORT_LIMIT:,} rows, and these filters "
+                "match more. Export CSV instead (it streams every row), or narrow the filters."
+            )
+            return TemplateResponseMixin.render_to_response(self, context, **kwargs)
         if export_format is not None and not self.export_class.is_valid_format(export_format):
             self.warn(f"Cannot export as '{export_format}'. Choose CSV, XLSX or JSON.")
         return super().render_to_response(context, **kwargs)
+
+    def too_many_for_xlsx(self):
+        limit = settings.XLSX_EXPORT_LIMIT
+        return self.object_list.order_by().values("pk")[: limit + 1].count() > limit
 
     def get_export_filename(self, export_format):
         return f"{self.export_name}.{export_format}"

@@ -1,0 +1,30 @@
+"""Pagination that never counts a whole large table.
+
+Counting stops at `cap` rows (shown as "10,000+", as Datasette does), and only the
+pages inside the cap are served; deeper rows are reached by narrowing the filters.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *args, cap=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.cap = cap or settings.TABLE_COUNT_CAP
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        if isinstance(self.object_list, QuerySet):
+            rows = self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        else:
+            rows = len(self.object_list)
+        self.capped = rows > self.cap
+        return min(rows, self.cap)
+
+    @property
+    def count_display(self):
+        return f"{self.count:,}+" if self.count and self.capped else f"{self.count:,}"
