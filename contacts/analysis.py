@@ -1,52 +1,115 @@
-"""Who reached out to whom: counts computed from contacts already fetched."""
+"""Who reached out to whom, aggregated in SQL so that the cost follows the page, not the table."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
+from django.db import connection
 
-def node_of(participant, group):
-    """The graph node a participant belongs to: a person (or counterpart), or a country."""
+from .models import Country, Participant, Person
+
+PARTICIPANTS = Participant._meta.db_table
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    label: str
+    person: object = None
+
+    def __iter__(self):  # (key, label), as templates and links use it
+        return iter((self.key, self.label))
+
+    def __getitem__(self, index):
+        return (self.key, self.label)[index]
+
+    def __len__(self):
+        return 2
+
+
+def run(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class NodeNamer:
+    """Turns (person id, description, country id) into nodes, with two bulk lookups."""
+
+    def __init__(self, rows, group):
+        self.group = group
+        people = {r[0] for r in rows if r[0] is not None}
+        countries = {r[2] for r in rows if r[2] is not None}
+        self.people = Person.objects.in_bulk(people) if group == "person" else {}
+        self.countries = Country.objects.in_bulk(countries)
+
+    def node(self, person_id, description, country_id):
+        country = self.countries.get(country_id)
+        if self.group == "country":
+            return (
+                Node(f"country:{country.code}", country.name)
+                if country
+                else Node("country:?", "Unknown")
+            )
+        if person_id is not None:
+            person = self.people[person_id]
+            return Node(f"person:{person.slug}", person.name, person)
+        label = f"{description} ({country.name})" if country else description
+        return Node(f"unnamed:{description}:{country_id}", label)
+
+
+def directed_counts(contacts, group="person", limit=300):
+    """{(initiator node, recipient node): contacts} for the busiest pairs among `contacts`."""
+    subquery, params = contacts.order_by().values("pk").query.sql_with_params()
     if group == "country":
-        country = participant.country
-        return (f"country:{country.code}", country.name) if country else ("country:?", "Unknown")
-    if participant.person_id:
-        return (f"person:{participant.person.slug}", participant.person.name)
-    label = participant.description
-    if participant.country_id:
-        label = f"{label} ({participant.country.name})"
-    return (f"unnamed:{participant.pk}", label)
+        select = "i.country_id, r.country_id"
+        columns = "NULL, NULL, i.country_id, NULL, NULL, r.country_id"
+        distinct = "AND COALESCE(i.country_id, 0) <> COALESCE(r.country_id, 0)"
+    else:
+        select = (
+            "i.person_id, i.description, i.country_id, r.person_id, r.description, r.country_id"
+        )
+        columns = select
+        distinct = ""
+    rows = run(
+        f"SELECT {columns}, COUNT(*) AS n FROM {PARTICIPANTS} i "
+        f"JOIN {PARTICIPANTS} r ON r.contact_id = i.contact_id AND r.id <> i.id "
+        f"AND r.is_initiator = %s {distinct} "
+        f"WHERE i.is_initiator = %s AND i.contact_id IN ({subquery}) "
+        f"GROUP BY {select} ORDER BY n DESC LIMIT %s",
+        [False, True, *params, limit],
+    )
+    namer = NodeNamer([r[0:3] for r in rows] + [r[3:6] for r in rows], group)
+    counts = Counter()
+    for row in rows:
+        counts[namer.node(*row[0:3]), namer.node(*row[3:6])] += row[6]
+    return counts
 
 
-def directed_pairs(contacts, group="person"):
-    """(initiator node, recipient node) for every contact with a known initiator."""
-    for contact in contacts:
-        participants = list(contact.participants.all())
-        initiator = next((p for p in participants if p.is_initiator), None)
-        if initiator is None:
-            continue
-        source = node_of(initiator, group)
-        for participant in participants:
-            target = node_of(participant, group)
-            if participant is not initiator and target != source:
-                yield source, target
-
-
-def reach_matrix(contacts, group="person"):
-    """Initiators (rows) by recipients (columns), with counts."""
-    counts = Counter(directed_pairs(contacts, group))
-    rows = sorted({s for s, _ in counts}, key=lambda node: node[1])
-    columns = sorted({t for _, t in counts}, key=lambda node: node[1])
+def reach_matrix(contacts, group="person", size=25):
+    """The busiest initiators (rows) by the busiest recipients (columns), with counts."""
+    counts = directed_counts(contacts, group)
+    by_row, by_column = Counter(), Counter()
+    for (source, target), n in counts.items():
+        by_row[source] += n
+        by_column[target] += n
+    rows = sorted((node for node, _ in by_row.most_common(size)), key=lambda node: node.label)
+    columns = sorted((node for node, _ in by_column.most_common(size)), key=lambda node: node.label)
     return rows, columns, counts
 
 
-def graph_elements(contacts, group="person"):
-    counts = Counter(directed_pairs(contacts, group))
+def graph_elements(contacts, group="person", edges=150):
+    counts = Counter(dict(directed_counts(contacts, group).most_common(edges)))
     nodes = {node for pair in counts for node in pair}
     return [
-        *({"data": {"id": key, "label": label}} for key, label in sorted(nodes)),
         *(
-            {"data": {"id": f"{s[0]}->{t[0]}", "source": s[0], "target": t[0], "weight": n}}
-            for (s, t), n in sorted(counts.items())
+            {"data": {"id": node.key, "label": node.label}}
+            for node in sorted(nodes, key=lambda n: n.key)
+        ),
+        *(
+            {"data": {"id": f"{s.key}->{t.key}", "source": s.key, "target": t.key, "weight": n}}
+            for (s, t), n in sorted(
+                counts.items(), key=lambda item: (item[0][0].key, item[0][1].key)
+            )
         ),
     ]
 
@@ -61,26 +124,30 @@ class Counterpart:
     initiator_unknown: int = 0
 
 
-def counterparts(person, contacts):
-    """People `person` was in contact with, ranked by number of contacts."""
-    ranking = defaultdict(lambda: None)
-    for contact in contacts:
-        participants = list(contact.participants.all())
-        own = next((p for p in participants if p.person_id == person.pk), None)
-        initiator = next((p for p in participants if p.is_initiator), None)
-        for other in participants:
-            if other is own:
-                continue
-            key, label = node_of(other, "person")
-            entry = ranking[key] or Counterpart(label=label, person=other.person)
-            ranking[key] = entry
-            entry.total += 1
-            if initiator is None:
-                entry.initiator_unknown += 1
-            elif initiator is own:
-                entry.initiated_by_them += 1
-            elif initiator is other:
-                entry.initiated_by_counterpart += 1
-            else:
-                entry.initiator_unknown += 1
-    return sorted(ranking.values(), key=lambda entry: (-entry.total, entry.label))
+def counterparts(person, limit=50):
+    """The people `person` was in contact with most, split by who initiated."""
+    rows = run(
+        f"SELECT o.person_id, o.description, o.country_id, COUNT(*) AS total, "
+        f"SUM(CASE WHEN me.is_initiator THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN o.is_initiator THEN 1 ELSE 0 END) "
+        f"FROM {PARTICIPANTS} me JOIN {PARTICIPANTS} o "
+        f"ON o.contact_id = me.contact_id AND o.id <> me.id "
+        f"WHERE me.person_id = %s GROUP BY o.person_id, o.description, o.country_id "
+        f"ORDER BY total DESC LIMIT %s",
+        [person.pk, limit],
+    )
+    namer = NodeNamer([row[0:3] for row in rows], "person")
+    ranking = []
+    for person_id, description, country_id, total, by_them, by_counterpart in rows:
+        node = namer.node(person_id, description, country_id)
+        ranking.append(
+            Counterpart(
+                node.label,
+                node.person,
+                total,
+                by_them,
+                by_counterpart,
+                total - by_them - by_counterpart,
+            )
+        )
+    return sorted(ranking, key=lambda entry: (-entry.total, entry.label))

@@ -10,10 +10,10 @@ from .models import (
     ContactKind,
     Country,
     Medium,
+    OfficeHolding,
     Organisation,
     Participant,
     Person,
-    Source,
     Statement,
 )
 from .search import matching
@@ -55,17 +55,9 @@ class ContactFilter(filters.FilterSet):
     initiator = text_filter(label="Initiator", method="by_initiator")
     recipient = text_filter(label="Contacted person", method="by_recipient")
     country = filters.ModelChoiceFilter(
-        label="Country (of any participant)",
-        queryset=Country.objects.all(),
-        field_name="participants__country",
-        distinct=True,
+        label="Country (of any participant)", queryset=Country.objects.all(), method="by_country"
     )
-    organisation = filters.ModelChoiceFilter(
-        label="Organisation (of any participant)",
-        queryset=Organisation.objects.all(),
-        field_name="participants__person__offices__organisation",
-        distinct=True,
-    )
+    organisation = text_filter(label="Organisation (of any participant)", method="by_organisation")
     kind = filters.ChoiceFilter(choices=ContactKind.choices)
     date_from = filters.DateFilter(
         label="From", field_name="date_end", lookup_expr="gte", widget=DATE_INPUT
@@ -73,12 +65,8 @@ class ContactFilter(filters.FilterSet):
     date_to = filters.DateFilter(
         label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
     )
-    source = filters.ModelChoiceFilter(
-        label="Reported in",
-        queryset=Source.objects.all(),
-        field_name="citations__source",
-        distinct=True,
-    )
+    # A number, not a <select>: an archive holds hundreds of thousands of sources.
+    source = filters.NumberFilter(label="Source number", method="by_source", min_value=1)
 
     initiator_country = text_filter(method="by_initiator_country", widget=forms.HiddenInput)
     recipient_country = text_filter(method="by_recipient_country", widget=forms.HiddenInput)
@@ -86,6 +74,21 @@ class ContactFilter(filters.FilterSet):
     class Meta:
         model = Contact
         fields = []
+
+    def by_organisation(self, queryset, name, value):
+        """Contacts of anyone who held an office in an organisation so named (or its id)."""
+        named = Q(name__icontains=value) | Q(abbreviation__iexact=value)
+        if value.isdigit():
+            named |= Q(pk=int(value))
+        holders = OfficeHolding.objects.filter(organisation__in=Organisation.objects.filter(named))
+        return queryset.with_participants(person__in=holders.values("person"))
+
+    def by_source(self, queryset, name, value):
+        cited = Citation.objects.filter(source_id=value, contact__isnull=False)
+        return queryset.filter(pk__in=cited.values("contact"))
+
+    def by_country(self, queryset, name, value):
+        return queryset.with_country(value)
 
     def by_initiator_country(self, queryset, name, value):
         rows = Participant.objects.filter(country__code=value.upper(), is_initiator=True)

@@ -59,18 +59,20 @@ class Certainty(models.TextChoices):
 
 
 class ContactQuerySet(models.QuerySet):
+    # Participation tests are semi-joins (pk IN ...), so no DISTINCT over large results.
+    def with_participants(self, **conditions):
+        return self.filter(pk__in=Participant.objects.filter(**conditions).values("contact"))
+
     def involving(self, person):
-        return self.filter(participants__person=person).distinct()
+        return self.with_participants(person=person)
 
     def initiated_by(self, person):
-        return self.filter(participants__person=person, participants__is_initiator=True).distinct()
+        return self.with_participants(person=person, is_initiator=True)
 
     def received_by(self, person):
         """Contacts `person` took part in that someone else initiated."""
-        return (
-            self.filter(participants__person=person, participants__is_initiator=False)
-            .filter(participants__is_initiator=True)
-            .distinct()
+        return self.with_participants(
+            person=person, is_initiator=False, contact__participants__is_initiator=True
         )
 
     def between(self, start, end):
@@ -78,7 +80,7 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(date_start__lte=end, date_end__gte=start)
 
     def with_country(self, country):
-        return self.filter(participants__country=country).distinct()
+        return self.with_participants(country=country)
 
     def refresh_summaries(self):
         """Recompute the initiator, participant and source columns of these contacts."""

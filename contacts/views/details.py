@@ -6,10 +6,12 @@ from django.views.generic import DetailView
 from contacts.analysis import counterparts
 from contacts.highlight import segments
 from contacts.models import Citation, Contact, OfficeHolding, Participant, Person, Source, Statement
+from contacts.pagination import CappedPaginator
 from contacts.views.tables import bounded_int
 
 from .access import ReadOnlyAccess
 
+TIMELINE_LENGTH = 100  # most recent contacts and statements; the tables hold the rest
 OFFICES = OfficeHolding.objects.select_related("organisation", "country")
 
 
@@ -57,7 +59,7 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
             .select_related("country")
             .prefetch_related(
                 "aliases",
-                Prefetch("offices", queryset=OFFICES.prefetch_related("citations__source")),
+                Prefetch("offices", queryset=OFFICES),
             )
         )
         person = people.first()
@@ -67,18 +69,20 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        contacts = list(Contact.objects.involving(person).for_table())
-        statements = list(Statement.objects.by(person).for_table())
+        contacts = Contact.objects.involving(person)
+        statements = Statement.objects.by(person)
+        recent = TIMELINE_LENGTH
         timeline = sorted(
-            [("contact", c.date_start, c) for c in contacts]
-            + [("statement", s.date_start, s) for s in statements],
+            [("contact", c.date_start, c) for c in contacts.for_table()[:recent]]
+            + [("statement", s.date_start, s) for s in statements.for_table()[:recent]],
             key=lambda item: (item[1], item[0]),
         )
         return super().get_context_data(
             timeline=timeline,
-            counterparts=counterparts(person, contacts),
-            contact_count=len(contacts),
-            statement_count=len(statements),
+            timeline_length=recent,
+            counterparts=counterparts(person),
+            contact_count=CappedPaginator(contacts, 1).count_display,
+            statement_count=CappedPaginator(statements, 1).count_display,
             **kwargs,
         )
 

@@ -5,6 +5,7 @@ from django_filters.views import FilterView
 from contacts.analysis import graph_elements, reach_matrix
 from contacts.filters import ContactFilter
 from contacts.models import Contact
+from contacts.pagination import CappedPaginator
 
 from .access import ReadOnlyAccess
 
@@ -20,13 +21,13 @@ class NetworkView(ReadOnlyAccess, FilterView):
     template_name = "contacts/network.html"
 
     def get_queryset(self):
-        return Contact.objects.for_table()
+        return Contact.objects.all()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         group = self.request.GET.get("group")
         group = group if group in GROUPS else "person"
-        contacts = list(self.object_list)
+        contacts = self.object_list
         rows, columns, counts = reach_matrix(contacts, group)
         filters = self.request.GET.copy()
         filters.pop("group", None)
@@ -49,7 +50,7 @@ class NetworkView(ReadOnlyAccess, FilterView):
             ],
             columns=columns,
             elements=graph_elements(contacts, group),
-            contact_count=len(contacts),
+            contact_count=CappedPaginator(contacts, 1).count_display,
             current_filters=filters.urlencode(),
         )
         return context
