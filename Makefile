@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 SEED := countries organisations people sources contacts statements
 
-.PHONY: run test setup lint pytest seed browser clean
+.PHONY: run test setup lint pytest seed browser clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,8 @@ test: lint pytest
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3*
+
+# Benchmarks: 1,000 and 1,000,000 contacts on SQLite and PostgreSQL (BENCH_ARGS=--quick for
+# 1,000 and 20,000). Figures go to bench/results.md and bench/results.json.
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -14,7 +14,8 @@ def tune_for_bulk_load():
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -1000000")  # 1 GB
-            cursor.execute("PRAGMA temp_store = MEMORY")
+            if not connection.in_atomic_block:
+                cursor.execute("PRAGMA temp_store = MEMORY")
 
 
 def insert_rows(table, columns, rows):

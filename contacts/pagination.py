@@ -10,6 +10,14 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 
+def queryset_of(rows):
+    """The queryset behind `rows`: a queryset, or django-tables2's rows over one."""
+    if isinstance(rows, QuerySet):
+        return rows
+    data = getattr(getattr(rows, "data", None), "data", None)  # BoundRows -> TableData
+    return data if isinstance(data, QuerySet) else None
+
+
 class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, *args, cap=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
@@ -18,8 +26,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if isinstance(self.object_list, QuerySet):
-            rows = self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        rows = queryset_of(self.object_list)
+        if rows is not None:
+            rows = rows.order_by().values("pk")[: self.cap + 1].count()
         else:
             rows = len(self.object_list)
         self.capped = rows > self.cap

@@ -22,7 +22,7 @@ D = datetime.date
 def test_home_shows_counts_and_recent_contacts(analyst_client, pair):
     caller, callee, contact = pair
     response = analyst_client.get(reverse("home"))
-    assert response.context["counts"]["contacts"] == 1
+    assert response.context["counts"]["contacts"] == "1"
     assert contact.get_absolute_url() in response.text
 
 

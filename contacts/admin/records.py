@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -60,16 +59,10 @@ class ContactAdmin(LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
     ]
     inlines = [ParticipantInline, citation_inline("contact"), StatementInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(participant_total=Count("participants"))
-
     @admin.display(description="date", ordering="date_start")
     def date_display(self, contact):
         return contact.date_display
 
-    @admin.display(description="participants", ordering="participant_total")
-    def participant_count(self, contact):
-        return contact.participant_total
 
 
 @admin.register(Statement)

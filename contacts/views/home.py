@@ -2,6 +2,7 @@ from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
 from contacts.models import Contact, Person, Source, Statement
+from contacts.pagination import CappedPaginator
 from contacts.tables import ContactTable
 
 from .access import ReadOnlyAccess
@@ -16,11 +17,14 @@ class HomeView(ReadOnlyAccess, TemplateView):
         RequestConfig(self.request, paginate=False).configure(recent)
         return super().get_context_data(
             recent=recent,
-            counts={
-                "contacts": Contact.objects.count(),
-                "statements": Statement.objects.count(),
-                "people": Person.objects.count(),
-                "sources": Source.objects.count(),
+            counts={  # counted up to a cap: "10,000+" on a large archive
+                name: CappedPaginator(model.objects.all(), 1).count_display
+                for name, model in [
+                    ("contacts", Contact),
+                    ("statements", Statement),
+                    ("people", Person),
+                    ("sources", Source),
+                ]
             },
             **kwargs,
         )

@@ -1,0 +1,77 @@
+"""The benchmark cases: one URL each, resolved against the generated data."""
+
+import datetime
+
+from django.db.models import Count, Max
+
+from contacts.models import Contact, Country, Participant, Person, Statement
+from contacts.synthetic import Generator
+
+
+def busiest_person():
+    row = (
+        Participant.objects.filter(person__isnull=False)
+        .values("person")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    return Person.objects.get(pk=row["person"]), row["n"]
+
+
+def words():
+    """A common word (in most statements) and a rare one (in a handful)."""
+    generator = Generator(1000)
+    rare = generator.vocabulary[len(generator.vocabulary) // 2]
+    return "minister", rare
+
+
+def page_cases():
+    person, contacts_of_person = busiest_person()
+    country = (
+        Participant.objects.values("country").annotate(n=Count("pk")).order_by("-n").first()
+    )["country"]
+    contact = Contact.objects.filter(participants__person=person).order_by("-date_start").first()
+    latest = Contact.objects.aggregate(Max("date_start"))["date_start__max"]
+    month_start = latest.replace(day=1)
+    quarter = (latest - datetime.timedelta(days=90)).isoformat()
+    common, rare = words()
+    cases = {
+        "contacts: default": "/contacts/",
+        "contacts: page 1 (50 rows)": "/contacts/?page=1",
+        "contacts: deep page (200)": "/contacts/?page=200",
+        "contacts: by participant": f"/contacts/?participant={person.slug}",
+        "contacts: kind + date range": f"/contacts/?kind=meeting&date_from={quarter}"
+        f"&date_to={latest.isoformat()}",
+        "contacts: by country": f"/contacts/?country={country}",
+        "statements: search common word (FTS)": f"/statements/?q={common}",
+        "statements: search rare word (FTS)": f"/statements/?q={rare}",
+        "person page (busiest)": person.get_absolute_url(),
+        "contact page": contact.get_absolute_url(),
+        "network: one month": f"/network/?date_from={month_start.isoformat()}"
+        f"&date_to={latest.isoformat()}",
+        "admin: contacts": "/admin/contacts/contact/",
+        "admin: contacts search": f"/admin/contacts/contact/?q={common}",
+        "admin: contacts filter": "/admin/contacts/contact/?kind__exact=meeting",
+        "admin: statements": "/admin/contacts/statement/",
+        "admin: statements search": f"/admin/contacts/statement/?q={rare}",
+        "admin: statements filter": "/admin/contacts/statement/?medium__exact=tweet",
+    }
+    for column in ("date", "-date", "kind", "initiator", "location", "source_count"):
+        cases[f"contacts: sorted by {column}"] = f"/contacts/?sort={column}"
+    facts = {
+        "busiest person": f"{person.name} ({contacts_of_person:,} contacts)",
+        "common word": common,
+        "rare word": rare,
+        "rare word statements": Statement.objects.filter(text__contains=f" {rare} ").count(),
+        "country filter": Country.objects.get(pk=country).name if country else None,
+    }
+    return cases, facts, {"person": person.slug, "common": common, "rare": rare}
+
+
+def export_cases(person_slug):
+    return {
+        "CSV export: all rows": "/contacts/?_export=csv",
+        "CSV export: one person's contacts (filter)": "/contacts/?_export=csv&participant="
+        + person_slug,
+    }

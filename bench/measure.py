@@ -1,0 +1,84 @@
+"""Time every page case in-process with Django's test client; print JSON.
+
+Run by bench/run.py with the database chosen through the environment.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+
+import django
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+os.environ.setdefault("DJANGO_DEBUG", "false")
+django.setup()
+
+from django.contrib.auth.models import User  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.cases import export_cases, page_cases  # noqa: E402
+from contacts.models import Statement  # noqa: E402
+
+WARM_UP, TIMED = 3, int(os.environ.get("BENCH_REQUESTS", "30"))
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def time_request(client, url):
+    for _ in range(WARM_UP):
+        client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    counts = [q["sql"] for q in queries.captured_queries]
+    timings = []
+    for _ in range(TIMED):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "url": url,
+        "status": response.status_code,
+        "queries": len(counts),
+        "uncapped_counts": sum(
+            1 for sql in counts if "COUNT(" in sql.upper() and "LIMIT" not in sql.upper()
+        ),
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
+    }
+
+
+def icontains_baseline(word):
+    """The same search done with icontains (no index can serve it), for comparison."""
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        list(Statement.objects.filter(text__icontains=word).order_by("-date_start", "-pk")[:50])
+        timings.append((time.perf_counter() - started) * 1000)
+    return {"p50_ms": round(statistics.median(timings), 2), "p95_ms": round(max(timings), 2)}
+
+
+def main():
+    user, _ = User.objects.get_or_create(
+        username="bench", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(user)
+    cases, facts, keys = page_cases()
+    results = {name: time_request(client, url) for name, url in cases.items()}
+    for kind in ("common", "rare"):
+        baseline = f"statements: icontains {kind} word (baseline, ORM)"
+        results[baseline] = icontains_baseline(keys[kind])
+    exports = export_cases(keys["person"])
+    print(json.dumps({"cases": results, "facts": facts, "keys": keys, "export_urls": exports}))
+
+
+if __name__ == "__main__":
+    main()

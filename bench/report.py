@@ -1,0 +1,91 @@
+"""bench/results.md from bench/results.json, with each target checked."""
+
+PAGE_RATIO, DEEP_RATIO, SEARCH_P95, QUERY_LIMIT = 2.0, 1.5, 100, 8
+EXPORT_RATE, FIRST_BYTE, MEMORY_RATIO = 100_000, 200, 1.2
+
+
+def mark(ok):
+    return "yes" if ok else "**no**"
+
+
+def page_table(small, large, sizes):
+    lines = [
+        f"| case | p95 ms at {sizes[0]:,} | p95 ms at {sizes[1]:,} | ratio (≤ {PAGE_RATIO}) "
+        f"| queries | same queries, ≤ {QUERY_LIMIT} | uncapped COUNT(*) |",
+        "|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for name, big in large["pages"].items():
+        little = small["pages"].get(name, {})
+        if "queries" not in big:
+            lines.append(
+                f"| {name} | {little.get('p95_ms', '')} | {big['p95_ms']} | (baseline) | | | |"
+            )
+            continue
+        ratio = big["p95_ms"] / little["p95_ms"] if little.get("p95_ms") else float("nan")
+        same = little.get("queries") == big["queries"] and big["queries"] <= QUERY_LIMIT
+        lines.append(
+            f"| {name} | {little.get('p95_ms')} | {big['p95_ms']} | {ratio:.2f} "
+            f"{mark(ratio <= PAGE_RATIO)} | {little.get('queries')} / {big['queries']} | "
+            f"{mark(same)} | {big['uncapped_counts']} |"
+        )
+    return lines
+
+
+def export_table(small, large, sizes):
+    lines = [
+        "| export | size | rows | rows/s (≥ 100,000) | first byte ms (≤ 200) | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for size, run in zip(sizes, (small, large), strict=True):
+        for name, result in run["exports"].items():
+            lines.append(
+                f"| {name} | {size:,} | {result['rows']:,} | {result['rows_per_s']:,} "
+                f"{mark(result['rows_per_s'] >= EXPORT_RATE)} | {result['first_byte_ms']} "
+                f"{mark(result['first_byte_ms'] <= FIRST_BYTE)} | {result['peak_rss_mb']} |"
+            )
+    return lines
+
+
+def checks(large):
+    pages = large["pages"]
+    deep = (
+        pages["contacts: deep page (200)"]["p95_ms"] / pages["contacts: page 1 (50 rows)"]["p95_ms"]
+    )
+    searches = [v["p95_ms"] for k, v in pages.items() if "(FTS)" in k]
+    exports = list(large["exports"].values())
+    memory = exports[0]["peak_rss_mb"] / exports[1]["peak_rss_mb"]
+    return [
+        f"- Deep page ÷ page 1: {deep:.2f} (≤ {DEEP_RATIO}): {mark(deep <= DEEP_RATIO)}",
+        f"- Full-text search p95: {max(searches)} ms (≤ {SEARCH_P95}): "
+        f"{mark(max(searches) <= SEARCH_P95)}",
+        f"- Export peak memory, all rows ÷ filtered rows: {memory:.2f} (≤ {MEMORY_RATIO}): "
+        f"{mark(memory <= MEMORY_RATIO)}",
+    ]
+
+
+def markdown(results):
+    sizes = results["sizes"]
+    machine = results["machine"]
+    out = [
+        "# Benchmark results",
+        "",
+        f"- Command: `{results['command']}` (via `make bench`)",
+        f"- Date: {results['date']}",
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, "
+        f"{machine['os']}",
+        f"- Software: Python {machine['python']}, Django {machine['django']}, "
+        f"SQLite {machine['sqlite']}, PostgreSQL {machine['postgresql']}",
+        "- Method: in-process Django test client, logged in; 3 warm-up requests, then "
+        "30 timed requests per case (p50/p95). Exports: one process each, peak memory is its "
+        "`ru_maxrss`.",
+        "",
+    ]
+    for database, runs in results["databases"].items():
+        small, large = runs[str(sizes[0])], runs[str(sizes[1])]
+        out += [f"## {database}", ""]
+        for size in sizes:
+            out.append(f"- Generated {size:,}: {runs[str(size)]['generation']['summary']}")
+        out += ["", "Facts: " + "; ".join(f"{k}: {v}" for k, v in large["facts"].items()), ""]
+        out += page_table(small, large, sizes) + [""] + export_table(small, large, sizes) + [""]
+        out += checks(large) + [""]
+    return "\n".join(out) + "\n"

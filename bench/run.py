@@ -1,0 +1,189 @@
+"""make bench: generate data at two sizes, time every case on SQLite and PostgreSQL.
+
+    python bench/run.py                      # 1,000 and 1,000,000 contacts
+    python bench/run.py --quick              # 1,000 and 20,000 contacts
+    python bench/run.py --sizes 1000 100000 --databases sqlite --reuse
+
+Writes bench/results.json and bench/results.md, stating machine, databases, command, date.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+PYTHON = sys.executable
+PG_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+
+
+def environment(database, size):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DJANGO_DEBUG="false", PYTHONPATH=str(ROOT), DJANGO_LOG_LEVEL="ERROR")
+    if database == "sqlite":
+        env["SQLITE_PATH"] = str(DATA / f"bench-{size}.sqlite3")
+    else:
+        env["DATABASE_URL"] = f"{PG_SERVER}/bench_{size}"
+    return env
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def reset(database, size):
+    if database == "sqlite":
+        for path in DATA.glob(f"bench-{size}.sqlite3*"):
+            path.unlink()
+        return
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS bench_{size}")
+        connection.execute(f"CREATE DATABASE bench_{size}")
+
+
+def prepare(database, size, reuse):
+    """Migrate and generate; returns generation figures (or None when reused)."""
+    env = environment(database, size)
+    marker = DATA / f"{database}-{size}.generated"
+    if reuse and marker.exists():
+        return json.loads(marker.read_text())
+    reset(database, size)
+    manage(env, "migrate", "--noinput", "-v0")
+    started = time.perf_counter()
+    output = manage(env, "generate_synthetic", "--contacts", str(size), "--seed", "1")
+    seconds = time.perf_counter() - started
+    if database == "postgresql":
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
+        )
+    else:
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('ANALYZE')",
+        )
+    figures = {
+        "seconds": round(seconds, 1),
+        "contacts_per_s": round(size / seconds),
+        "summary": output.strip().splitlines()[-1],
+    }
+    marker.write_text(json.dumps(figures))
+    return figures
+
+
+def measure(database, size):
+    env = environment(database, size)
+    pages = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/measure.py"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    exports = {}
+    for name, url in pages["export_urls"].items():
+        result = subprocess.run(
+            [PYTHON, "bench/export.py", url],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        exports[name] = json.loads(result.stdout)
+    return {"pages": pages["cases"], "facts": pages["facts"], "exports": exports}
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "0",
+    )
+    import sqlite3
+
+    import django
+
+    versions = {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+    try:
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres") as connection:
+            versions["postgresql"] = connection.execute("SHOW server_version").fetchone()[0]
+    except Exception as error:  # noqa: BLE001 - reported, not fatal
+        versions["postgresql"] = f"unreachable ({error.__class__.__name__})"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(memory) / 1024**2, 1),
+        "os": platform.platform(),
+        **versions,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs=2, default=[1_000, 1_000_000])
+    parser.add_argument("--quick", action="store_true", help="1,000 and 20,000 contacts")
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--reuse", action="store_true", help="keep data generated earlier")
+    args = parser.parse_args()
+    sizes = [1_000, 20_000] if args.quick else args.sizes
+    DATA.mkdir(parents=True, exist_ok=True)
+    results = {
+        "command": "python bench/run.py " + shlex.join(sys.argv[1:]),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "sizes": sizes,
+        "databases": {},
+    }
+    for database in args.databases:
+        runs = {}
+        for size in sizes:
+            print(f"{database}: {size:,} contacts", flush=True)
+            generation = prepare(database, size, args.reuse)
+            runs[str(size)] = {"generation": generation, **measure(database, size)}
+        results["databases"][database] = runs
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
+    sys.path.insert(0, str(ROOT))
+    from bench.report import markdown
+
+    (ROOT / "bench" / "results.md").write_text(markdown(results))
+    print((ROOT / "bench" / "results.md").read_text())
+
+
+if __name__ == "__main__":
+    main()

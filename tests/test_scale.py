@@ -1,0 +1,171 @@
+"""Mechanisms that keep pages fast on a million rows (timings live in bench/, not here)."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.models import (
+    Citation,
+    Contact,
+    Country,
+    Organisation,
+    Participant,
+    Person,
+    Source,
+    Statement,
+)
+from contacts.pagination import CappedPaginator
+from contacts.search import matching
+from tests.conftest import body
+from tests.factories import PersonFactory, StatementFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/contacts/",
+    "/statements/",
+    "/people/",
+    "/network/",
+    "/contacts/?q=phone",
+    "/statements/?q=talked",
+    "/admin/contacts/contact/",
+    "/admin/contacts/statement/",
+    "/admin/contacts/contact/?q=phone",
+    "/admin/contacts/person/",
+]
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("root", password="x"))
+    return client
+
+
+def test_generate_synthetic_creates_data_in_proportion():
+    call_command("generate_synthetic", contacts=300, seed=3, verbosity=0)
+    contacts = Contact.objects.count()
+    assert contacts == 300
+    assert Statement.objects.count() == 600
+    assert 2 * contacts <= Participant.objects.count() <= 5.1 * contacts
+    assert contacts <= Citation.objects.filter(contact__isnull=False).count() <= 3 * contacts
+    assert Person.objects.count() == 50
+
+
+def test_generate_synthetic_is_deterministic():
+    call_command("generate_synthetic", contacts=100, seed=7, verbosity=0)
+    first = list(Contact.objects.order_by("pk").values_list("summary", "date_start", "kind"))
+    for model in (Contact, Statement, Person, Organisation, Source, Country):
+        model.objects.all().delete()
+    call_command("generate_synthetic", contacts=100, seed=7, verbosity=0)
+    again = list(Contact.objects.order_by("pk").values_list("summary", "date_start", "kind"))
+    assert again == first
+
+
+def test_generated_data_keeps_its_integrity():
+    call_command("generate_synthetic", contacts=200, seed=1, verbosity=0)
+    call_command("verify_citations", verbosity=0)
+    wrong = Contact.objects.exclude(participant_count__gte=2)
+    assert not wrong.exists()
+    assert matching(Statement.objects.all(), "minister").exists()  # indexed after the load
+
+
+def test_generated_participation_is_skewed():
+    call_command("generate_synthetic", contacts=1000, seed=1, verbosity=0)
+    from django.db.models import Count
+
+    counts = sorted(
+        Participant.objects.values("person").annotate(n=Count("pk")).values_list("n", flat=True),
+        reverse=True,
+    )
+    assert counts[0] > 10 * counts[len(counts) // 2]
+
+
+def test_capped_paginator_stops_counting_at_the_cap(settings):
+    for _ in range(7):
+        StatementFactory()
+    paginator = CappedPaginator(Statement.objects.all(), 2, cap=5)
+    assert (paginator.count, paginator.capped, paginator.count_display) == (5, True, "5+")
+    assert paginator.num_pages == 3
+
+
+def test_table_shows_a_capped_count(analyst_client, settings):
+    settings.TABLE_COUNT_CAP = 3
+    for _ in range(5):
+        StatementFactory()
+    response = analyst_client.get(reverse("statement-list"))
+    assert "3+ rows" in response.text
+
+
+def test_pages_beyond_the_cap_are_answered_with_a_message(analyst_client, settings):
+    settings.TABLE_COUNT_CAP = 4
+    for _ in range(6):
+        StatementFactory()
+    response = analyst_client.get(reverse("statement-list"), {"per_page": 2, "page": 3})
+    assert response.status_code == 200
+    assert "Only the first 4 rows can be paged through" in response.text
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_page_counts_a_whole_table(superuser_client, pair, url):
+    StatementFactory(text="We talked")
+    with CaptureQueriesContext(connection) as queries:
+        assert superuser_client.get(url).status_code == 200
+    counting = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    uncapped = [sql for sql in counting if "LIMIT" not in sql.upper()]
+    assert uncapped == [], uncapped
+
+
+def test_csv_export_streams(analyst_client, pair):
+    response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
+    assert response.streaming
+    assert b"Mike Pompeo" in body(response)
+
+
+def test_json_export_streams(analyst_client, pair):
+    response = analyst_client.get(reverse("statement-list"), {"_export": "json"})
+    assert response.streaming
+
+
+def test_xlsx_export_is_refused_past_its_limit_with_a_pointer_to_csv(analyst_client, settings):
+    settings.XLSX_EXPORT_LIMIT = 2
+    for _ in range(3):
+        StatementFactory()
+    response = analyst_client.get(reverse("statement-list"), {"_export": "xlsx"})
+    assert response.status_code == 200 and "Export CSV instead" in response.text
+
+
+def test_contact_search_uses_the_full_text_index(analyst_client, pair):
+    caller, callee, contact = pair
+    make_contact(PersonFactory(), PersonFactory(), summary="Talks about grain exports.")
+    response = analyst_client.get(reverse("contact-list"), {"q": "grain"})
+    assert [row.record.summary for row in response.context["table"].page.object_list] == [
+        "Talks about grain exports."
+    ]
+
+
+def test_search_words_cannot_inject_full_text_syntax(analyst_client, db):
+    StatementFactory(text="A NEAR miss OR a hit")
+    for query in ["NEAR(a b)", '"unclosed', "a OR", "*", "col:x", "^a"]:
+        assert analyst_client.get(reverse("statement-list"), {"q": query}).status_code == 200
+
+
+def test_full_text_search_finds_words_ignoring_accents_and_case(db):
+    StatementFactory(text="Amélie de Montchalin spoke")
+    assert matching(Statement.objects.all(), "AMELIE").exists() or connection.vendor != "sqlite"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plan")
+def test_statement_search_plan_uses_the_gin_index(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    plan = matching(Statement.objects.all(), "imminent").explain()
+    assert "statement_text_fts" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plan")
+def test_statement_search_plan_uses_the_fts5_table(db):
+    plan = matching(Statement.objects.all(), "imminent").explain()
+    assert "contacts_statement_fts" in plan and "VIRTUAL TABLE" in plan
