@@ -103,8 +103,8 @@ class ContactFilter(filters.FilterSet):
         return queryset.filter(pk__in=rows.values("contact"))
 
     def search(self, queryset, name, value):
-        by_summary = matching(Contact.objects.all(), value).values("pk")
-        by_excerpt = matching(Citation.objects.filter(contact__isnull=False), value)
+        by_summary = matching(Contact.objects.all(), value, outer=False).values("pk")
+        by_excerpt = matching(Citation.objects.filter(contact__isnull=False), value, outer=False)
         return queryset.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
 
     def by_participant(self, queryset, name, value):
@@ -157,7 +157,7 @@ class StatementFilter(filters.FilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        return queryset.filter(pk__in=matching(Statement.objects.all(), value).values("pk"))
+        return matching(queryset, value)
 
     def by_speaker(self, queryset, name, value):
         return queryset.filter(

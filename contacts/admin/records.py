@@ -9,6 +9,7 @@ from contacts.models import Contact, Participant, Statement
 from .citations import citation_inline, kept_forms
 from .concurrency import VersionedAdmin
 from .large import LargeTableAdmin
+from .search import FullTextSearchAdmin, ParticipantCountryFilter
 
 
 class ParticipantFormSet(BaseInlineFormSet):
@@ -47,10 +48,10 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
+class ContactAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["date_display", "kind", "summary", "location", "participant_count"]
-    list_filter = ["kind", "date_precision", "initiator_certainty", "participants__country"]
-    search_fields = ["summary", "location", "participants__person__name", "key"]
+    list_filter = ["kind", "date_precision", "initiator_certainty", ParticipantCountryFilter]
+    search_fields = ["summary"]  # full-text: see FullTextSearchAdmin
     date_hierarchy = "date_start"
     fieldsets = [
         (None, {"fields": ["kind", "summary", "location", "initiator_certainty", "seen_version"]}),
@@ -64,13 +65,12 @@ class ContactAdmin(LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
         return contact.date_display
 
 
-
 @admin.register(Statement)
-class StatementAdmin(LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
+class StatementAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["date_display", "speaker_label", "text", "is_verbatim", "medium", "outlet"]
     list_filter = ["medium", "is_verbatim", "language", "speaker_country"]
     list_select_related = ["speaker", "outlet"]
-    search_fields = ["text", "speaker__name", "speaker__aliases__name", "speaker_description"]
+    search_fields = ["text"]  # full-text: see FullTextSearchAdmin
     date_hierarchy = "date_start"
     autocomplete_fields = ["speaker", "speaker_country", "outlet", "contact"]
     fieldsets = [
