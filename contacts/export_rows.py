@@ -1,22 +1,52 @@
-"""What each analyst table exports: plain-text rows computed in SQL, with their evidence."""
+"""What each analyst table exports: plain-text rows with their evidence, streamed.
 
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+Rows come from one ordered query read in chunks; for each chunk, the many-to-many
+columns (participants, citations, offices) are fetched in one query per relation and
+joined here, so memory stays flat and no query runs per row.
+"""
+
+import itertools
+from collections import defaultdict
 
 from .models import Citation, ContactKind, Medium, OfficeHolding, Participant, PersonAlias
-from .streaming import joined, quoted, source_description, unique
 
 KIND_LABELS = dict(ContactKind.choices)
 MEDIUM_LABELS = dict(Medium.choices)
+CHUNK = 2000
+SEPARATOR = "; "
+
+
+def in_chunks(rows, size=CHUNK):
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def iso_dates(start, end):
     return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
 
 
-def participant_label():
-    unnamed = Concat(F("description"), Value(" (unnamed)"), output_field=TextField())
-    return Coalesce(F("person__name"), unnamed, output_field=TextField())
+def grouped(rows):
+    """{record id: [rest of row, ...]} from rows that start with the record id."""
+    groups = defaultdict(list)
+    for record_id, *rest in rows:
+        groups[record_id].append(rest)
+    return groups
+
+
+def evidence(citations):
+    """(source details, excerpts) as plain text, from (title, outlet, url, excerpt) rows."""
+    details = dict.fromkeys(
+        " — ".join(filter(None, [title, outlet, url])) for title, outlet, url, _ in citations
+    )
+    return SEPARATOR.join(details), SEPARATOR.join(f"“{row[3]}”" for row in citations)
+
+
+def citations_of(field, ids):
+    rows = Citation.objects.filter(**{f"{field}__in": ids}).order_by("pk")
+    return grouped(
+        rows.values_list(field, "source__title", "source__outlet__name", "source__url", "excerpt")
+    )
 
 
 class ContactRows:
@@ -40,8 +70,7 @@ class ContactRows:
         self.base_url = base_url
 
     def rows(self, queryset):
-        citations = Citation.objects.all()
-        values = queryset.values_list(
+        contacts = queryset.values_list(
             "pk",
             "date_start",
             "date_end",
@@ -50,43 +79,42 @@ class ContactRows:
             "location",
             "summary",
             "source_count",
-            joined(Participant.objects.filter(is_initiator=False), "contact", participant_label()),
-            joined(
-                Participant.objects.filter(country__isnull=False), "contact", F("country__name")
-            ),
-            joined(citations, "contact", source_description()),
-            joined(citations, "contact", quoted("excerpt")),
         )
-        for (
-            pk,
-            start,
-            end,
-            kind,
-            initiator,
-            location,
-            summary,
-            sources,
-            others,
-            countries,
-            details,
-            excerpts,
-        ) in values.iterator(chunk_size=2000):
-            kind_code = ContactKind(kind)
-            yield [
-                iso_dates(start, end),
-                KIND_LABELS[kind],
-                initiator,
-                others,
-                "; ".join(sorted(set(unique(countries).split("; ")) - {""})),
-                location,
-                summary,
-                sources,
-                unique(details),
-                excerpts,
-                f"{self.base_url}/contacts/{pk}/",
-                kind_code.cameo,
-                kind_code.plover,
-            ]
+        for chunk in in_chunks(contacts.iterator(chunk_size=CHUNK)):
+            ids = [row[0] for row in chunk]
+            people = grouped(
+                Participant.objects.filter(contact__in=ids)
+                .order_by("pk")
+                .values_list(
+                    "contact", "is_initiator", "person__name", "description", "country__name"
+                )
+            )
+            cited = citations_of("contact", ids)
+            for pk, start, end, kind, initiator, location, summary, sources in chunk:
+                members = people.get(pk, [])
+                others = [
+                    name or f"{description} (unnamed)"
+                    for is_initiator, name, description, _ in members
+                    if not is_initiator
+                ]
+                countries = sorted({country for *_, country in members if country})
+                details, excerpts = evidence(cited.get(pk, []))
+                code = ContactKind(kind)
+                yield [
+                    iso_dates(start, end),
+                    KIND_LABELS[kind],
+                    initiator,
+                    SEPARATOR.join(others),
+                    SEPARATOR.join(countries),
+                    location,
+                    summary,
+                    sources,
+                    details,
+                    excerpts,
+                    f"{self.base_url}/contacts/{pk}/",
+                    code.cameo,
+                    code.plover,
+                ]
 
 
 class StatementRows:
@@ -107,65 +135,71 @@ class StatementRows:
         self.base_url = base_url
 
     def rows(self, queryset):
-        office = self.office_held()
-        citations = Citation.objects.all()
-        values = queryset.values_list(
+        statements = queryset.values_list(
             "pk",
             "date_start",
             "date_end",
-            Coalesce(F("speaker__name"), F("speaker_description"), output_field=TextField()),
-            Subquery(office),
+            "speaker_id",
+            "speaker__name",
+            "speaker_description",
             "text",
             "is_verbatim",
             "medium",
-            F("outlet__name"),
+            "outlet__name",
             "venue",
             "contact_id",
-            joined(citations, "statement", F("source__title")),
-            joined(citations, "statement", source_description()),
-            joined(citations, "statement", quoted("excerpt")),
         )
-        for (
-            pk,
-            start,
-            end,
-            speaker,
-            office_title,
-            text,
-            verbatim,
-            medium,
-            outlet,
-            venue,
-            contact_id,
-            titles,
-            details,
-            excerpts,
-        ) in values.iterator(chunk_size=2000):
-            yield [
-                iso_dates(start, end),
-                f"{speaker} ({office_title})" if office_title else speaker,
-                f"“{text}”" if verbatim else f"{text} [paraphrase]",
-                MEDIUM_LABELS[medium],
-                ", ".join(filter(None, [outlet, venue])),
-                f"{self.base_url}/contacts/{contact_id}/" if contact_id else "",
-                unique(titles),
-                unique(details),
-                excerpts,
-                f"{self.base_url}/statements/?key={pk}",
-            ]
-
-    @staticmethod
-    def office_held():
-        """Title and place of the office the speaker held on the statement's date."""
-        held = OfficeHolding.objects.filter(person=OuterRef("speaker_id")).filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("date_start")),
-            Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date_start")),
-        )
-        place = Coalesce(
-            F("organisation__name"), F("country__name"), Value(""), output_field=TextField()
-        )
-        label = Concat(F("title"), Value(", "), place, output_field=TextField())
-        return held.annotate(label=label).values("label")[:1]
+        for chunk in in_chunks(statements.iterator(chunk_size=CHUNK)):
+            offices = grouped(
+                OfficeHolding.objects.filter(person__in={row[3] for row in chunk if row[3]})
+                .order_by("start_date")
+                .values_list(
+                    "person",
+                    "title",
+                    "organisation__name",
+                    "country__name",
+                    "start_date",
+                    "end_date",
+                )
+            )
+            cited = citations_of("statement", [row[0] for row in chunk])
+            for (
+                pk,
+                start,
+                end,
+                speaker_id,
+                name,
+                description,
+                text,
+                verbatim,
+                medium,
+                outlet,
+                venue,
+                contact_id,
+            ) in chunk:
+                office = next(
+                    (
+                        f"{title}, {org or country or ''}"
+                        for title, org, country, begins, ends in offices.get(speaker_id, [])
+                        if (begins is None or begins <= start) and (ends is None or ends >= start)
+                    ),
+                    None,
+                )
+                speaker = name or description
+                details, excerpts = evidence(cited.get(pk, []))
+                titles = SEPARATOR.join(dict.fromkeys(row[0] for row in cited.get(pk, [])))
+                yield [
+                    iso_dates(start, end),
+                    f"{speaker} ({office})" if office else speaker,
+                    f"“{text}”" if verbatim else f"{text} [paraphrase]",
+                    MEDIUM_LABELS[medium],
+                    ", ".join(filter(None, [outlet, venue])),
+                    f"{self.base_url}/contacts/{contact_id}/" if contact_id else "",
+                    titles,
+                    details,
+                    excerpts,
+                    f"{self.base_url}/statements/?key={pk}",
+                ]
 
 
 class PersonRows:
@@ -175,17 +209,28 @@ class PersonRows:
         self.base_url = base_url
 
     def rows(self, queryset):
-        place = Coalesce(
-            F("organisation__name"), F("country__name"), Value(""), output_field=TextField()
+        people = queryset.values_list(
+            "pk", "name", "country__name", "contact_count", "statement_count"
         )
-        office = Concat(F("title"), Value(", "), place, output_field=TextField())
-        values = queryset.values_list(
-            "name",
-            F("country__name"),
-            joined(OfficeHolding.objects.all(), "person", office),
-            joined(PersonAlias.objects.all(), "person", F("name")),
-            "contact_count",
-            "statement_count",
-        )
-        for name, country, offices, aliases, contacts, statements in values.iterator(2000):
-            yield [name, country or "", offices, aliases, contacts, statements]
+        for chunk in in_chunks(people.iterator(chunk_size=CHUNK)):
+            ids = [row[0] for row in chunk]
+            offices = grouped(
+                OfficeHolding.objects.filter(person__in=ids).values_list(
+                    "person", "title", "organisation__name", "country__name"
+                )
+            )
+            aliases = grouped(
+                PersonAlias.objects.filter(person__in=ids).values_list("person", "name")
+            )
+            for pk, name, country, contacts, statements in chunk:
+                held = [
+                    f"{title}, {org or place or ''}" for title, org, place in offices.get(pk, [])
+                ]
+                yield [
+                    name,
+                    country or "",
+                    SEPARATOR.join(held),
+                    SEPARATOR.join(alias for (alias,) in aliases.get(pk, [])),
+                    contacts,
+                    statements,
+                ]
