@@ -74,9 +74,18 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         contacts = Contact.objects.involving(person)
         statements = Statement.objects.by(person)
         recent = TIMELINE_LENGTH
+        people = Participant.objects.select_related("person", "country")
         timeline = sorted(
-            [("contact", c.date_start, c) for c in contacts.for_table()[:recent]]
-            + [("statement", s.date_start, s) for s in statements.for_table()[:recent]],
+            [
+                ("contact", c.date_start, c)
+                for c in contacts.prefetch_related(Prefetch("participants", queryset=people))[
+                    :recent
+                ]
+            ]
+            + [
+                ("statement", s.date_start, s)
+                for s in statements.select_related("outlet", "contact")[:recent]
+            ],
             key=lambda item: (item[1], item[0]),
         )
         return super().get_context_data(
