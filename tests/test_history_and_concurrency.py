@@ -117,3 +117,48 @@ def test_deleting_a_speaker_is_refused(editor_client, db):
         reverse("admin:contacts_person_delete", args=[statement.speaker_id]), {"post": "yes"}
     )
     assert Person.objects.filter(pk=statement.speaker_id).exists()
+
+
+def test_deleted_record_is_listed_and_restored_from_the_admin(editor_client, db):
+    person = PersonFactory(name="Restorable Person")
+    person.name = "Restorable Person (edited)"
+    person.save()
+    pk = person.pk
+    person.delete()
+    history_url = reverse("admin:contacts_person_history", args=[pk])
+    assert "Restorable Person" in editor_client.get(history_url).text
+    before_delete = Person.history.filter(id=pk, history_type="~").latest()
+    revert_url = reverse(
+        "admin:contacts_person_simple_history", args=[pk, before_delete.history_id]
+    )
+    form = editor_client.get(revert_url)
+    assert form.status_code == 200
+    data = {
+        "name": before_delete.name,
+        "slug": before_delete.slug,
+        "country": "",
+        "notes": "",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "offices-TOTAL_FORMS": "0",
+        "offices-INITIAL_FORMS": "0",
+    }
+    editor_client.post(revert_url, data)
+    assert Person.objects.get(pk=pk).name == "Restorable Person (edited)"
+
+
+def test_posting_unlisted_fields_to_the_admin_changes_nothing(editor_client, db):
+    person = PersonFactory(name="Keep Me")
+    data = {
+        "name": "Keep Me",
+        "slug": person.slug,
+        "name_key": "hacked",
+        "id": 999,
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "offices-TOTAL_FORMS": "0",
+        "offices-INITIAL_FORMS": "0",
+    }
+    editor_client.post(reverse("admin:contacts_person_change", args=[person.pk]), data)
+    person.refresh_from_db()
+    assert person.name_key == "keep me" and Person.objects.filter(pk=999).count() == 0

@@ -40,6 +40,7 @@ class PersonAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     search_fields = ["name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]
+    fields = ["name", "slug", "country", "notes"]
     inlines = [AliasInline, OfficeInline]
 
     def get_search_results(self, request, queryset, search_term):
@@ -61,4 +62,15 @@ class OfficeHoldingAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_select_related = ["person", "organisation", "country"]
     search_fields = ["title", "person__name", "person__aliases__name"]
     autocomplete_fields = ["person", "organisation", "country"]
+    fields = [
+        "person",
+        "title",
+        "role",
+        "organisation",
+        "country",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+    ]
     inlines = [citation_inline("office")]

@@ -7,6 +7,7 @@ from contacts.models import Country, Organisation
 class CountryAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
+    fields = ["code", "name"]
 
 
 @admin.register(Organisation)
@@ -16,3 +17,4 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_select_related = ["country", "parent"]
     search_fields = ["name", "abbreviation", "other_names"]
     autocomplete_fields = ["country", "parent"]
+    fields = ["name", "abbreviation", "other_names", "kind", "country", "parent"]
