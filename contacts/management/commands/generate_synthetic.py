@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from contacts.bulk import deferred_full_text_index, tune_for_bulk_load
-from contacts.synthetic import generate
+from contacts.synthetic_load import generate
 
 
 class Command(BaseCommand):
