@@ -64,13 +64,12 @@ def checks(large):
 
 
 def markdown(results):
-    sizes = results["sizes"]
     machine = results["machine"]
     out = [
         "# Benchmark results",
         "",
-        f"- Command: `{results['command']}` (via `make bench`)",
-        f"- Date: {results['date']}",
+        "Written by `make bench` (`python bench/run.py`); each database gives its command, date.",
+        "",
         f"- Machine: {machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, "
         f"{machine['os']}",
         f"- Software: Python {machine['python']}, Django {machine['django']}, "
@@ -81,8 +80,9 @@ def markdown(results):
         "",
     ]
     for database, runs in results["databases"].items():
+        sizes = runs["sizes"]
         small, large = runs[str(sizes[0])], runs[str(sizes[1])]
-        out += [f"## {database}", ""]
+        out += [f"## {database}", "", f"- Command: `{runs['command']}`", f"- Date: {runs['date']}"]
         for size in sizes:
             out.append(f"- Generated {size:,}: {runs[str(size)]['generation']['summary']}")
         out += ["", "Facts: " + "; ".join(f"{k}: {v}" for k, v in large["facts"].items()), ""]

@@ -163,26 +163,34 @@ def main():
     args = parser.parse_args()
     sizes = [1_000, 20_000] if args.quick else args.sizes
     DATA.mkdir(parents=True, exist_ok=True)
-    results = {
-        "command": "python bench/run.py " + shlex.join(sys.argv[1:]),
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-        "sizes": sizes,
-        "databases": {},
-    }
+    command = "python bench/run.py " + shlex.join(sys.argv[1:])
+    results = {"machine": machine(), "databases": {}}
     for database in args.databases:
-        runs = {}
+        runs = {
+            "command": command,
+            "sizes": sizes,
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        }
         for size in sizes:
             print(f"{database}: {size:,} contacts", flush=True)
             generation = prepare(database, size, args.reuse)
             runs[str(size)] = {"generation": generation, **measure(database, size)}
         results["databases"][database] = runs
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
+        write(results)
+    print((ROOT / "bench" / "results.md").read_text())
+
+
+def write(results):
+    """Save after each database, keeping other databases' figures from earlier runs."""
+    path = ROOT / "bench" / "results.json"
+    if path.exists():
+        earlier = json.loads(path.read_text()).get("databases", {})
+        results["databases"] = {**earlier, **results["databases"]}
+    path.write_text(json.dumps(results, indent=2))
     sys.path.insert(0, str(ROOT))
     from bench.report import markdown
 
     (ROOT / "bench" / "results.md").write_text(markdown(results))
-    print((ROOT / "bench" / "results.md").read_text())
 
 
 if __name__ == "__main__":
