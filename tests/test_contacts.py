@@ -172,3 +172,12 @@ def test_renaming_an_initiator_updates_the_contact(pair):
     caller.save()
     contact.refresh_from_db()
     assert contact.initiator_label == "Michael Pompeo"
+
+
+def test_for_table_with_a_custom_participant_queryset_runs_no_query(pair):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        Contact.objects.for_table(participants=Participant.objects.select_related("person"))
+    assert len(queries) == 0  # building the page's queryset must not load every participant

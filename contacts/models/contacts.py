@@ -102,7 +102,8 @@ class ContactQuerySet(models.QuerySet):
         """Everything a contacts table shows, in a fixed number of queries."""
         from .sources import Citation
 
-        participants = participants or Participant.objects.select_related("person", "country")
+        if participants is None:
+            participants = Participant.objects.select_related("person", "country")
         return self.prefetch_related(
             Prefetch("participants", queryset=participants),
             Prefetch("citations", queryset=Citation.objects.select_related("source__outlet")),
