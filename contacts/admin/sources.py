@@ -12,10 +12,9 @@ from .large import LargeTableAdmin
 @admin.register(Source)
 class SourceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_display = ["title", "outlet", "published_date", "reported_date"]
-    list_filter = ["outlet"]
+    list_filter = [("published_date", admin.DateFieldListFilter), "outlet"]
     list_select_related = ["outlet"]
     search_fields = ["title", "slug", "url"]
-    date_hierarchy = "published_date"
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["cited_by"]
@@ -65,7 +64,6 @@ class CitationAdmin(LargeTableAdmin, SimpleHistoryAdmin):
         "office__organisation",
         "office__country",
     ]
-    list_filter = ["source"]
     search_fields = ["excerpt", "note", "source__title"]
     autocomplete_fields = ["source", "contact", "statement", "office"]
     fields = ["source", "excerpt", "date_as_written", "note", "contact", "statement", "office"]
