@@ -8,6 +8,18 @@ from .bulk import insert_rows, next_id
 from .models.contacts import CAMEO_CODES
 from .synthetic import KIND_WEIGHTS, KINDS, MEDIA, ROLES, Generator, syllable_word
 
+SOURCE_COLUMNS = [
+    "id",
+    "slug",
+    "title",
+    "outlet_id",
+    "url",
+    "reported_date",
+    "published_date",
+    "text",
+    "notes",
+]
+
 
 def country_codes(count, taken):
     codes = (a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
@@ -120,33 +132,13 @@ def generate(contacts, seed=0, batch=20_000, progress=None):
         if len(rows) >= batch:
             insert_rows(
                 "contacts_source",
-                [
-                    "id",
-                    "slug",
-                    "title",
-                    "outlet_id",
-                    "url",
-                    "reported_date",
-                    "published_date",
-                    "text",
-                    "notes",
-                ],
+                SOURCE_COLUMNS,
                 rows,
             )
             rows = []
     insert_rows(
         "contacts_source",
-        [
-            "id",
-            "slug",
-            "title",
-            "outlet_id",
-            "url",
-            "reported_date",
-            "published_date",
-            "text",
-            "notes",
-        ],
+        SOURCE_COLUMNS,
         rows,
     )
     counts["sources"] = g.sources

@@ -8,6 +8,17 @@ from contacts.text import name_key
 from .citations import citation_inline
 from .large import LargeTableAdmin
 
+OFFICE_FIELDS = [
+    "title",
+    "role",
+    "organisation",
+    "country",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+]
+
 
 class AliasInline(admin.TabularInline):
     model = PersonAlias
@@ -17,16 +28,7 @@ class AliasInline(admin.TabularInline):
 
 class OfficeInline(admin.TabularInline):
     model = OfficeHolding
-    fields = [
-        "title",
-        "role",
-        "organisation",
-        "country",
-        "start_date",
-        "start_precision",
-        "end_date",
-        "end_precision",
-    ]
+    fields = OFFICE_FIELDS
     autocomplete_fields = ["organisation", "country"]
     show_change_link = True
     extra = 0
@@ -62,15 +64,5 @@ class OfficeHoldingAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     list_select_related = ["person", "organisation", "country"]
     search_fields = ["title", "person__name", "person__aliases__name"]
     autocomplete_fields = ["person", "organisation", "country"]
-    fields = [
-        "person",
-        "title",
-        "role",
-        "organisation",
-        "country",
-        "start_date",
-        "start_precision",
-        "end_date",
-        "end_precision",
-    ]
+    fields = ["person", *OFFICE_FIELDS]
     inlines = [citation_inline("office")]
