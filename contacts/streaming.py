@@ -1,69 +1,11 @@
-"""Exports streamed row by row from the database, with many-to-many columns joined in SQL."""
+"""CSV and JSON written line by line, in chunks, from rows produced lazily."""
 
 import csv
 import json
 
-from django.db import connection
-from django.db.models import Aggregate, Case, F, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat
-
 from .exports import neutralise
 
-SEPARATOR = "; "
 ROWS_PER_CHUNK = 500
-
-
-class GroupConcat(Aggregate):
-    """SQLite's group_concat with our separator; StringAgg is used on PostgreSQL."""
-
-    function = "GROUP_CONCAT"
-    template = "%(function)s(%(expressions)s, '; ')"
-    output_field = TextField()
-
-
-def joined(related, field, expression):
-    """A correlated subquery joining `expression` over the `related` rows of each record."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.aggregates import StringAgg
-
-        aggregate = StringAgg(expression, delimiter=SEPARATOR, ordering="pk")
-    else:
-        aggregate = GroupConcat(expression)
-    from django.db.models import OuterRef, Subquery
-
-    rows = related.filter(**{field: OuterRef("pk")}).order_by().values(field)
-    return Coalesce(
-        Subquery(rows.annotate(joined=aggregate).values("joined")),
-        Value(""),
-        output_field=TextField(),
-    )
-
-
-def unique(text):
-    """Drop repeated items from a joined list, keeping their order."""
-    return SEPARATOR.join(dict.fromkeys(filter(None, (text or "").split(SEPARATOR))))
-
-
-def source_description(prefix=""):
-    """Title — outlet — URL of a citation's source, as plain text."""
-    return Concat(
-        F(f"{prefix}source__title"),
-        Case(
-            When(**{f"{prefix}source__outlet__isnull": True}, then=Value("")),
-            default=Concat(Value(" — "), F(f"{prefix}source__outlet__name")),
-            output_field=TextField(),
-        ),
-        Case(
-            When(**{f"{prefix}source__url": ""}, then=Value("")),
-            default=Concat(Value(" — "), F(f"{prefix}source__url"), output_field=TextField()),
-            output_field=TextField(),
-        ),
-        output_field=TextField(),
-    )
-
-
-def quoted(field):
-    return Concat(Value("“"), F(field), Value("”"), output_field=TextField())
 
 
 class Echo:
