@@ -1,52 +1,47 @@
 """What each analyst table exports: plain-text rows with their evidence, streamed.
 
-Rows come from one ordered query read in chunks; for each chunk, the many-to-many
-columns (participants, citations, offices) are fetched in one query per relation and
-joined here, so memory stays flat and no query runs per row.
+Each export is one ordered query read with a server-side iterator. The many-to-many
+columns (participants, citations, offices, aliases) come with each row, aggregated in
+SQL by correlated subqueries (`contacts.aggregates`), so memory stays flat and no query
+runs per row or per chunk.
 """
 
-import itertools
-from collections import defaultdict
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 
+from .aggregates import FIELD, TRUE_TEXT, fields, joined, split
 from .models import Citation, ContactKind, Medium, OfficeHolding, Participant, PersonAlias
 
 KIND_LABELS = dict(ContactKind.choices)
+KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
 MEDIUM_LABELS = dict(Medium.choices)
 CHUNK = 2000
 SEPARATOR = "; "
 
 
-def in_chunks(rows, size=CHUNK):
-    iterator = iter(rows)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
 def iso_dates(start, end):
-    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    return start if start == end else f"{start}/{end}"
 
 
-def grouped(rows):
-    """{record id: [rest of row, ...]} from rows that start with the record id."""
-    groups = defaultdict(list)
-    for record_id, *rest in rows:
-        groups[record_id].append(rest)
-    return groups
+def citations(record):
+    """Each citation of the outer `record` as id, title, outlet, URL, excerpt."""
+    return joined(
+        Citation.objects,
+        record,
+        fields("pk", "source__title", "source__outlet__name", "source__url", "excerpt"),
+    )
 
 
-def evidence(citations):
-    """(source details, excerpts) as plain text, from (title, outlet, url, excerpt) rows."""
+def evidence(cited):
+    """(source details, excerpts) as plain text, from split citation rows."""
     details = dict.fromkeys(
-        " — ".join(filter(None, [title, outlet, url])) for title, outlet, url, _ in citations
+        " — ".join(filter(None, [title, outlet, url])) for _, title, outlet, url, _ in cited
     )
-    return SEPARATOR.join(details), SEPARATOR.join(f"“{row[3]}”" for row in citations)
+    return SEPARATOR.join(details), SEPARATOR.join(f"“{row[4]}”" for row in cited)
 
 
-def citations_of(field, ids):
-    rows = Citation.objects.filter(**{f"{field}__in": ids}).order_by("pk")
-    return grouped(
-        rows.values_list(field, "source__title", "source__outlet__name", "source__url", "excerpt")
-    )
+def as_text(field):
+    return Cast(field, CharField())
 
 
 class ContactRows:
@@ -70,51 +65,61 @@ class ContactRows:
         self.base_url = base_url
 
     def rows(self, queryset):
-        contacts = queryset.values_list(
+        people = fields("pk", "is_initiator", "person__name", "description", "country__name")
+        contacts = queryset.annotate(
+            export_start=as_text("date_start"),
+            export_end=as_text("date_end"),
+            export_people=joined(Participant.objects, "contact", people),
+            export_citations=citations("contact"),
+        ).values_list(
             "pk",
-            "date_start",
-            "date_end",
+            "export_start",
+            "export_end",
             "kind",
             "initiator_label",
             "location",
             "summary",
             "source_count",
+            "export_people",
+            "export_citations",
         )
-        for chunk in in_chunks(contacts.iterator(chunk_size=CHUNK)):
-            ids = [row[0] for row in chunk]
-            people = grouped(
-                Participant.objects.filter(contact__in=ids)
-                .order_by("pk")
-                .values_list(
-                    "contact", "is_initiator", "person__name", "description", "country__name"
-                )
-            )
-            cited = citations_of("contact", ids)
-            for pk, start, end, kind, initiator, location, summary, sources in chunk:
-                members = people.get(pk, [])
-                others = [
-                    name or f"{description} (unnamed)"
-                    for is_initiator, name, description, _ in members
-                    if not is_initiator
-                ]
-                countries = sorted({country for *_, country in members if country})
-                details, excerpts = evidence(cited.get(pk, []))
-                code = ContactKind(kind)
-                yield [
-                    iso_dates(start, end),
-                    KIND_LABELS[kind],
-                    initiator,
-                    SEPARATOR.join(others),
-                    SEPARATOR.join(countries),
-                    location,
-                    summary,
-                    sources,
-                    details,
-                    excerpts,
-                    f"{self.base_url}/contacts/{pk}/",
-                    code.cameo,
-                    code.plover,
-                ]
+        link = f"{self.base_url}/contacts/"
+        for (
+            pk,
+            start,
+            end,
+            kind,
+            initiator,
+            location,
+            summary,
+            sources,
+            members,
+            cited,
+        ) in contacts.iterator(chunk_size=CHUNK):
+            members = split(members)
+            others = [
+                name or f"{description} (unnamed)"
+                for _, flag, name, description, _ in members
+                if flag not in TRUE_TEXT
+            ]
+            countries = sorted({row[4] for row in members if row[4]})
+            details, excerpts = evidence(split(cited))
+            cameo, plover = KIND_CODES[kind]
+            yield [
+                iso_dates(start, end),
+                KIND_LABELS[kind],
+                initiator,
+                SEPARATOR.join(others),
+                SEPARATOR.join(countries),
+                location,
+                summary,
+                sources,
+                details,
+                excerpts,
+                f"{link}{pk}/",
+                cameo,
+                plover,
+            ]
 
 
 class StatementRows:
@@ -135,71 +140,64 @@ class StatementRows:
         self.base_url = base_url
 
     def rows(self, queryset):
-        statements = queryset.values_list(
+        held = (
+            OfficeHolding.objects.filter(person=OuterRef("speaker"))
+            .exclude(start_date__gt=OuterRef("date_start"))
+            .exclude(end_date__lt=OuterRef("date_start"))
+        )
+        office = held.order_by("start_date").annotate(
+            label=fields("title", Coalesce("organisation__name", "country__name", Value("")))
+        )
+        statements = queryset.annotate(
+            export_start=as_text("date_start"),
+            export_end=as_text("date_end"),
+            export_office=Subquery(office.values("label")[:1]),
+            export_citations=citations("statement"),
+        ).values_list(
             "pk",
-            "date_start",
-            "date_end",
-            "speaker_id",
+            "export_start",
+            "export_end",
             "speaker__name",
             "speaker_description",
+            "export_office",
             "text",
             "is_verbatim",
             "medium",
             "outlet__name",
             "venue",
             "contact_id",
+            "export_citations",
         )
-        for chunk in in_chunks(statements.iterator(chunk_size=CHUNK)):
-            offices = grouped(
-                OfficeHolding.objects.filter(person__in={row[3] for row in chunk if row[3]})
-                .order_by("start_date")
-                .values_list(
-                    "person",
-                    "title",
-                    "organisation__name",
-                    "country__name",
-                    "start_date",
-                    "end_date",
-                )
-            )
-            cited = citations_of("statement", [row[0] for row in chunk])
-            for (
-                pk,
-                start,
-                end,
-                speaker_id,
-                name,
-                description,
-                text,
-                verbatim,
-                medium,
-                outlet,
-                venue,
-                contact_id,
-            ) in chunk:
-                office = next(
-                    (
-                        f"{title}, {org or country or ''}"
-                        for title, org, country, begins, ends in offices.get(speaker_id, [])
-                        if (begins is None or begins <= start) and (ends is None or ends >= start)
-                    ),
-                    None,
-                )
-                speaker = name or description
-                details, excerpts = evidence(cited.get(pk, []))
-                titles = SEPARATOR.join(dict.fromkeys(row[0] for row in cited.get(pk, [])))
-                yield [
-                    iso_dates(start, end),
-                    f"{speaker} ({office})" if office else speaker,
-                    f"“{text}”" if verbatim else f"{text} [paraphrase]",
-                    MEDIUM_LABELS[medium],
-                    ", ".join(filter(None, [outlet, venue])),
-                    f"{self.base_url}/contacts/{contact_id}/" if contact_id else "",
-                    titles,
-                    details,
-                    excerpts,
-                    f"{self.base_url}/statements/?key={pk}",
-                ]
+        for (
+            pk,
+            start,
+            end,
+            name,
+            description,
+            office,
+            text,
+            verbatim,
+            medium,
+            outlet,
+            venue,
+            contact_id,
+            cited,
+        ) in statements.iterator(chunk_size=CHUNK):
+            speaker = name or description
+            cited = split(cited)
+            details, excerpts = evidence(cited)
+            yield [
+                iso_dates(start, end),
+                f"{speaker} ({', '.join(office.split(FIELD))})" if office else speaker,
+                f"“{text}”" if verbatim else f"{text} [paraphrase]",
+                MEDIUM_LABELS[medium],
+                ", ".join(filter(None, [outlet, venue])),
+                f"{self.base_url}/contacts/{contact_id}/" if contact_id else "",
+                SEPARATOR.join(dict.fromkeys(row[1] for row in cited)),
+                details,
+                excerpts,
+                f"{self.base_url}/statements/?key={pk}",
+            ]
 
 
 class PersonRows:
@@ -209,28 +207,26 @@ class PersonRows:
         self.base_url = base_url
 
     def rows(self, queryset):
-        people = queryset.values_list(
-            "pk", "name", "country__name", "contact_count", "statement_count"
+        office = fields("pk", "title", Coalesce("organisation__name", "country__name", Value("")))
+        people = queryset.annotate(
+            export_offices=joined(OfficeHolding.objects, "person", office),
+            export_aliases=joined(PersonAlias.objects, "person", fields("pk", "name")),
+        ).values_list(
+            "name",
+            "country__name",
+            "export_offices",
+            "export_aliases",
+            "contact_count",
+            "statement_count",
         )
-        for chunk in in_chunks(people.iterator(chunk_size=CHUNK)):
-            ids = [row[0] for row in chunk]
-            offices = grouped(
-                OfficeHolding.objects.filter(person__in=ids).values_list(
-                    "person", "title", "organisation__name", "country__name"
-                )
-            )
-            aliases = grouped(
-                PersonAlias.objects.filter(person__in=ids).values_list("person", "name")
-            )
-            for pk, name, country, contacts, statements in chunk:
-                held = [
-                    f"{title}, {org or place or ''}" for title, org, place in offices.get(pk, [])
-                ]
-                yield [
-                    name,
-                    country or "",
-                    SEPARATOR.join(held),
-                    SEPARATOR.join(alias for (alias,) in aliases.get(pk, [])),
-                    contacts,
-                    statements,
-                ]
+        for name, country, offices, aliases, contacts, statements in people.iterator(
+            chunk_size=CHUNK
+        ):
+            yield [
+                name,
+                country or "",
+                SEPARATOR.join(f"{title}, {place}" for _, title, place in split(offices)),
+                SEPARATOR.join(alias for _, alias in split(aliases)),
+                contacts,
+                statements,
+            ]

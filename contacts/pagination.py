@@ -6,6 +6,7 @@ pages inside the cap are served; deeper rows are reached by narrowing the filter
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
@@ -19,15 +20,19 @@ def queryset_of(rows):
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *args, cap=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, cap=None, count_rows=None, **kwargs):
+        """`count_rows(cap)`, when given, counts the rows (up to cap + 1) another way."""
         super().__init__(object_list, per_page, *args, **kwargs)
         self.cap = cap or settings.TABLE_COUNT_CAP
+        self.count_rows = count_rows
         self.capped = False
 
     @cached_property
     def count(self):
         rows = queryset_of(self.object_list)
-        if rows is not None:
+        if self.count_rows is not None:
+            rows = self.count_rows(self.cap)
+        elif rows is not None:
             rows = rows.order_by().values("pk")[: self.cap + 1].count()
         else:
             rows = len(self.object_list)
@@ -37,3 +42,17 @@ class CappedPaginator(Paginator):
     @property
     def count_display(self):
         return f"{self.count:,}+" if self.count and self.capped else f"{self.count:,}"
+
+
+def capped_counts(*querysets, cap=None):
+    """Each queryset's row count, up to `cap` ("10,000+" beyond it), in one query."""
+    cap = cap or settings.TABLE_COUNT_CAP
+    parts, params = [], []
+    for number, queryset in enumerate(querysets):
+        sql, sql_params = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped_{number})")
+        params += sql_params
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        counts = cursor.fetchone()
+    return [f"{cap:,}+" if count > cap else f"{count:,}" for count in counts]

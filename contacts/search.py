@@ -59,16 +59,39 @@ def matching(queryset, text, outer=True):
 
 
 def is_common(table, text, share=COMMON_SHARE):
-    """Whether the rarest word of `text` is in at least `share` of the table's rows."""
-    terms = [fold(word) for word in WORD.findall(text)]
+    """Whether every word of `text` is in at least `share` of the table's rows.
+
+    Reads at most that many entries of the index: cheap for rare and common words alike.
+    """
+    fts = f"{table}_fts"
+    threshold = f"(SELECT COALESCE(CAST(MAX(id) * %s AS INTEGER), 0) FROM {table})"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(id) FROM {table}")
-        rows = cursor.fetchone()[0] or 0
-        marks = ", ".join(["%s"] * len(terms))
-        cursor.execute(f"SELECT term, doc FROM {table}_fts_vocab WHERE term IN ({marks})", terms)
-        found = dict(cursor.fetchall())
-    rarest = min(found.get(term, 0) for term in terms)
-    return rows > 0 and rarest >= share * rows
+        cursor.execute(
+            f"SELECT COUNT(*), {threshold} FROM "
+            f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT {threshold})",
+            [share, fts5_query(text), share],
+        )
+        found, needed = cursor.fetchone()
+    return bool(needed) and found >= needed
+
+
+def count_matches(model, text, cap):
+    """How many rows of `model` hold every word of `text`, up to `cap` + 1, from the index."""
+    table = model._meta.db_table
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, config=CONFIG, search_type="plain")
+        rows = model.objects.annotate(_document=search_vector(SEARCHABLE[table]))
+        return rows.filter(_document=query).order_by().values("pk")[: cap + 1].count()
+    words = fts5_query(text)
+    if not words:
+        return 0
+    fts = f"{table}_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
+            [words, cap + 1],
+        )
+        return cursor.fetchone()[0]
 
 
 def fold(word):

@@ -4,12 +4,15 @@ Per contact: 2-5 participants, 1-3 citations, 2 statements (each cited once).
 People, organisations and sources scale with the number of contacts; who takes part is
 Zipf-skewed, so a few people have 10,000+ contacts at a million; dates lean towards
 recent years; statement text runs 200-2,000 characters.
+
+Small reference lists (vocabulary, paragraphs) come from Python's `random`; the per-row
+draws are vectorised with numpy, both seeded, so a seed always gives the same data.
 """
 
-import bisect
 import datetime
-import itertools
 import random
+
+import numpy as np
 
 from .models.contacts import ContactKind
 
@@ -42,6 +45,7 @@ COMMON_WORDS = (
 ).split()
 EPOCH = datetime.date(2026, 6, 30)
 SPAN_DAYS = 365 * 25
+MAX_PARTICIPANTS = 5
 
 
 def syllable_word(rng, length):
@@ -49,22 +53,34 @@ def syllable_word(rng, length):
     return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(length))
 
 
+def zipf_cdf(size, exponent):
+    weights = 1 / np.arange(1, size + 1, dtype=np.float64) ** exponent
+    cdf = np.cumsum(weights)
+    return cdf / cdf[-1]
+
+
 class Generator:
     def __init__(self, contacts, seed=0):
         self.rng = random.Random(seed)
+        self.draw = np.random.default_rng(seed)
         self.contacts = contacts
         self.people = max(50, contacts // 10)
         self.organisations = max(20, contacts // 200)
         self.sources = max(20, contacts // 2)
         self.countries = 200
-        # Zipf weights over people ranks (exponent 0.75: the head has 10,000+ contacts at 1M).
-        weights = [1 / (rank**0.75) for rank in range(1, self.people + 1)]
-        self.person_cdf = list(itertools.accumulate(weights))
+        # Zipf over people ranks (exponent 0.75: the head has 10,000+ contacts at 1M).
+        self.person_cdf = zipf_cdf(self.people, 0.75)
         self.vocabulary = [syllable_word(self.rng, 3 + i % 3) + str(i) for i in range(50_000)]
-        rare = [1 / (rank**1.1) for rank in range(1, len(self.vocabulary) + 1)]
-        self.rare_cdf = list(itertools.accumulate(rare))
-        self.paragraphs = [self.paragraph(self.rng.randint(200, 1900)) for _ in range(2000)]
+        self.rare_cdf = zipf_cdf(len(self.vocabulary), 1.1)
+        # Lengths log-uniform over 200-1,950 characters: most statements are short.
+        self.paragraphs = [
+            self.paragraph(int(200 * 9.75 ** self.rng.random())) for _ in range(2000)
+        ]
         self.sentences = [self.paragraph(self.rng.randint(60, 160)) for _ in range(5000)]
+        # ISO dates by days before EPOCH (a statement may follow its contact by 3 days).
+        self.days = {
+            d: (EPOCH - datetime.timedelta(days=d)).isoformat() for d in range(-3, SPAN_DAYS + 1)
+        }
 
     def paragraph(self, size):
         words, length = [], 0
@@ -74,14 +90,27 @@ class Generator:
             length += len(word) + 1
         return " ".join(words)
 
-    def zipf_person(self):
-        return bisect.bisect_left(self.person_cdf, self.rng.random() * self.person_cdf[-1])
+    def zipf_people(self, shape):
+        return np.searchsorted(self.person_cdf, self.draw.random(shape))
 
-    def rare_word(self):
-        index = bisect.bisect_left(self.rare_cdf, self.rng.random() * self.rare_cdf[-1])
-        return self.vocabulary[min(index, len(self.vocabulary) - 1)]
+    def rare_words(self, shape):
+        return np.minimum(
+            np.searchsorted(self.rare_cdf, self.draw.random(shape)), len(self.vocabulary) - 1
+        )
 
-    def recent_date(self):
-        """Exponentially more contacts in recent years."""
-        days = min(int(self.rng.expovariate(1 / 1500)), SPAN_DAYS)
-        return EPOCH - datetime.timedelta(days=days)
+    def recent_days(self, size):
+        """Days before EPOCH, exponentially more in recent years."""
+        return np.minimum(self.draw.exponential(1500, size).astype(np.int64), SPAN_DAYS)
+
+    def distinct_per_row(self, values, counts, redraw):
+        """Redraw values[:, j] (j < counts) until each row's first `counts` values differ."""
+        columns = values.shape[1]
+        for _ in range(100):
+            clash = np.zeros(values.shape, dtype=bool)
+            for j in range(1, columns):
+                earlier = (values[:, :j] == values[:, j : j + 1]).any(axis=1)
+                clash[:, j] = earlier & (j < counts)
+            if not clash.any():
+                return values
+            values[clash] = redraw(int(clash.sum()))
+        raise RuntimeError("could not draw distinct values")

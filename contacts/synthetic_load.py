@@ -1,12 +1,15 @@
 """Inserting the synthetic set: reference data first, then contacts with their link rows."""
 
-import datetime
 import hashlib
 import string
+from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
+
+import numpy as np
 
 from .bulk import insert_rows, next_id
 from .models.contacts import CAMEO_CODES
-from .synthetic import KIND_WEIGHTS, KINDS, MEDIA, ROLES, Generator, syllable_word
+from .synthetic import KIND_WEIGHTS, KINDS, MAX_PARTICIPANTS, MEDIA, ROLES, Generator, syllable_word
 
 SOURCE_COLUMNS = [
     "id",
@@ -26,7 +29,7 @@ def country_codes(count, taken):
     return [code for code in codes if code not in taken][:count]
 
 
-def generate(contacts, seed=0, batch=20_000, progress=None):
+def generate(contacts, seed=0, batch=50_000, progress=None):
     """Insert the synthetic set; returns row counts. Call inside a transaction."""
     from .models import Country
 
@@ -111,220 +114,273 @@ def generate(contacts, seed=0, batch=20_000, progress=None):
     counts.update(people=g.people, organisations=g.organisations, countries=len(codes))
 
     source0 = next_id("contacts_source")
-    source_sentences = []
-    rows = []
-    for i in range(g.sources):
-        sentences = [f"{g.rng.choice(g.sentences)} {g.rare_word()} {i}-{n}." for n in range(4)]
-        source_sentences.append(sentences)
-        rows.append(
-            (
-                source0 + i,
-                f"synthetic-{seed}-{i}",
-                f"Synthetic report {i}",
-                None,
-                f"https://example.org/{seed}/{i}",
-                None,
-                g.recent_date(),
-                " ".join(sentences),
-                "",
-            )
+    source_sentence = g.draw.integers(0, len(g.sentences), (g.sources, 4))
+    source_rare = g.rare_words((g.sources, 4))
+    source_days = g.recent_days(g.sources).tolist()
+
+    def excerpt(source, n):
+        sentence = g.sentences[source_sentence[source, n]]
+        return f"{sentence} {g.vocabulary[source_rare[source, n]]} {source}-{n}."
+
+    for first in range(0, g.sources, batch):
+        last = min(first + batch, g.sources)
+        insert_rows(
+            "contacts_source",
+            SOURCE_COLUMNS,
+            [
+                (
+                    source0 + i,
+                    f"synthetic-{seed}-{i}",
+                    f"Synthetic report {i}",
+                    None,
+                    f"https://example.org/{seed}/{i}",
+                    None,
+                    g.days[source_days[i]],
+                    " ".join(excerpt(i, n) for n in range(4)),
+                    "",
+                )
+                for i in range(first, last)
+            ],
         )
-        if len(rows) >= batch:
-            insert_rows(
-                "contacts_source",
-                SOURCE_COLUMNS,
-                rows,
-            )
-            rows = []
-    insert_rows(
-        "contacts_source",
-        SOURCE_COLUMNS,
-        rows,
-    )
     counts["sources"] = g.sources
 
-    ids = {
-        table: next_id(table)
-        for table in (
-            "contacts_contact",
-            "contacts_participant",
-            "contacts_citation",
-            "contacts_statement",
-        )
+    ids = {table: next_id(table) for table in TABLES}
+    person_countries = np.array(person_countries)
+    context = {
+        "g": g,
+        "seed": seed,
+        "ids": ids,
+        "person0": person0,
+        "source0": source0,
+        "person_names": person_names,
+        "person_countries": person_countries,
+        "country_ids": np.array(country_ids),
+        "excerpt": excerpt,
     }
-    tables = {
-        "contacts_contact": [
-            "id",
-            "date_start",
-            "date_end",
-            "date_precision",
-            "key",
-            "kind",
-            "location",
-            "summary",
-            "version",
-            "initiator_certainty",
-            "initiator_label",
-            "participant_count",
-            "source_count",
-        ],
-        "contacts_participant": [
-            "id",
-            "contact_id",
-            "person_id",
-            "description",
-            "role",
-            "country_id",
-            "is_initiator",
-        ],
-        "contacts_citation": [
-            "id",
-            "source_id",
-            "excerpt",
-            "excerpt_digest",
-            "date_as_written",
-            "note",
-            "contact_id",
-            "statement_id",
-            "office_id",
-        ],
-        "contacts_statement": [
-            "id",
-            "date_start",
-            "date_end",
-            "date_precision",
-            "key",
-            "speaker_id",
-            "speaker_description",
-            "speaker_role",
-            "speaker_country_id",
-            "text",
-            "is_verbatim",
-            "medium",
-            "outlet_id",
-            "venue",
-            "language",
-            "contact_id",
-            "version",
-        ],
-    }
-    pending = {table: [] for table in tables}
-    digests = {}
+    # One thread builds the next batch's rows while this one inserts (SQLite and psycopg
+    # release the GIL while they write). Batches are built in order, so output is stable.
+    with ThreadPoolExecutor(max_workers=1) as builder:
 
-    def flush():
-        for table, columns in tables.items():
-            insert_rows(table, columns, pending[table])
-            pending[table].clear()
+        def build(first):
+            if first < contacts:
+                size = min(batch, contacts - first)
+                return builder.submit(contact_batch, first, size, **context)
 
-    def cite(source_index, contact_id=None, statement_id=None):
-        sentence = g.rng.choice(source_sentences[source_index])
-        digest = digests.get(sentence) or hashlib.sha256(sentence.encode()).hexdigest()
-        digests[sentence] = digest
-        pending["contacts_citation"].append(
-            (
-                ids["contacts_citation"],
-                source0 + source_index,
-                sentence,
-                digest,
-                "",
-                "",
-                contact_id,
-                statement_id,
-                None,
-            )
-        )
-        ids["contacts_citation"] += 1
-
-    for number in range(contacts):
-        contact_id = ids["contacts_contact"]
-        ids["contacts_contact"] += 1
-        day = g.recent_date()
-        kind = g.rng.choices(KINDS, KIND_WEIGHTS)[0]
-        members = set()
-        while len(members) < g.rng.randint(2, 5):
-            members.add(g.zipf_person())
-        members = sorted(members)
-        initiator = g.rng.choice(members) if g.rng.random() < 0.8 else None
-        for member in members:
-            pending["contacts_participant"].append(
-                (
-                    ids["contacts_participant"],
-                    contact_id,
-                    person0 + member,
-                    "",
-                    "",
-                    person_countries[member],
-                    member == initiator,
-                )
-            )
-            ids["contacts_participant"] += 1
-        if g.rng.random() < 0.05:
-            pending["contacts_participant"].append(
-                (
-                    ids["contacts_participant"],
-                    contact_id,
-                    None,
-                    "unnamed counterpart",
-                    "foreign_minister",
-                    g.rng.choice(country_ids),
-                    False,
-                )
-            )
-            ids["contacts_participant"] += 1
-        sources = {g.rng.randrange(g.sources) for _ in range(g.rng.randint(1, 3))}
-        for source_index in sources:
-            cite(source_index, contact_id=contact_id)
-        names = [person_names[m] for m in members[:2]]
-        pending["contacts_contact"].append(
-            (
-                contact_id,
-                day,
-                day,
-                "day",
-                f"s{seed}-{number}",
-                kind,
-                f"City {g.rng.randrange(500)}" if g.rng.random() < 0.6 else "",
-                f"{' and '.join(names)} held {kind.replace('_', ' ')} ({CAMEO_CODES[kind]}).",
-                1,
-                "stated" if initiator is not None else "unknown",
-                person_names[initiator] if initiator is not None else "",
-                len(members),
-                len(sources),
-            )
-        )
-        for _ in range(2):
-            statement_id = ids["contacts_statement"]
-            ids["contacts_statement"] += 1
-            speaker = g.rng.choice(members)
-            said = day + datetime.timedelta(days=g.rng.randint(0, 3))
-            opening = g.rng.choice(g.paragraphs)
-            text = f"{opening} {g.rare_word()} {g.rare_word()}"
-            pending["contacts_statement"].append(
-                (
-                    statement_id,
-                    said,
-                    said,
-                    "day",
-                    f"s{seed}-{number}-{statement_id}",
-                    person0 + speaker,
-                    "",
-                    "",
-                    person_countries[speaker],
-                    text,
-                    g.rng.random() < 0.4,
-                    g.rng.choice(MEDIA),
-                    None,
-                    "",
-                    "en",
-                    contact_id,
-                    1,
-                )
-            )
-            cite(g.rng.randrange(g.sources), statement_id=statement_id)
-        if number % batch == batch - 1:
-            flush()
+        upcoming = build(0)
+        for first in range(0, contacts, batch):
+            rows = upcoming.result()
+            upcoming = build(first + batch)
+            for table, table_rows in rows.items():
+                insert_rows(table, TABLES[table], table_rows)
             if progress:
-                progress(number + 1)
-    flush()
+                progress(min(first + batch, contacts))
     counts.update(contacts=contacts, statements=2 * contacts)
     return counts
+
+
+TABLES = {
+    "contacts_contact": [
+        "id",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "key",
+        "kind",
+        "location",
+        "summary",
+        "version",
+        "initiator_certainty",
+        "initiator_label",
+        "participant_count",
+        "source_count",
+    ],
+    "contacts_participant": [
+        "id",
+        "contact_id",
+        "person_id",
+        "description",
+        "role",
+        "country_id",
+        "is_initiator",
+    ],
+    "contacts_statement": [
+        "id",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "key",
+        "speaker_id",
+        "speaker_description",
+        "speaker_role",
+        "speaker_country_id",
+        "text",
+        "is_verbatim",
+        "medium",
+        "outlet_id",
+        "venue",
+        "language",
+        "contact_id",
+        "version",
+    ],
+    "contacts_citation": [
+        "id",
+        "source_id",
+        "excerpt",
+        "excerpt_digest",
+        "date_as_written",
+        "note",
+        "contact_id",
+        "statement_id",
+        "office_id",
+    ],
+}
+KIND_PHRASES = [f"{kind.replace('_', ' ')} ({CAMEO_CODES[kind]})" for kind in KINDS]
+LOCATIONS = [f"City {n}" for n in range(500)]
+
+
+def take(ids, table, count):
+    first = ids[table]
+    ids[table] += count
+    return range(first, first + count)
+
+
+def contact_batch(first, size, *, g, seed, ids, person0, source0, person_names, **context):
+    """Rows for `size` contacts with their participants, statements and citations."""
+    person_countries, country_ids, excerpt = (
+        context["person_countries"],
+        context["country_ids"],
+        context["excerpt"],
+    )
+    days = g.recent_days(size)
+    kinds = g.draw.choice(len(KINDS), size, p=np.array(KIND_WEIGHTS) / sum(KIND_WEIGHTS))
+    sizes = g.draw.integers(2, MAX_PARTICIPANTS + 1, size)
+    members = g.distinct_per_row(g.zipf_people((size, MAX_PARTICIPANTS)), sizes, g.zipf_people)
+    initiator = np.where(
+        g.draw.random(size) < 0.8, (g.draw.random(size) * sizes).astype(np.int64), -1
+    )
+    unnamed = np.flatnonzero(g.draw.random(size) < 0.05)
+    unnamed_country = country_ids[g.draw.integers(0, len(country_ids), len(unnamed))]
+    source_counts = g.draw.integers(1, 4, size)
+
+    def any_sources(count):
+        return g.draw.integers(0, g.sources, count)
+
+    sources = g.distinct_per_row(any_sources((size, 3)), source_counts, any_sources)
+    source_sentences = g.draw.integers(0, 4, (size, 3))
+    locations = np.where(g.draw.random(size) < 0.6, g.draw.integers(0, 500, size), -1)
+    speakers = members[
+        np.arange(size)[:, None], (g.draw.random((size, 2)) * sizes[:, None]).astype(np.int64)
+    ]
+    said = days[:, None] - g.draw.integers(0, 4, (size, 2))
+    openings = g.draw.integers(0, len(g.paragraphs), (size, 2))
+    rare = g.rare_words((size, 2, 2))
+    verbatim = g.draw.random((size, 2)) < 0.4
+    media = g.draw.integers(0, len(MEDIA), (size, 2))
+    statement_sources = any_sources((size, 2))
+    statement_sentences = g.draw.integers(0, 4, (size, 2))
+
+    contact_ids = np.array(take(ids, "contacts_contact", size))
+    day_text = [g.days[d] for d in days.tolist()]
+    names = (
+        [person_names[m] for m in members[:, 0].tolist()],
+        [person_names[m] for m in members[:, 1].tolist()],
+    )
+    initiator_person = np.where(initiator >= 0, members[np.arange(size), initiator], -1).tolist()
+    contact_rows = list(
+        zip(
+            contact_ids.tolist(),
+            day_text,
+            day_text,
+            repeat("day"),
+            [f"s{seed}-{first + n}" for n in range(size)],
+            [KINDS[k] for k in kinds.tolist()],
+            ["" if n < 0 else LOCATIONS[n] for n in locations.tolist()],
+            [
+                f"{a} and {b} held {KIND_PHRASES[k]}."
+                for a, b, k in zip(*names, kinds.tolist(), strict=True)
+            ],
+            repeat(1),
+            ["unknown" if p < 0 else "stated" for p in initiator_person],
+            ["" if p < 0 else person_names[p] for p in initiator_person],
+            sizes.tolist(),
+            source_counts.tolist(),
+        )
+    )
+
+    named = np.arange(MAX_PARTICIPANTS) < sizes[:, None]
+    people = members[named]
+    participant_rows = list(
+        zip(
+            take(ids, "contacts_participant", len(people)),
+            np.broadcast_to(contact_ids[:, None], members.shape)[named].tolist(),
+            (people + person0).tolist(),
+            repeat(""),
+            repeat(""),
+            person_countries[people].tolist(),
+            (np.arange(MAX_PARTICIPANTS) == initiator[:, None])[named].tolist(),
+        )
+    )
+    participant_rows += zip(
+        take(ids, "contacts_participant", len(unnamed)),
+        contact_ids[unnamed].tolist(),
+        repeat(None),
+        repeat("unnamed counterpart"),
+        repeat("foreign_minister"),
+        unnamed_country.tolist(),
+        repeat(False),
+    )
+
+    statement_ids = np.array(take(ids, "contacts_statement", 2 * size)).reshape(size, 2)
+    statement_rows = list(
+        zip(
+            statement_ids.ravel().tolist(),
+            *[[g.days[d] for d in said.ravel().tolist()]] * 2,
+            repeat("day"),
+            [f"s{seed}-{first + n // 2}-{s}" for n, s in enumerate(statement_ids.ravel().tolist())],
+            (speakers.ravel() + person0).tolist(),
+            repeat(""),
+            repeat(""),
+            person_countries[speakers.ravel()].tolist(),
+            [
+                f"{g.paragraphs[p]} {g.vocabulary[a]} {g.vocabulary[b]}"
+                for p, (a, b) in zip(
+                    openings.ravel().tolist(), rare.reshape(-1, 2).tolist(), strict=True
+                )
+            ],
+            verbatim.ravel().tolist(),
+            [MEDIA[m] for m in media.ravel().tolist()],
+            repeat(None),
+            repeat(""),
+            repeat("en"),
+            np.repeat(contact_ids, 2).tolist(),
+            repeat(1),
+        )
+    )
+
+    cited = np.arange(3) < source_counts[:, None]
+    cited_sources = np.concatenate([sources[cited], statement_sources.ravel()]).tolist()
+    cited_sentences = np.concatenate(
+        [source_sentences[cited], statement_sentences.ravel()]
+    ).tolist()
+    excerpts = [excerpt(s, n) for s, n in zip(cited_sources, cited_sentences, strict=True)]
+    contact_citations = int(cited.sum())
+    citation_rows = list(
+        zip(
+            take(ids, "contacts_citation", len(excerpts)),
+            [source0 + s for s in cited_sources],
+            excerpts,
+            [hashlib.sha256(e.encode()).hexdigest() for e in excerpts],
+            repeat(""),
+            repeat(""),
+            np.broadcast_to(contact_ids[:, None], sources.shape)[cited].tolist()
+            + [None] * (2 * size),
+            [None] * contact_citations + statement_ids.ravel().tolist(),
+            repeat(None),
+        )
+    )
+    return {
+        "contacts_contact": contact_rows,
+        "contacts_participant": participant_rows,
+        "contacts_statement": statement_rows,
+        "contacts_citation": citation_rows,
+    }

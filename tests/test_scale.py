@@ -129,6 +129,19 @@ def test_json_export_streams(analyst_client, pair):
     assert response.streaming
 
 
+@pytest.mark.parametrize("name", ["contact-list", "statement-list", "person-list"])
+def test_export_aggregates_many_to_many_columns_in_its_one_query(analyst_client, name):
+    people = PersonFactory.create_batch(4)
+    for first, second in [(0, 1), (1, 2), (2, 3)]:
+        contact = make_contact(people[first], people[second], initiator=people[first])
+        StatementFactory(speaker=people[first], contact=contact)
+    with CaptureQueriesContext(connection) as queries:
+        body(analyst_client.get(reverse(name), {"_export": "csv"}))
+    reads = [q["sql"] for q in queries.captured_queries if "contacts_" in q["sql"]]
+    assert len(reads) == 1, reads
+    assert "GROUP_CONCAT" in reads[0] or "STRING_AGG" in reads[0]
+
+
 def test_xlsx_export_is_refused_past_its_limit_with_a_pointer_to_csv(analyst_client, settings):
     settings.XLSX_EXPORT_LIMIT = 2
     for _ in range(3):
@@ -172,3 +185,27 @@ def test_statement_search_plan_uses_the_gin_index(db):
 def test_statement_search_plan_uses_the_fts5_table(db):
     plan = matching(Statement.objects.all(), "imminent").explain()
     assert "contacts_statement_fts" in plan and "VIRTUAL TABLE" in plan
+
+
+def test_statement_search_alone_is_counted_from_the_index_alone(db):
+    from contacts.filters import StatementFilter
+
+    StatementFactory(text="The minister talks", medium="tweet")
+    StatementFactory(text="The minister said", medium="speech")
+    StatementFactory(text="Nothing to see")
+    alone = StatementFilter({"q": "minister"}, queryset=Statement.objects.all())
+    assert alone.qs.count() == 2
+    assert alone.count_rows(10) == 2
+    with_another_filter = StatementFilter(
+        {"q": "minister", "medium": "tweet"}, queryset=Statement.objects.all()
+    )
+    assert with_another_filter.qs.count() == 1
+    assert with_another_filter.count_rows is None
+
+
+def test_statement_search_page_shows_the_index_count(analyst_client, settings):
+    settings.TABLE_COUNT_CAP = 2
+    for text in ("minister one", "minister two", "minister three", "other"):
+        StatementFactory(text=text)
+    response = analyst_client.get(reverse("statement-list"), {"q": "minister"})
+    assert "2+ rows" in response.text

@@ -4,10 +4,11 @@ import uuid
 
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..aggregates import TRUE_TEXT, fields, joined, split
 from .dates import DATE_CONSTRAINTS, DatedRecord
 from .roles import Role
 
@@ -82,6 +83,13 @@ class ContactQuerySet(models.QuerySet):
     def with_country(self, country):
         return self.with_participants(country=country)
 
+    def with_participant_labels(self):
+        """Each contact's initiator and recipients as text (`initiator_name`, `recipient_names`),
+        aggregated in SQL instead of prefetching every participant."""
+        label = Coalesce("person__name", Concat("description", Value(" (unnamed)")))
+        people = joined(Participant.objects, "contact", fields("pk", "is_initiator", label))
+        return self.annotate(participant_labels=people)
+
     def refresh_summaries(self):
         """Recompute the initiator, participant and source columns of these contacts."""
         from .sources import Citation
@@ -117,7 +125,7 @@ class ContactManager(models.Manager.from_queryset(ContactQuerySet)):
 
 class Contact(DatedRecord):
     key = models.SlugField(max_length=100, unique=True, default=new_key)
-    kind = models.CharField(max_length=20, choices=ContactKind.choices, db_index=True)
+    kind = models.CharField(max_length=20, choices=ContactKind.choices)
     location = models.CharField(max_length=200, blank=True)
     summary = models.TextField()
     version = models.PositiveIntegerField(
@@ -165,6 +173,17 @@ class Contact(DatedRecord):
         return next((p for p in self.participants.all() if p.is_initiator), None)
 
     @property
+    def initiator_name(self):
+        """The initiator as text, from `with_participant_labels()`."""
+        rows = split(self.participant_labels)
+        return next((label for _, flag, label in rows if flag in TRUE_TEXT), "")
+
+    @property
+    def recipient_names(self):
+        """The other participants as text, from `with_participant_labels()`."""
+        return [label for _, flag, label in split(self.participant_labels) if flag not in TRUE_TEXT]
+
+    @property
     def recipients(self):
         return [p for p in self.participants.all() if not p.is_initiator]
 
@@ -188,8 +207,14 @@ class Participant(models.Model):
     """A named person, or an unnamed counterpart ("his French counterpart")."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="participants")
+    # person and country are served by the composite indexes participant_person/_country.
     person = models.ForeignKey(
-        "Person", on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+        "Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        db_index=False,
     )
     description = models.CharField(
         max_length=200, blank=True, help_text="For an unnamed counterpart, as the report puts it."
@@ -201,6 +226,7 @@ class Participant(models.Model):
         null=True,
         blank=True,
         related_name="participations",
+        db_index=False,
         help_text="Filled in from the person when left empty.",
     )
     is_initiator = models.BooleanField("initiated the contact", default=False)

@@ -68,7 +68,8 @@ DATE_CONSTRAINTS = [
 class DatedRecord(models.Model):
     """A record whose date is known to a day, month, year or range."""
 
-    date_start = models.DateField("date (from)", db_index=True)
+    # No single-column index: each subclass has composite indexes that lead with date_start.
+    date_start = models.DateField("date (from)")
     date_end = models.DateField(
         "date (to)", blank=True, help_text="Only for a range; filled in for other precisions."
     )

@@ -36,6 +36,17 @@ class StatementQuerySet(models.QuerySet):
             speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day
         )
 
+    def about_or_after(self, contact, speakers, days=2):
+        """Statements about `contact`, or by `speakers` (person ids) within `days` after it.
+
+        One query: each side of the OR has its index (contact; speaker and date).
+        """
+        last_day = contact.date_end + datetime.timedelta(days=days)
+        return self.filter(
+            Q(contact=contact)
+            | Q(speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day)
+        )
+
     def for_table(self):
         from .sources import Citation
 
@@ -56,8 +67,14 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
 
 class Statement(DatedRecord):
     key = models.SlugField(max_length=100, unique=True, default=new_key)
+    # speaker and speaker_country are served by statement_speaker_date/statement_country.
     speaker = models.ForeignKey(
-        "Person", on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+        "Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        db_index=False,
     )
     speaker_description = models.CharField(
         "unnamed speaker",
@@ -67,7 +84,12 @@ class Statement(DatedRecord):
     )
     speaker_role = models.CharField(max_length=30, choices=Role.choices, blank=True)
     speaker_country = models.ForeignKey(
-        "Country", on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+        "Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        db_index=False,
     )
     text = models.TextField(help_text="The quote, or the report's paraphrase.")
     is_verbatim = models.BooleanField("verbatim quote", default=True)

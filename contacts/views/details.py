@@ -1,12 +1,24 @@
+from collections import defaultdict
+
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
+from contacts.aggregates import fields, joined, split
 from contacts.analysis import counterparts
 from contacts.highlight import segments
-from contacts.models import Citation, Contact, OfficeHolding, Participant, Person, Source, Statement
-from contacts.pagination import CappedPaginator
+from contacts.models import (
+    AliasKind,
+    Citation,
+    Contact,
+    OfficeHolding,
+    Person,
+    PersonAlias,
+    Source,
+    Statement,
+)
+from contacts.pagination import capped_counts
 from contacts.views.tables import bounded_int
 
 from .access import ReadOnlyAccess
@@ -14,6 +26,7 @@ from .access import ReadOnlyAccess
 STATEMENT_LIMIT = 200
 TIMELINE_LENGTH = 100  # most recent contacts and statements; the tables hold the rest
 OFFICES = OfficeHolding.objects.select_related("organisation", "country")
+ALIAS_KINDS = dict(AliasKind.choices)
 
 
 class ContactDetailView(ReadOnlyAccess, DetailView):
@@ -21,30 +34,39 @@ class ContactDetailView(ReadOnlyAccess, DetailView):
     template_name = "contacts/contact_detail.html"
 
     def get_queryset(self):
-        participants = Participant.objects.select_related("person", "country").prefetch_related(
-            Prefetch("person__offices", queryset=OFFICES)
-        )
-        return Contact.objects.for_table(participants=participants)
+        return Contact.objects.all()
 
     def get_context_data(self, **kwargs):
+        """Participants, statements, offices and citations: one query each."""
         contact = self.object
         days = bounded_int(self.request.GET.get("days"), 2, 0, 60)
-        # Two indexed look-ups, not one OR that no index serves.
-        about = contact.statements.values_list("pk", flat=True)[:STATEMENT_LIMIT]
-        after = Statement.objects.after(contact, days=days).values_list("pk", flat=True)
-        following = Statement.objects.filter(pk__in=[*about, *after[:STATEMENT_LIMIT]])
+        participants = list(contact.participants.select_related("person", "country"))
+        people = [p.person_id for p in participants if p.person_id]
+        statements = list(
+            Statement.objects.about_or_after(contact, people, days=days).select_related(
+                "speaker", "outlet"
+            )[:STATEMENT_LIMIT]
+        )
+        offices = OFFICES.filter(person__in=people).order_by("start_date")
+        citations = Citation.objects.filter(
+            Q(contact=contact) | Q(statement__in=[s.pk for s in statements])
+        ).select_related("source__outlet")
+        cited = defaultdict(list)
+        for citation in citations:
+            cited[citation.statement_id].append(citation)
+        for statement in statements:
+            statement.evidence = cited[statement.pk]
+        held = defaultdict(list)
+        for office in offices:
+            held[office.person_id].append(office)
         return super().get_context_data(
             participants=[
-                (
-                    p,
-                    next((o for o in p.person.offices.all() if o.held_on(contact.date_start)), None)
-                    if p.person_id
-                    else None,
-                )
-                for p in contact.participants.all()
+                (p, next((o for o in held[p.person_id] if o.held_on(contact.date_start)), None))
+                for p in participants
             ],
+            citations=cited[None],
             days=days,
-            statements=following.for_table(),
+            statements=statements,
             **kwargs,
         )
 
@@ -56,13 +78,12 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
     def get_object(self, queryset=None):
         ident = self.kwargs["ident"]
         lookup = Q(slug=ident) | Q(pk=int(ident)) if ident.isdigit() else Q(slug=ident)
+        aliases = joined(PersonAlias.objects, "person", fields("pk", "name", "kind"))
         people = (
             Person.objects.filter(lookup)
             .select_related("country")
-            .prefetch_related(
-                "aliases",
-                Prefetch("offices", queryset=OFFICES),
-            )
+            .annotate(alias_list=aliases)
+            .prefetch_related(Prefetch("offices", queryset=OFFICES))
         )
         person = people.first()
         if person is None:
@@ -74,14 +95,9 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         contacts = Contact.objects.involving(person)
         statements = Statement.objects.by(person)
         recent = TIMELINE_LENGTH
-        people = Participant.objects.select_related("person", "country")
+        contact_count, statement_count = capped_counts(contacts, statements)
         timeline = sorted(
-            [
-                ("contact", c.date_start, c)
-                for c in contacts.prefetch_related(Prefetch("participants", queryset=people))[
-                    :recent
-                ]
-            ]
+            [("contact", c.date_start, c) for c in contacts.with_participant_labels()[:recent]]
             + [
                 ("statement", s.date_start, s)
                 for s in statements.select_related("outlet", "contact")[:recent]
@@ -92,8 +108,9 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
             timeline=timeline,
             timeline_length=recent,
             counterparts=counterparts(person),
-            contact_count=CappedPaginator(contacts, 1).count_display,
-            statement_count=CappedPaginator(statements, 1).count_display,
+            aliases=[(name, ALIAS_KINDS[kind]) for _, name, kind in split(person.alias_list)],
+            contact_count=contact_count,
+            statement_count=statement_count,
             **kwargs,
         )
 

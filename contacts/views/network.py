@@ -2,7 +2,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django_filters.views import FilterView
 
-from contacts.analysis import graph_elements, reach_matrix
+from contacts.analysis import directed_counts, graph_elements, reach_matrix
 from contacts.filters import ContactFilter
 from contacts.models import Contact
 from contacts.pagination import CappedPaginator
@@ -28,7 +28,8 @@ class NetworkView(ReadOnlyAccess, FilterView):
         group = self.request.GET.get("group")
         group = group if group in GROUPS else "person"
         contacts = self.object_list
-        rows, columns, counts = reach_matrix(contacts, group)
+        counts = directed_counts(contacts, group)
+        rows, columns = reach_matrix(counts)
         filters = self.request.GET.copy()
         filters.pop("group", None)
         context.update(
@@ -49,7 +50,7 @@ class NetworkView(ReadOnlyAccess, FilterView):
                 for row in rows
             ],
             columns=columns,
-            elements=graph_elements(contacts, group),
+            elements=graph_elements(counts),
             contact_count=CappedPaginator(contacts, 1).count_display,
             current_filters=filters.urlencode(),
         )

@@ -46,7 +46,11 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
         per_page = bounded_int(
             query.get("per_page"), settings.TABLE_PAGE_SIZE, 1, settings.TABLE_MAX_PAGE_SIZE
         )
-        paginate = {"paginator_class": CappedPaginator, "per_page": per_page}
+        paginate = {
+            "paginator_class": CappedPaginator,
+            "per_page": per_page,
+            "count_rows": getattr(self.filterset, "count_rows", None),
+        }
         try:
             table.paginate(page=query.get("page", 1), **paginate)
         except PageNotAnInteger:
