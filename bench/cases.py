@@ -41,7 +41,7 @@ def page_cases():
     cases = {
         "contacts: default": "/contacts/",
         "contacts: page 1 (50 rows)": "/contacts/?page=1",
-        f"contacts: deep page ({deep})": f"/contacts/?page={deep}",
+        "contacts: deep page": f"/contacts/?page={deep}",
         "contacts: by participant": f"/contacts/?participant={person.slug}",
         "contacts: kind + date range": f"/contacts/?kind=meeting&date_from={quarter}"
         f"&date_to={latest.isoformat()}",

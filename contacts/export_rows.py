@@ -15,7 +15,7 @@ from .models import Citation, ContactKind, Medium, OfficeHolding, Participant, P
 KIND_LABELS = dict(ContactKind.choices)
 KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
 MEDIUM_LABELS = dict(Medium.choices)
-CHUNK = 2000
+CHUNK = 500  # rows per database fetch: the first bytes go out after 500 rows
 SEPARATOR = "; "
 
 

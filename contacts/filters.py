@@ -20,6 +20,7 @@ from .models import (
 )
 from .search import count_matches, matching
 from .text import name_key
+from .widgets import QuickSelect
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
@@ -64,7 +65,10 @@ class ContactFilter(filters.FilterSet):
     initiator = text_filter(label="Initiator", method="by_initiator")
     recipient = text_filter(label="Contacted person", method="by_recipient")
     country = filters.ModelChoiceFilter(
-        label="Country (of any participant)", queryset=Country.objects.all(), method="by_country"
+        label="Country (of any participant)",
+        queryset=Country.objects.all(),
+        method="by_country",
+        widget=QuickSelect,
     )
     organisation = text_filter(label="Organisation (of any participant)", method="by_organisation")
     kind = filters.ChoiceFilter(choices=ContactKind.choices)
@@ -145,7 +149,10 @@ class StatementFilter(filters.FilterSet):
     q = text_filter(label="Search the text (all words)", method="search")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), method="by_country", label="Speaker's country"
+        queryset=Country.objects.all(),
+        method="by_country",
+        label="Speaker's country",
+        widget=QuickSelect,
     )
     medium = filters.ChoiceFilter(choices=Medium.choices)
     is_verbatim = filters.ChoiceFilter(
@@ -190,7 +197,7 @@ class StatementFilter(filters.FilterSet):
 
 class PersonFilter(filters.FilterSet):
     name = text_filter(label="Name or alias", method="by_name")
-    country = filters.ModelChoiceFilter(queryset=Country.objects.all())
+    country = filters.ModelChoiceFilter(queryset=Country.objects.all(), widget=QuickSelect)
 
     class Meta:
         model = Person
