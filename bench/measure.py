@@ -3,6 +3,7 @@
 Run by bench/run.py with the database chosen through the environment.
 """
 
+import gc
 import json
 import os
 import statistics
@@ -72,6 +73,8 @@ def main():
     client = Client()
     client.force_login(user)
     cases, facts, keys = page_cases()
+    gc.collect()
+    gc.freeze()  # as tracker/wsgi.py does once the application is loaded
     results = {name: time_request(client, url) for name, url in cases.items()}
     for kind in ("common", "rare"):
         baseline = f"statements: icontains {kind} word (baseline, ORM)"

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from django.db import connection
 from django.urls import reverse
 
-from .models import Country, Participant, Person
+from .models import Contact, Country, Participant, Person
 
 PARTICIPANTS = Participant._meta.db_table
 PEOPLE = Person._meta.db_table
+CONTACTS = Contact._meta.db_table
+COUNTERPART_WINDOW = 2000  # most recent contacts counted on a person's page
 COUNTRIES = Country._meta.db_table
 
 
@@ -127,23 +129,31 @@ class Counterpart:
     initiator_unknown: int = 0
 
 
-def counterparts(person, limit=50):
-    """The people `person` was in contact with most, split by who initiated; one query."""
+def counterparts(person, limit=50, window=COUNTERPART_WINDOW):
+    """The people `person` was in contact with most, split by who initiated; one query.
+
+    Counted over the person's `window` most recent contacts, so that the page costs the
+    same for someone with 50,000 contacts; returns (ranking, whether the window was full).
+    """
     rows = run(
+        f"WITH recent AS (SELECT r.contact_id FROM {PARTICIPANTS} r "
+        f"JOIN {CONTACTS} k ON k.id = r.contact_id WHERE r.person_id = %s "
+        f"ORDER BY k.date_start DESC, k.id DESC LIMIT %s) "
         f"SELECT p.name, p.slug, o.description, c.name, COUNT(*) AS total, "
         f"SUM(CASE WHEN me.is_initiator THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN o.is_initiator THEN 1 ELSE 0 END) "
+        f"SUM(CASE WHEN o.is_initiator THEN 1 ELSE 0 END), "
+        f"(SELECT COUNT(*) FROM recent) "
         f"FROM {PARTICIPANTS} me JOIN {PARTICIPANTS} o "
         f"ON o.contact_id = me.contact_id AND o.id <> me.id "
         f"LEFT JOIN {PEOPLE} p ON p.id = o.person_id "
         f"LEFT JOIN {COUNTRIES} c ON c.id = o.country_id "
-        f"WHERE me.person_id = %s "
+        f"WHERE me.person_id = %s AND me.contact_id IN (SELECT contact_id FROM recent) "
         f"GROUP BY o.person_id, p.name, p.slug, o.description, o.country_id, c.name "
         f"ORDER BY total DESC LIMIT %s",
-        [person.pk, limit],
+        [person.pk, window, person.pk, limit],
     )
     ranking = []
-    for name, slug, description, country, total, by_them, by_counterpart in rows:
+    for name, slug, description, country, total, by_them, by_counterpart, _ in rows:
         if name is not None:
             label, url = name, reverse("person-detail", args=[slug])
         else:
@@ -153,4 +163,5 @@ def counterparts(person, limit=50):
                 label, url, total, by_them, by_counterpart, total - by_them - by_counterpart
             )
         )
-    return sorted(ranking, key=lambda entry: (-entry.total, entry.label))
+    window_full = bool(rows) and rows[0][-1] >= window
+    return sorted(ranking, key=lambda entry: (-entry.total, entry.label)), window_full

@@ -49,8 +49,9 @@ class deferred_indexes:
     """Drop the secondary indexes of `tables` for a load and build them again after it.
 
     One sorted build per index is much faster than millions of random B-tree inserts.
-    Indexes that back a primary key or a constraint stay; everything runs in the caller's
-    transaction, so a failed load leaves the indexes as they were.
+    On PostgreSQL the foreign keys go too and are added back afterwards: one join validates
+    each, instead of a queued check per inserted row. Primary keys and unique constraints
+    stay; everything runs in the caller's transaction, so a failed load changes nothing.
     """
 
     def __init__(self, *tables):
@@ -71,6 +72,18 @@ class deferred_indexes:
                     [list(self.tables)],
                 )
             self.indexes = cursor.fetchall()
+            self.foreign_keys = []
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                    "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+                    [list(self.tables)],
+                )
+                self.foreign_keys = cursor.fetchall()
+                # Run the checks already queued in this transaction, so the tables can change.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for table, name, _ in self.foreign_keys:
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
             for name, _ in self.indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
         return self
@@ -80,6 +93,11 @@ class deferred_indexes:
             with connection.cursor() as cursor:
                 for _, sql in self.indexes:
                     cursor.execute(sql)
+                for table, name, definition in self.foreign_keys:
+                    cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        if self.foreign_keys:
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # as Django declares them
 
 
 def insert_rows(table, columns, rows):

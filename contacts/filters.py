@@ -18,6 +18,7 @@ from .models import (
     Person,
     Statement,
 )
+from .models.dates import overlapping
 from .search import count_matches, matching
 from .text import name_key
 from .widgets import QuickSelect
@@ -54,7 +55,17 @@ def participants_named(value):
     )
 
 
-class ContactFilter(filters.FilterSet):
+class DateWindow:
+    """From and To select records whose dates overlap the window, in one condition."""
+
+    def by_dates(self, queryset, name, value):
+        start, end = self.form.cleaned_data.get("date_from"), self.form.cleaned_data.get("date_to")
+        if name == "date_to" and start is not None:
+            return queryset  # applied together with date_from
+        return queryset.filter(overlapping(start, end))
+
+
+class ContactFilter(DateWindow, filters.FilterSet):
     q = text_filter(label="Search summaries and excerpts (all words)", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = filters.ChoiceFilter(
@@ -72,12 +83,8 @@ class ContactFilter(filters.FilterSet):
     )
     organisation = text_filter(label="Organisation (of any participant)", method="by_organisation")
     kind = filters.ChoiceFilter(choices=ContactKind.choices)
-    date_from = filters.DateFilter(
-        label="From", field_name="date_end", lookup_expr="gte", widget=DATE_INPUT
-    )
-    date_to = filters.DateFilter(
-        label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
-    )
+    date_from = filters.DateFilter(label="From", method="by_dates", widget=DATE_INPUT)
+    date_to = filters.DateFilter(label="To", method="by_dates", widget=DATE_INPUT)
     # A number, not a <select>: an archive holds hundreds of thousands of sources.
     source = filters.NumberFilter(label="Source number", method="by_source", min_value=1)
 
@@ -144,7 +151,7 @@ class ContactFilter(filters.FilterSet):
         return queryset.filter(pk__in=rows.values("contact"))
 
 
-class StatementFilter(filters.FilterSet):
+class StatementFilter(DateWindow, filters.FilterSet):
     count_rows = None  # a cheaper way to count the filtered rows, when there is one
     q = text_filter(label="Search the text (all words)", method="search")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
@@ -160,12 +167,8 @@ class StatementFilter(filters.FilterSet):
         choices=[("true", "Verbatim quotes"), ("false", "Paraphrases")],
         method="by_form",
     )
-    date_from = filters.DateFilter(
-        label="From", field_name="date_end", lookup_expr="gte", widget=DATE_INPUT
-    )
-    date_to = filters.DateFilter(
-        label="To", field_name="date_start", lookup_expr="lte", widget=DATE_INPUT
-    )
+    date_from = filters.DateFilter(label="From", method="by_dates", widget=DATE_INPUT)
+    date_to = filters.DateFilter(label="To", method="by_dates", widget=DATE_INPUT)
     contact = filters.NumberFilter(field_name="contact", widget=forms.HiddenInput)
     key = text_filter(field_name="key", widget=forms.HiddenInput)
 

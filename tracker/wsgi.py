@@ -1,6 +1,13 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 application = get_wsgi_application()
+
+# Objects made at start-up (settings, URL resolvers, templates) live as long as the
+# process: freezing them keeps the garbage collector from re-scanning them on every
+# collection, which otherwise adds tens of milliseconds to the slowest requests.
+gc.collect()
+gc.freeze()

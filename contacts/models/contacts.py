@@ -9,7 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..aggregates import TRUE_TEXT, fields, joined, split
-from .dates import DATE_CONSTRAINTS, DatedRecord
+from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
 from .roles import Role
 
 
@@ -78,7 +78,7 @@ class ContactQuerySet(models.QuerySet):
 
     def between(self, start, end):
         """Contacts whose date (or date range) overlaps [start, end]."""
-        return self.filter(date_start__lte=end, date_end__gte=start)
+        return self.filter(overlapping(start, end))
 
     def with_country(self, country):
         return self.with_participants(country=country)
@@ -156,6 +156,10 @@ class Contact(DatedRecord):
             models.Index(fields=["initiator_label", "date_start", "id"], name="contact_initiator"),
             models.Index(fields=["location", "date_start", "id"], name="contact_location"),
             models.Index(fields=["source_count", "date_start", "id"], name="contact_sources"),
+            models.Index(fields=["date_end"], condition=SPANNING, name="contact_spanning"),
+            models.Index(
+                fields=["kind", "date_end"], condition=SPANNING, name="contact_kind_spanning"
+            ),
         ]
 
     def __str__(self):

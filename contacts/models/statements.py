@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .contacts import new_key
-from .dates import DATE_CONSTRAINTS, DatedRecord
+from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord
 from .offices import OfficeHolding
 from .roles import Role
 
@@ -135,6 +135,7 @@ class Statement(DatedRecord):
             models.Index(fields=["speaker_country", "date_start", "id"], name="statement_country"),
             models.Index(fields=["medium", "date_start", "id"], name="statement_medium"),
             models.Index(fields=["is_verbatim", "date_start", "id"], name="statement_form"),
+            models.Index(fields=["date_end"], condition=SPANNING, name="statement_spanning"),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from contacts.aggregates import fields, joined, split
-from contacts.analysis import counterparts
+from contacts.analysis import COUNTERPART_WINDOW, counterparts
 from contacts.highlight import segments
 from contacts.models import (
     AliasKind,
@@ -96,6 +96,8 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         statements = Statement.objects.by(person)
         recent = TIMELINE_LENGTH
         contact_count, statement_count = capped_counts(contacts, statements)
+        ranking, window_full = counterparts(person, window=COUNTERPART_WINDOW)
+        window = COUNTERPART_WINDOW
         timeline = sorted(
             [("contact", c.date_start, c) for c in contacts.with_participant_labels()[:recent]]
             + [
@@ -107,7 +109,8 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         return super().get_context_data(
             timeline=timeline,
             timeline_length=recent,
-            counterparts=counterparts(person),
+            counterparts=ranking,
+            counterpart_window=window if window_full else None,
             aliases=[(name, ALIAS_KINDS[kind]) for _, name, kind in split(person.alias_list)],
             contact_count=contact_count,
             statement_count=statement_count,
