@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from django.db import connection
 from django.urls import reverse
 
-from .models import Contact, Country, Participant, Person
+from .models import Country, Participant, Person
 
 PARTICIPANTS = Participant._meta.db_table
 PEOPLE = Person._meta.db_table
-CONTACTS = Contact._meta.db_table
-COUNTERPART_WINDOW = 2000  # most recent contacts counted on a person's page
+COUNTERPART_WINDOW = 1000  # most recent contacts counted on a person's page
 COUNTRIES = Country._meta.db_table
 
 
@@ -136,18 +135,16 @@ def counterparts(person, limit=50, window=COUNTERPART_WINDOW):
     same for someone with 50,000 contacts; returns (ranking, whether the window was full).
     """
     rows = run(
-        f"WITH recent AS (SELECT r.contact_id FROM {PARTICIPANTS} r "
-        f"JOIN {CONTACTS} k ON k.id = r.contact_id WHERE r.person_id = %s "
-        f"ORDER BY k.date_start DESC, k.id DESC LIMIT %s) "
+        f"WITH recent AS (SELECT contact_id, is_initiator FROM {PARTICIPANTS} "
+        f"WHERE person_id = %s ORDER BY contact_date DESC, contact_id DESC LIMIT %s) "
         f"SELECT p.name, p.slug, o.description, c.name, COUNT(*) AS total, "
         f"SUM(CASE WHEN me.is_initiator THEN 1 ELSE 0 END), "
         f"SUM(CASE WHEN o.is_initiator THEN 1 ELSE 0 END), "
         f"(SELECT COUNT(*) FROM recent) "
-        f"FROM {PARTICIPANTS} me JOIN {PARTICIPANTS} o "
-        f"ON o.contact_id = me.contact_id AND o.id <> me.id "
+        f"FROM recent me JOIN {PARTICIPANTS} o ON o.contact_id = me.contact_id "
+        f"AND (o.person_id IS NULL OR o.person_id <> %s) "
         f"LEFT JOIN {PEOPLE} p ON p.id = o.person_id "
         f"LEFT JOIN {COUNTRIES} c ON c.id = o.country_id "
-        f"WHERE me.person_id = %s AND me.contact_id IN (SELECT contact_id FROM recent) "
         f"GROUP BY o.person_id, p.name, p.slug, o.description, o.country_id, c.name "
         f"ORDER BY total DESC LIMIT %s",
         [person.pk, window, person.pk, limit],

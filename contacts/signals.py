@@ -21,6 +21,14 @@ def refresh_contact_summary(sender, instance, **kwargs):
         Contact.objects.filter(pk=instance.contact_id).refresh_summaries()
 
 
+@receiver(post_save, sender="contacts.Contact")
+def copy_contact_date(sender, instance, **kwargs):
+    """Participants carry their contact's date (see Participant.contact_date)."""
+    instance.participants.exclude(contact_date=instance.date_start).update(
+        contact_date=instance.date_start
+    )
+
+
 @receiver(post_save, sender="contacts.Person")
 def refresh_initiator_names(sender, instance, created, **kwargs):
     if not created:

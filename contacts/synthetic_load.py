@@ -202,6 +202,7 @@ TABLES = {
         "role",
         "country_id",
         "is_initiator",
+        "contact_date",
     ],
     "contacts_statement": [
         "id",
@@ -318,6 +319,7 @@ def contact_batch(first, size, *, g, seed, ids, person0, source0, person_names, 
             repeat(""),
             person_countries[people].tolist(),
             (np.arange(MAX_PARTICIPANTS) == initiator[:, None])[named].tolist(),
+            [g.days[d] for d in np.broadcast_to(days[:, None], members.shape)[named].tolist()],
         )
     )
     participant_rows += zip(
@@ -328,6 +330,7 @@ def contact_batch(first, size, *, g, seed, ids, person0, source0, person_names, 
         repeat("foreign_minister"),
         unnamed_country.tolist(),
         repeat(False),
+        [g.days[d] for d in days[unnamed].tolist()],
     )
 
     statement_ids = np.array(take(ids, "contacts_statement", 2 * size)).reshape(size, 2)

@@ -129,3 +129,19 @@ def test_generation_puts_back_every_index_it_set_aside():
     before = indexes()
     call_command("generate_synthetic", contacts=50, seed=2, verbosity=0)
     assert indexes() == before
+
+
+def test_participants_carry_their_contacts_date_through_edits():
+    contact = make_contact(PersonFactory(), PersonFactory(), date_start=day("2020-01-03"))
+    assert set(contact.participants.values_list("contact_date", flat=True)) == {day("2020-01-03")}
+    contact.date_start = day("2020-02-01")
+    contact.save()
+    assert set(contact.participants.values_list("contact_date", flat=True)) == {day("2020-02-01")}
+
+
+def test_person_timeline_lists_the_latest_contacts_first_from_the_participant_index():
+    me, other = PersonFactory(), PersonFactory()
+    old = make_contact(me, other, date_start=day("2019-01-01"))
+    new = make_contact(me, other, date_start=day("2021-01-01"))
+    assert list(Contact.objects.latest_of(me, 1)) == [new]
+    assert set(Contact.objects.latest_of(me, 5)) == {old, new}

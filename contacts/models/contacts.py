@@ -80,6 +80,11 @@ class ContactQuerySet(models.QuerySet):
         """Contacts whose date (or date range) overlaps [start, end]."""
         return self.filter(overlapping(start, end))
 
+    def latest_of(self, person, limit):
+        """`person`'s `limit` most recent contacts, read in date order from one index."""
+        recent = Participant.objects.filter(person=person).order_by("-contact_date", "-contact")
+        return self.filter(pk__in=recent.values("contact")[:limit])
+
     def with_country(self, country):
         return self.with_participants(country=country)
 
@@ -234,9 +239,15 @@ class Participant(models.Model):
         help_text="Filled in from the person when left empty.",
     )
     is_initiator = models.BooleanField("initiated the contact", default=False)
+    contact_date = models.DateField(
+        null=True,
+        editable=False,
+        help_text="The contact's start date, copied so that one index gives a person's "
+        "contacts in date order.",
+    )
 
     objects = ParticipantManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["contact_date"])
 
     class Meta:
         ordering = ["-is_initiator", "pk"]
@@ -268,6 +279,10 @@ class Participant(models.Model):
         ]
         indexes = [
             models.Index(fields=["person", "is_initiator", "contact"], name="participant_person"),
+            models.Index(
+                fields=["person", "contact_date", "contact", "is_initiator"],
+                name="participant_person_date",
+            ),
             models.Index(fields=["country", "is_initiator", "contact"], name="participant_country"),
             models.Index(
                 fields=["contact"], condition=Q(person__isnull=True), name="participant_unnamed"
@@ -287,6 +302,8 @@ class Participant(models.Model):
     def fill_derived_fields(self):
         if self.person_id and not self.country_id:
             self.country_id = self.person.country_id
+        if self.contact_id:
+            self.contact_date = self.contact.date_start
 
     def clean(self):
         self.fill_derived_fields()

@@ -13,6 +13,7 @@ from contacts.models import (
     Citation,
     Contact,
     OfficeHolding,
+    Participant,
     Person,
     PersonAlias,
     Source,
@@ -92,14 +93,20 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        contacts = Contact.objects.involving(person)
         statements = Statement.objects.by(person)
         recent = TIMELINE_LENGTH
-        contact_count, statement_count = capped_counts(contacts, statements)
+        # A person takes part in a contact at most once: counting participations is exact,
+        # and reads one index.
+        contact_count, statement_count = capped_counts(
+            Participant.objects.filter(person=person), statements
+        )
         ranking, window_full = counterparts(person, window=COUNTERPART_WINDOW)
         window = COUNTERPART_WINDOW
         timeline = sorted(
-            [("contact", c.date_start, c) for c in contacts.with_participant_labels()[:recent]]
+            [
+                ("contact", c.date_start, c)
+                for c in Contact.objects.latest_of(person, recent).with_participant_labels()
+            ]
             + [
                 ("statement", s.date_start, s)
                 for s in statements.select_related("outlet", "contact")[:recent]
