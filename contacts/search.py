@@ -1,17 +1,18 @@
 """Full-text search served by an index: SQLite FTS5 tables, PostgreSQL GIN indexes.
 
 Migration 0005 creates, for each searchable column, an FTS5 table kept in step by
-triggers on SQLite, and a GIN index on to_tsvector('english', column) on PostgreSQL.
-The queries below are written to match those indexes exactly.
+triggers on SQLite; on PostgreSQL, migration 0011 stores each column's tsvector in a
+generated `<column>_document` column with a GIN index. The queries below are written to
+match those indexes exactly.
 """
 
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression, RawSQL
 
 SEARCHABLE = {  # table -> column
     "contacts_statement": "text",
@@ -20,6 +21,7 @@ SEARCHABLE = {  # table -> column
 }
 CONFIG = "english"
 COMMON_SHARE = 0.05  # a word in 5% of rows fills a page quickly in date order
+RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -32,6 +34,24 @@ def search_vector(column):
     return SearchVector(column, config=CONFIG)
 
 
+class StoredDocument(Expression):
+    """PostgreSQL's stored tsvector beside a searchable column (`<column>_document`)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column):
+        super().__init__()
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()  # "U0" and so on inside a subquery
+        return f'{compiler.quote_name_unless_alias(alias)}."{self.column}_document"', []
+
+
+def documents_matching(model, column, query):
+    return model.objects.alias(_document=StoredDocument(column)).filter(_document=query)
+
+
 def matching(queryset, text, outer=True):
     """Rows of `queryset` whose searchable column contains every word of `text`.
 
@@ -41,7 +61,15 @@ def matching(queryset, text, outer=True):
     column = SEARCHABLE[table]
     if connection.vendor == "postgresql":
         query = SearchQuery(text, config=CONFIG, search_type="plain")
-        return queryset.annotate(_document=search_vector(column)).filter(_document=query)
+        found = documents_matching(queryset.model, column, query)
+        if outer:
+            # A rare word's rows are fetched by id: walking the page's order with the word
+            # as a filter (what the planner picks when it guesses the word is common)
+            # would read the whole table to find a handful.
+            ids = list(found.order_by().values_list("pk", flat=True)[:RARE_LIMIT])
+            if len(ids) < RARE_LIMIT:
+                return queryset.filter(pk__in=ids)
+        return queryset.alias(_document=StoredDocument(column)).filter(_document=query)
     words = fts5_query(text)
     if not words:
         return queryset.none()
@@ -80,8 +108,8 @@ def count_matches(model, text, cap):
     table = model._meta.db_table
     if connection.vendor == "postgresql":
         query = SearchQuery(text, config=CONFIG, search_type="plain")
-        rows = model.objects.annotate(_document=search_vector(SEARCHABLE[table]))
-        return rows.filter(_document=query).order_by().values("pk")[: cap + 1].count()
+        found = documents_matching(model, SEARCHABLE[table], query)
+        return found.order_by().values("pk")[: cap + 1].count()
     words = fts5_query(text)
     if not words:
         return 0

@@ -177,8 +177,19 @@ def test_full_text_search_finds_words_ignoring_accents_and_case(db):
 def test_statement_search_plan_uses_the_gin_index(db):
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-    plan = matching(Statement.objects.all(), "imminent").explain()
-    assert "statement_text_fts" in plan
+    plan = matching(Statement.objects.all(), "imminent", outer=False).explain()
+    assert "statement_text_document" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL strategy")
+def test_postgresql_fetches_a_rare_words_rows_by_id_and_filters_a_common_one(db, monkeypatch):
+    monkeypatch.setattr("contacts.search.RARE_LIMIT", 3)
+    for text in ("imminent threat", "imminent attack", "imminent strike", "rare word"):
+        StatementFactory(text=text)
+    rare = matching(Statement.objects.all(), "rare")
+    common = matching(Statement.objects.all(), "imminent")
+    assert "text_document" not in str(rare.query) and rare.count() == 1
+    assert "text_document" in str(common.query) and common.count() == 3
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plan")
