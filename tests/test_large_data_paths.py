@@ -145,3 +145,19 @@ def test_person_timeline_lists_the_latest_contacts_first_from_the_participant_in
     new = make_contact(me, other, date_start=day("2021-01-01"))
     assert list(Contact.objects.latest_of(me, 1)) == [new]
     assert set(Contact.objects.latest_of(me, 5)) == {old, new}
+
+
+def test_date_window_is_one_range_when_nothing_spans_into_it(analyst_client):
+    a, b = PersonFactory(), PersonFactory()
+    inside = make_contact(a, b, date_start=day("2020-01-04"))
+    response = analyst_client.get(
+        reverse("contact-list"), {"date_from": "2020-01-01", "date_to": "2020-01-31"}
+    )
+    assert shown(response) == [inside]
+    assert " OR " not in str(response.context["filter"].qs.query)
+    make_contact(a, b, date_start=day("2019-12-01"), date_precision="month")
+    again = analyst_client.get(
+        reverse("contact-list"), {"date_from": "2019-12-15", "date_to": "2020-01-31"}
+    )
+    assert " OR " in str(again.context["filter"].qs.query)
+    assert len(shown(again)) == 2

@@ -70,21 +70,25 @@ class Unindexed(Func):
         return super().as_sql(compiler, connection, template="+%(expressions)s", **extra)
 
 
-def overlapping(start=None, end=None):
+def spanning_into(start):
+    """Records that begin before `start` and run into it (served by the partial index)."""
+    return SPANNING & Q(LessThan(Unindexed(F("date_start")), start)) & Q(date_end__gte=start)
+
+
+def overlapping(start=None, end=None, spans=True):
     """Records whose dates overlap [start, end] (either bound may be None).
 
     Written as "starts inside the window, or spans into it from before", so that each side
     has its index: (…, date_start) for the first, the small partial index on spanning
     records for the second. The textbook `date_start <= end AND date_end >= start` can only
-    range over one bound and reads every record on the other side of it.
+    range over one bound and reads every record on the other side of it. `spans=False`,
+    when no record spans into the window, leaves one range, which the index also reads
+    in date order.
     """
     if start is None:
         return Q(date_start__lte=end) if end is not None else Q()
     inside = Q(date_start__gte=start, date_start__lte=end) if end else Q(date_start__gte=start)
-    spanning_into = (
-        SPANNING & Q(LessThan(Unindexed(F("date_start")), start)) & Q(date_end__gte=start)
-    )
-    return inside | spanning_into
+    return inside | spanning_into(start) if spans else inside
 
 
 DATE_CONSTRAINTS = [
