@@ -1,22 +1,43 @@
 """What each analyst table exports: plain-text rows with their evidence, streamed.
 
-Each export is one ordered query read with a server-side iterator. The many-to-many
-columns (participants, citations, offices, aliases) come with each row, aggregated in
-SQL by correlated subqueries (`contacts.aggregates`), so memory stays flat and no query
-runs per row or per chunk.
+The filtered, sorted ids stream from one narrow query (a sort never carries whole rows);
+each chunk of 500 ids is then read in one query whose many-to-many columns (participants,
+citations, offices, aliases) are aggregated in SQL by correlated subqueries
+(`contacts.aggregates`). Memory stays flat, no query runs per row, and the first rows go
+out as soon as the first chunk is read.
 """
+
+from itertools import islice
 
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 
 from .aggregates import FIELD, TRUE_TEXT, fields, joined, split
-from .models import Citation, ContactKind, Medium, OfficeHolding, Participant, PersonAlias
+from .models import (
+    Citation,
+    Contact,
+    ContactKind,
+    Medium,
+    OfficeHolding,
+    Participant,
+    Person,
+    PersonAlias,
+    Statement,
+)
 
 KIND_LABELS = dict(ContactKind.choices)
 KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
 MEDIUM_LABELS = dict(Medium.choices)
-CHUNK = 500  # rows per database fetch: the first bytes go out after 500 rows
+CHUNK = 500  # rows per read: the first bytes go out after 500 rows
 SEPARATOR = "; "
+
+
+def in_order(queryset, read):
+    """Rows of `read(ids)` (first column: the id) in `queryset`'s order, a chunk at a time."""
+    ids = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
+    while chunk := list(islice(ids, CHUNK)):
+        rows = {row[0]: row for row in read(chunk)}
+        yield from (rows[pk] for pk in chunk if pk in rows)
 
 
 def iso_dates(start, end):
@@ -66,7 +87,7 @@ class ContactRows:
 
     def rows(self, queryset):
         people = fields("pk", "is_initiator", "person__name", "description", "country__name")
-        contacts = queryset.annotate(
+        contacts = Contact.objects.annotate(
             export_start=as_text("date_start"),
             export_end=as_text("date_end"),
             export_people=joined(Participant.objects, "contact", people),
@@ -95,7 +116,7 @@ class ContactRows:
             sources,
             members,
             cited,
-        ) in contacts.iterator(chunk_size=CHUNK):
+        ) in in_order(queryset, lambda ids: contacts.filter(pk__in=ids)):
             members = split(members)
             others = [
                 name or f"{description} (unnamed)"
@@ -148,7 +169,7 @@ class StatementRows:
         office = held.order_by("start_date").annotate(
             label=fields("title", Coalesce("organisation__name", "country__name", Value("")))
         )
-        statements = queryset.annotate(
+        statements = Statement.objects.annotate(
             export_start=as_text("date_start"),
             export_end=as_text("date_end"),
             export_office=Subquery(office.values("label")[:1]),
@@ -182,7 +203,7 @@ class StatementRows:
             venue,
             contact_id,
             cited,
-        ) in statements.iterator(chunk_size=CHUNK):
+        ) in in_order(queryset, lambda ids: statements.filter(pk__in=ids)):
             speaker = name or description
             cited = split(cited)
             details, excerpts = evidence(cited)
@@ -208,19 +229,24 @@ class PersonRows:
 
     def rows(self, queryset):
         office = fields("pk", "title", Coalesce("organisation__name", "country__name", Value("")))
-        people = queryset.annotate(
-            export_offices=joined(OfficeHolding.objects, "person", office),
-            export_aliases=joined(PersonAlias.objects, "person", fields("pk", "name")),
-        ).values_list(
-            "name",
-            "country__name",
-            "export_offices",
-            "export_aliases",
-            "contact_count",
-            "statement_count",
+        people = (
+            Person.objects.for_directory()
+            .annotate(
+                export_offices=joined(OfficeHolding.objects, "person", office),
+                export_aliases=joined(PersonAlias.objects, "person", fields("pk", "name")),
+            )
+            .values_list(
+                "pk",
+                "name",
+                "country__name",
+                "export_offices",
+                "export_aliases",
+                "contact_count",
+                "statement_count",
+            )
         )
-        for name, country, offices, aliases, contacts, statements in people.iterator(
-            chunk_size=CHUNK
+        for _, name, country, offices, aliases, contacts, statements in in_order(
+            queryset, lambda ids: people.filter(pk__in=ids)
         ):
             yield [
                 name,
