@@ -84,3 +84,20 @@ def test_statement_export_marks_paraphrases_and_lists_sources(analyst_client, db
 def test_people_export_lists_aliases_plainly(analyst_client, pair):
     response = analyst_client.get(reverse("person-list"), {"_export": "csv"})
     assert b"Mike Pompeo" in body(response)
+
+
+def test_xlsx_export_carries_the_evidence_the_page_does_not_load(analyst_client, two_contacts):
+    import io
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from openpyxl import load_workbook
+
+    with CaptureQueriesContext(connection) as queries:
+        analyst_client.get(reverse("contact-list"))
+    assert not [q for q in queries.captured_queries if 'FROM "contacts_citation"' in q["sql"]]
+    response = analyst_client.get(reverse("contact-list"), {"_export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    headers = [cell.value for cell in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows and all(row[headers.index("Excerpts")] for row in rows)

@@ -111,16 +111,17 @@ class ContactQuerySet(models.QuerySet):
             ),
         )
 
-    def for_table(self, participants=None):
-        """Everything a contacts table shows, in a fixed number of queries."""
+    def for_table(self, evidence=False):
+        """Everything a contacts table shows, in a fixed number of queries; `evidence` adds
+        the citations that exported rows carry."""
         from .sources import Citation
 
-        if participants is None:
-            participants = Participant.objects.select_related("person", "country")
-        return self.prefetch_related(
-            Prefetch("participants", queryset=participants),
-            Prefetch("citations", queryset=Citation.objects.select_related("source__outlet")),
-        )
+        participants = Participant.objects.select_related("person", "country")
+        rows = self.prefetch_related(Prefetch("participants", queryset=participants))
+        if evidence:
+            citations = Citation.objects.select_related("source__outlet")
+            rows = rows.prefetch_related(Prefetch("citations", queryset=citations))
+        return rows
 
 
 class ContactManager(models.Manager.from_queryset(ContactQuerySet)):

@@ -16,7 +16,7 @@ class ContactListView(ReadOnlyAccess, AnalystTableView):
     page_title = "Contacts"
 
     def get_queryset(self):
-        return Contact.objects.for_table()
+        return Contact.objects.for_table(evidence=self.exporting)
 
 
 class StatementListView(ReadOnlyAccess, AnalystTableView):

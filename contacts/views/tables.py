@@ -78,6 +78,10 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
                 "cannot be sorted."
             )
 
+    @property
+    def exporting(self):
+        return self.request.GET.get(self.export_trigger_param) is not None
+
     def get(self, request, *args, **kwargs):
         if request.GET.get(self.export_trigger_param) in STREAMED_FORMATS:
             return self.streamed_export(request.GET[self.export_trigger_param])
