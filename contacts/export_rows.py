@@ -7,8 +7,10 @@ citations, offices, aliases) are aggregated in SQL by correlated subqueries
 out as soon as the first chunk is read.
 """
 
+from contextlib import nullcontext
 from itertools import islice
 
+from django.db import connection, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 
@@ -28,16 +30,31 @@ from .models import (
 KIND_LABELS = dict(ContactKind.choices)
 KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
 MEDIUM_LABELS = dict(Medium.choices)
-CHUNK = 500  # rows per read: the first bytes go out after 500 rows
+CHUNK = 500  # rows per read
+FIRST_CHUNK = 50
 SEPARATOR = "; "
 
 
 def in_order(queryset, read):
-    """Rows of `read(ids)` (first column: the id) in `queryset`'s order, a chunk at a time."""
-    ids = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
-    while chunk := list(islice(ids, CHUNK)):
-        rows = {row[0]: row for row in read(chunk)}
-        yield from (rows[pk] for pk in chunk if pk in rows)
+    """Rows of `read(ids)` (first column: the id) in `queryset`'s order, a chunk at a time.
+
+    The first chunk is small, so that the first bytes leave before a full chunk is read.
+    On PostgreSQL the export is one read-only transaction: one consistent snapshot, and a
+    cursor that streams (outside a transaction Django declares it WITH HOLD, and PostgreSQL
+    then computes every id before the first). SQLite's transactions here take the write
+    lock, so there each statement keeps its own snapshot.
+    """
+    postgresql = connection.vendor == "postgresql"
+    with transaction.atomic() if postgresql else nullcontext():
+        if postgresql:  # plan the id cursor for its first rows, as a stream
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL cursor_tuple_fraction = 0.01")
+        ids = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
+        size = FIRST_CHUNK
+        while chunk := list(islice(ids, size)):
+            rows = {row[0]: row for row in read(chunk).order_by()}
+            yield from (rows[pk] for pk in chunk if pk in rows)
+            size = CHUNK
 
 
 def iso_dates(start, end):

@@ -136,6 +136,7 @@ def test_export_aggregates_many_to_many_columns_per_chunk_not_per_row(
     analyst_client, name, monkeypatch
 ):
     monkeypatch.setattr("contacts.export_rows.CHUNK", 2)
+    monkeypatch.setattr("contacts.export_rows.FIRST_CHUNK", 2)
     people = PersonFactory.create_batch(4)
     for first, second in [(0, 1), (1, 2), (2, 3)]:
         contact = make_contact(people[first], people[second], initiator=people[first])
