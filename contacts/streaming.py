@@ -6,6 +6,7 @@ import json
 from .exports import neutralise
 
 ROWS_PER_CHUNK = 500
+FIRST_ROWS = 50  # the first bytes leave early; later chunks are larger
 
 
 class Echo:
@@ -14,12 +15,12 @@ class Echo:
 
 
 def chunks(lines):
-    buffer = []
+    buffer, size = [], FIRST_ROWS
     for line in lines:
         buffer.append(line)
-        if len(buffer) >= ROWS_PER_CHUNK:
+        if len(buffer) >= size:
             yield "".join(buffer)
-            buffer = []
+            buffer, size = [], ROWS_PER_CHUNK
     if buffer:
         yield "".join(buffer)
 

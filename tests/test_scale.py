@@ -237,3 +237,13 @@ def test_statement_search_page_shows_the_index_count(analyst_client, settings):
         StatementFactory(text=text)
     response = analyst_client.get(reverse("statement-list"), {"q": "minister"})
     assert "2+ rows" in response.text
+
+
+def test_streamed_export_sends_its_first_rows_before_a_full_chunk(analyst_client, monkeypatch):
+    monkeypatch.setattr("contacts.streaming.FIRST_ROWS", 2)
+    a, b = PersonFactory(), PersonFactory()
+    for month in (1, 2, 3):
+        make_contact(a, b, date_start=datetime.date(2020, month, 1))
+    response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
+    first = next(iter(response.streaming_content))
+    assert first.count(b"\n") == 2  # the header and one row, not the whole export

@@ -24,6 +24,11 @@ class Medium(models.TextChoices):
     REMARKS = "remarks", "Remarks (medium not reported)"
 
 
+def said_after(contact, speakers, days):
+    last_day = contact.date_end + datetime.timedelta(days=days)
+    return Q(speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day)
+
+
 class StatementQuerySet(models.QuerySet):
     def by(self, person):
         return self.filter(speaker=person)
@@ -31,21 +36,14 @@ class StatementQuerySet(models.QuerySet):
     def after(self, contact, days=2):
         """Statements by the contact's named participants within `days` after it."""
         speakers = contact.participants.filter(person__isnull=False).values("person")
-        last_day = contact.date_end + datetime.timedelta(days=days)
-        return self.filter(
-            speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day
-        )
+        return self.filter(said_after(contact, speakers, days))
 
     def about_or_after(self, contact, speakers, days=2):
         """Statements about `contact`, or by `speakers` (person ids) within `days` after it.
 
         One query: each side of the OR has its index (contact; speaker and date).
         """
-        last_day = contact.date_end + datetime.timedelta(days=days)
-        return self.filter(
-            Q(contact=contact)
-            | Q(speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day)
-        )
+        return self.filter(Q(contact=contact) | said_after(contact, speakers, days))
 
     def for_table(self):
         from .sources import Citation
