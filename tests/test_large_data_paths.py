@@ -161,3 +161,25 @@ def test_date_window_is_one_range_when_nothing_spans_into_it(analyst_client):
     )
     assert " OR " in str(again.context["filter"].qs.query)
     assert len(shown(again)) == 2
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        ("2019-12-25", "2020-01-10"),
+        ("2020-01-04", "2020-01-04"),
+        ("2020-01-10", None),
+        (None, "2019-11-30"),
+        ("2020-03-02", "2020-04-01"),
+    ],
+)
+def test_date_window_selects_what_the_textbook_overlap_test_selects(dated_contacts, start, end):
+    from contacts.models.dates import overlapping
+
+    start, end = (day(value) if value else None for value in (start, end))
+    textbook = Contact.objects.all()
+    if start:
+        textbook = textbook.filter(date_end__gte=start)
+    if end:
+        textbook = textbook.filter(date_start__lte=end)
+    assert set(Contact.objects.filter(overlapping(start, end))) == set(textbook)
