@@ -3,9 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
-SEED := countries organisations people sources contacts statements
 
-.PHONY: run test setup lint pytest seed browser clean bench
+.PHONY: run test setup lint pytest seed reset-demo browser clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +26,16 @@ browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	@test -x /usr/bin/chromium || (echo "Chromium could not be installed at /usr/bin/chromium" >&2; exit 1)
 
+# The seed goes into an empty database only: an editor's changes survive every `make run`.
 seed: setup
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py loaddata $(SEED)
+	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_accounts
+
+# Deletes every record (asks first) and loads the seed again.
+reset-demo: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py reset_demo
 
 run: seed
 	@echo "Serving on http://$(HOST)/ (admin on http://$(HOST)/admin/)"

@@ -58,6 +58,8 @@ class Source(models.Model):
 
 class CitationManager(models.Manager):
     def get_by_natural_key(self, source_slug, digest, record_label, *record_key):
+        if not record_key:  # a citation whose record is not stored yet
+            raise Citation.DoesNotExist(f"No record for a citation of {source_slug}.")
         record_model = Citation._meta.get_field(record_label).related_model
         record = record_model._default_manager.get_by_natural_key(*record_key)
         return self.get(source__slug=source_slug, excerpt_digest=digest, **{record_label: record})
@@ -119,13 +121,14 @@ class Citation(models.Model):
     @property
     def record_label(self):
         return next(
-            label for label in ("contact", "statement", "office") if getattr(self, f"{label}_id")
+            (label for label in ("contact", "statement", "office") if getattr(self, f"{label}_id")),
+            None,
         )
 
     def natural_key(self):
         label = self.record_label
-        record = getattr(self, label)
-        return (self.source.slug, excerpt_digest(self.excerpt), label, *record.natural_key())
+        record_key = getattr(self, label).natural_key() if label else ()
+        return (self.source.slug, excerpt_digest(self.excerpt), label or "", *record_key)
 
     natural_key.dependencies = [
         "contacts.source",

@@ -1,56 +1,43 @@
-"""loaddata that validates what it loads, all or nothing.
+"""loaddata that validates what it loads, all or nothing, and never overwrites.
 
-Django's loaddata saves raw rows without model validation. This version runs
-every loaded record's full_clean() and the cross-row checks (excerpts found in
-their sources, two participants per contact) inside the same transaction, so a
-bad record anywhere rolls the whole load back with a message naming it.
+Fixture labels are found as Django finds them (names in FIXTURE_DIRS, or paths); the
+loading itself is `contacts.loading.load_fixtures`: every file is read before anything is
+saved, records load in dependency order whatever the file order, an existing natural key
+is refused unless --update is given, and each loaded record gets a history row.
 """
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
-from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError
 
-from contacts.integrity import integrity_problems
+from contacts.loading import FixtureError, load_fixtures
 
 
 class Command(loaddata.Command):
+    help = (
+        "Load fixtures as one unit: refused (nothing changed) if any record is invalid, "
+        "appears twice, or already exists (unless --update)."
+    )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Replace records whose natural key already exists (recorded in their history).",
+        )
+
     def handle(self, *fixture_labels, **options):
+        self.using = options["database"]
+        self.app_label = options["app_label"]
+        self.verbosity = options["verbosity"]
+        self.format = options["format"]
+        self.serialization_formats = ["json"]
+        paths = []
+        for label in fixture_labels:
+            paths += [path for path, _, _ in self.find_fixtures(label)]
         try:
-            super().handle(*fixture_labels, **options)
-        except (DeserializationError, DatabaseError, ObjectDoesNotExist, ValueError) as error:
-            raise CommandError(f"The fixtures were not loaded; nothing changed: {error}") from error
-
-    def loaddata(self, fixture_labels):
-        self.loaded_records = []
-        super().loaddata(fixture_labels)
-        problems = [*self.invalid_records(), *integrity_problems()]
-        if problems:
-            listed = "\n  ".join(problems[:50])
-            raise CommandError(f"The fixtures were not loaded; nothing changed:\n  {listed}")
-
-    def save_obj(self, obj):
-        try:
-            saved = super().save_obj(obj)
-        except DatabaseError as error:
-            if obj.deferred_fields:
-                missing = "; ".join(
-                    f"{field.name} = {value}" for field, value in obj.deferred_fields.items()
-                )
-                raise CommandError(
-                    f"The fixtures were not loaded; nothing changed: "
-                    f"{obj.object._meta.label} refers to something that does not exist ({missing})."
-                ) from error
-            raise
-        if saved:
-            self.loaded_records.append(obj.object)
-        return saved
-
-    def invalid_records(self):
-        for record in self.loaded_records:
-            record.refresh_from_db()
-            try:
-                record.full_clean()
-            except ValidationError as error:
-                yield f"{record._meta.label} {record.natural_key()}: {'; '.join(error.messages)}"
+            loaded = load_fixtures(paths, update=options["update"], using=self.using)
+        except FixtureError as error:
+            raise CommandError(str(error)) from error
+        if self.verbosity >= 1:
+            self.stdout.write(f"Installed {len(loaded)} object(s) from {len(paths)} fixture(s)")
