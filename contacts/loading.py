@@ -19,9 +19,9 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connections, transaction
-from django.core.management.color import no_style
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
@@ -113,7 +113,9 @@ class Loader:
         model = type(record)
         existed = record.pk is not None and model._default_manager.filter(pk=record.pk).exists()
         if record.pk in self.seen[model]:
-            self.problems.append(f"{describe(record)} appears twice in the fixtures ({fixture_name}).")
+            self.problems.append(
+                f"{describe(record)} appears twice in the fixtures ({fixture_name})."
+            )
             return
         if existed and not self.update:
             self.problems.append(
@@ -167,4 +169,3 @@ class Loader:
 def load_fixtures(paths, *, update=False, using="default"):
     """Load fixture files as one unit; raises FixtureError (nothing changed) on any problem."""
     return Loader(update=update, using=using).load(paths)
-
