@@ -1,8 +1,104 @@
-"""Checks that span several rows, run after bulk loads and by verify_citations."""
+"""The rules that span several rows, in one place.
+
+Admin forms and inlines, services, the fixture loader and `check_integrity` all ask these
+functions, so a rule is written once and holds on every path:
+
+- every citation's excerpt occurs in its source's text (`citations_broken_by_text`);
+- every contact, statement and office cites at least one source (`orphaned_by_removing`);
+- a contact has at least two participants;
+- the initiator flag and "how sure is the initiator" agree (`initiator_problem`).
+"""
 
 from django.db.models import Count, Q
 
-from .models import Citation, Contact, OfficeHolding, Statement
+from .models import Certainty, Citation, Contact, OfficeHolding, Statement
+from .text import excerpt_occurs_in
+
+RECORD_FIELDS = ("contact", "statement", "office")
+
+
+def initiator_problem(certainty, initiators):
+    """Why `initiators` ticked participants disagree with `certainty`, or None."""
+    if initiators > 1:
+        return "Only one participant can have initiated the contact."
+    if certainty == Certainty.UNKNOWN and initiators:
+        return (
+            "“How sure is the initiator” says unknown, but a participant is ticked as the "
+            "initiator: choose “stated” or “implied”, or untick the initiator."
+        )
+    if certainty != Certainty.UNKNOWN and not initiators:
+        return (
+            f"“How sure is the initiator” says {Certainty(certainty).label.lower()}, but no "
+            "participant is ticked as the initiator: tick who reached out, or choose “unknown”."
+        )
+    return None
+
+
+def citations_broken_by_text(source, text, excluding=()):
+    """Citations of `source` whose excerpt would not be found in `text`."""
+    cited = source.citations.exclude(pk__in=[pk for pk in excluding if pk])
+    return [c for c in cited.order_by("pk") if not excerpt_occurs_in(c.excerpt, text)]
+
+
+def describe_citation(citation):
+    return f"citation {citation.pk} of {citation.record_label} “{citation.record}”"
+
+
+def source_text_problem(source, text, excluding=()):
+    """Why `source`'s text cannot become `text`, or None. `excluding`: citation ids that the
+    same change re-anchors or removes."""
+    broken = citations_broken_by_text(source, text, excluding)
+    if not broken:
+        return None
+    listed = "; ".join(f"{describe_citation(c)}: “{c.excerpt[:80]}”" for c in broken[:10])
+    more = f" and {len(broken) - 10} more" if len(broken) > 10 else ""
+    return (
+        f"The new text no longer contains the excerpts of {len(broken)} citation(s): "
+        f"{listed}{more}. Correct or remove those citations in the same change."
+    )
+
+
+def orphaned_by_removing(citations):
+    """Records that would cite no source once `citations` (Citation objects) are gone."""
+    leaving = {c.pk for c in citations if c.pk}
+    records = {}
+    for citation in citations:
+        label = citation.record_label
+        if label:
+            records[label, getattr(citation, f"{label}_id")] = citation.record
+    orphaned = []
+    for (label, record_id), record in records.items():
+        remaining = Citation.objects.filter(**{f"{label}_id": record_id}).exclude(pk__in=leaving)
+        if not remaining.exists():
+            orphaned.append(record)
+    return orphaned
+
+
+def last_citation_problem(citations):
+    """Why `citations` cannot be deleted (or moved away from their record), or None."""
+    orphaned = orphaned_by_removing(list(citations))
+    if not orphaned:
+        return None
+    names = "; ".join(f"{r._meta.verbose_name} “{r}”" for r in orphaned[:10])
+    return (
+        f"This would leave {names} with no citation. Every record cites a source: add "
+        "another citation to it first, or delete the record itself."
+    )
+
+
+def records_problems(records):
+    """The rules above, for some records only (after a restore, a service write, …)."""
+    for record in records:
+        name = f"{record._meta.verbose_name} “{record}”"
+        if isinstance(record, Contact | Statement | OfficeHolding):
+            if not record.citations.exists():
+                yield f"{name} cites no source."
+        if isinstance(record, Contact):
+            flags = list(record.participants.values_list("is_initiator", flat=True))
+            if len(flags) < 2:
+                yield f"{name} has {len(flags)} participant(s); a contact needs at least two."
+            if problem := initiator_problem(record.initiator_certainty, sum(flags)):
+                yield f"{name}: {problem}"
 
 
 def failing_citations(citations=None):
@@ -23,6 +119,17 @@ def contacts_with_too_few_participants():
     return Contact.objects.annotate(n=Count("participants")).filter(n__lt=2)
 
 
+def contacts_with_disagreeing_initiator():
+    """Contacts whose initiator flags and certainty disagree (see `initiator_problem`)."""
+    counted = Contact.objects.annotate(
+        initiators=Count("participants", filter=Q(participants__is_initiator=True))
+    )
+    disagree = Q(initiator_certainty=Certainty.UNKNOWN, initiators__gt=0) | (
+        ~Q(initiator_certainty=Certainty.UNKNOWN) & Q(initiators=0)
+    )
+    return counted.filter(disagree)
+
+
 def integrity_problems():
     """Readable descriptions of every cross-row rule the data breaks."""
     for citation, reason in failing_citations():
@@ -31,7 +138,6 @@ def integrity_problems():
         yield f"{record._meta.verbose_name.capitalize()} '{record}' cites no source."
     for contact in contacts_with_too_few_participants():
         yield f"Contact '{contact}' has {contact.n} participant(s); a contact needs at least two."
-    for contact in Contact.objects.filter(~Q(initiator_certainty="unknown")).exclude(
-        participants__is_initiator=True
-    ):
-        yield f"Contact '{contact}' says how sure its initiator is but names no initiator."
+    for contact in contacts_with_disagreeing_initiator():
+        problem = initiator_problem(contact.initiator_certainty, contact.initiators)
+        yield f"Contact '{contact}': {problem}"

@@ -111,7 +111,8 @@ class Loader:
     def save(self, obj, fixture_name):
         record = obj.object
         model = type(record)
-        existed = record.pk is not None and model._default_manager.filter(pk=record.pk).exists()
+        stored = model._default_manager.filter(pk=record.pk) if record.pk is not None else None
+        existed = stored is not None and stored.exists()
         if record.pk in self.seen[model]:
             self.problems.append(
                 f"{describe(record)} appears twice in the fixtures ({fixture_name})."
@@ -123,6 +124,8 @@ class Loader:
                 "a stored record (pass --update to replace it)."
             )
             return
+        if existed and hasattr(record, "version"):
+            record.version = stored.values_list("version", flat=True).get() + 1
         try:
             with transaction.atomic(using=self.using):
                 obj.save(using=self.using)

@@ -2,13 +2,19 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .models import Contact
+from .models.base import EditedRecord
 
 
 @receiver(pre_save)
-def fill_derived_fields(sender, instance, **kwargs):
-    """Derived fields are filled on every save, raw fixture loads included."""
-    if sender._meta.app_label == "contacts" and hasattr(instance, "fill_derived_fields"):
+def fill_derived_fields(sender, instance, raw=False, **kwargs):
+    """Derived fields are filled on every save, raw fixture loads included; every edit of a
+    stored record raises its version (the loader sets it itself)."""
+    if sender._meta.app_label != "contacts":
+        return
+    if hasattr(instance, "fill_derived_fields"):
         instance.fill_derived_fields()
+    if isinstance(instance, EditedRecord) and not raw and not instance._state.adding:
+        instance.version += 1
 
 
 @receiver(post_save, sender="contacts.Participant")

@@ -69,3 +69,33 @@ def excerpt_digest(excerpt):
 def excerpt_occurs_in(excerpt, text):
     needle = normalize_text(excerpt)
     return bool(needle) and needle in normalize_text(text)
+
+
+# Bidirectional embeddings, overrides and isolates: they reverse the text around them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LONG_TEXT_WHITESPACE = frozenset("\t\n\r")
+
+
+def forbidden_character(text, *, long_text=False):
+    """(position, character) of the first control or bidi-override character, or None.
+
+    Tab, newline and carriage return are allowed in long text (articles, quotes, notes).
+    """
+    for position, character in enumerate(text or ""):
+        code = ord(character)
+        if long_text and character in LONG_TEXT_WHITESPACE:
+            continue
+        if code < 0x20 or 0x7F <= code <= 0x9F or character in BIDI_CONTROLS:
+            return position, character
+    return None
+
+
+def forbidden_character_message(text, *, long_text=False):
+    found = forbidden_character(text, long_text=long_text)
+    if found is None:
+        return None
+    position, character = found
+    return (
+        f"Contains the invisible control character U+{ord(character):04X} at position "
+        f"{position + 1}; remove it (it breaks exports and can reverse the text around it)."
+    )

@@ -20,7 +20,13 @@ def change_post(contact, summary, version):
         for p in contact.participants.all()
     ]
     citations = [
-        {"id": c.pk, "contact": contact.pk, "source": c.source_id, "excerpt": c.excerpt}
+        {
+            "id": c.pk,
+            "contact": contact.pk,
+            "source": c.source_id,
+            "excerpt": c.excerpt,
+            "seen_version": c.version,
+        }
         for c in contact.citations.all()
     ]
     return {
@@ -75,7 +81,7 @@ def test_second_of_two_concurrent_edits_is_stopped_and_shown_both_versions(edito
     assert first.status_code == 302
     second = editor_client.post(url, change_post(contact, "Second editor's summary.", 1))
     assert second.status_code == 200
-    assert "Another editor changed this record since you opened it" in second.text
+    assert "Another editor changed this contact since you opened it" in second.text
     assert (
         "First editor&#x27;s summary." in second.text
         and "Second editor&#x27;s summary." in second.text

@@ -1,8 +1,35 @@
-"""Optimistic locking for admin edits: the second of two concurrent saves is stopped."""
+"""Optimistic locking for admin edits: the second of two concurrent saves is stopped.
+
+Every record editors change carries a `version`, raised on each save (signals.py). A form
+remembers the version it was opened at (`seen_version`); saving checks it against the
+stored row, locked for the rest of the admin's transaction (select_for_update, and SQLite's
+IMMEDIATE transactions), so the check cannot race the write. Inline rows carry their own
+version, so a citation edited in the Citation admin is not overwritten from its contact.
+"""
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+
+EMPTY = "(empty)"
+
+
+def comparable(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    return None if value in ("", None) else value
+
+
+def readable(field, value):
+    """A value as an editor reads it: names, not ids; labels, not codes."""
+    if value in ("", None):
+        return EMPTY
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
 
 
 class VersionedForm(forms.ModelForm):
@@ -17,36 +44,63 @@ class VersionedForm(forms.ModelForm):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
-        stored = type(self.instance).objects.select_for_update().get(pk=self.instance.pk)
+        stored = type(self.instance).objects.select_for_update().filter(pk=self.instance.pk)
+        stored = stored.first()
+        if stored is None:
+            raise ValidationError(
+                "Another editor deleted this record since you opened the page. Nothing was "
+                "saved; reload the page.",
+                code="deleted",
+            )
         if cleaned.get("seen_version") != stored.version:
             raise ValidationError(self.conflict_message(stored), code="stale")
+        self.instance.version = stored.version  # raised once more when saved
         return cleaned
 
+    def differences(self, stored):
+        """(label, theirs, yours) for every field whose value really differs."""
+        for name in self.fields:
+            if name not in self.cleaned_data:
+                continue
+            try:
+                field = stored._meta.get_field(name)
+            except FieldDoesNotExist:  # a form-only field (seen_version, DELETE)
+                continue
+            if not field.concrete or field.many_to_many:
+                continue
+            theirs = getattr(stored, name)
+            yours = self.cleaned_data[name]
+            if comparable(theirs) != comparable(yours):
+                yield field.verbose_name, readable(field, theirs), readable(field, yours)
+
     def conflict_message(self, stored):
-        differences = [
-            f"{field.verbose_name}: saved “{field.value_from_object(stored)}”, "
-            f"yours “{self.cleaned_data.get(field.name)}”"
-            for field in stored._meta.concrete_fields
-            if field.name in self.cleaned_data
-            and field.value_from_object(stored) != self.cleaned_data.get(field.name)
+        rows = [
+            f"{label}: saved “{theirs}”, yours “{yours}”"
+            for label, theirs, yours in self.differences(stored)
         ]
-        both = "; ".join(differences) or "the fields differ only in related rows"
+        both = "; ".join(rows) or "no field differs; their change was to related rows"
         return (
-            "Another editor changed this record since you opened it. Nothing was saved. "
-            f"Their version and yours: {both}. Reload the page to start from their version."
+            f"Another editor changed this {stored._meta.verbose_name} since you opened it. "
+            f"Nothing was saved. Their version and yours: {both}. Reload the page to start "
+            "from their version."
         )
 
 
 class VersionedAdmin(admin.ModelAdmin):
-    """Admin whose change form refuses to overwrite an edit made since it was opened.
-
-    The check in VersionedForm.clean locks the row (select_for_update, and SQLite's
-    IMMEDIATE transactions), so the version read there is still current here.
-    """
+    """Admin whose change form refuses to overwrite an edit made since it was opened."""
 
     form = VersionedForm
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version = form.cleaned_data["seen_version"] + 1
-        super().save_model(request, obj, form, change)
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return fields if "seen_version" in fields else [*fields, "seen_version"]
+
+
+class VersionedInline:
+    """Inline rows that refuse to overwrite a row edited elsewhere since the page opened."""
+
+    form = VersionedForm
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return fields if "seen_version" in fields else [*fields, "seen_version"]

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.db.models import Q
-from simple_history.admin import SimpleHistoryAdmin
 
 from contacts.models import OfficeHolding, Person, PersonAlias
 from contacts.text import name_key
 
 from .citations import citation_inline
+from .concurrency import VersionedAdmin, VersionedInline
+from .history import RestorableAdmin
 from .large import LargeTableAdmin
 
 OFFICE_FIELDS = [
@@ -20,22 +21,27 @@ OFFICE_FIELDS = [
 ]
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(VersionedInline, admin.TabularInline):
     model = PersonAlias
-    fields = ["name", "kind", "shared"]
+    fields = ["name", "kind", "shared", "seen_version"]
     extra = 1
 
 
 class OfficeInline(admin.TabularInline):
+    """Offices are listed here and edited on their own page, where they cite a source."""
+
     model = OfficeHolding
     fields = OFFICE_FIELDS
-    autocomplete_fields = ["organisation", "country"]
+    readonly_fields = OFFICE_FIELDS
     show_change_link = True
+    can_delete = False
     extra = 0
+    max_num = 0
+    verbose_name_plural = "offices (add or edit each under Office holdings, with its citation)"
 
 
 @admin.register(Person)
-class PersonAdmin(LargeTableAdmin, SimpleHistoryAdmin):
+class PersonAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
     list_select_related = ["country"]
@@ -58,7 +64,7 @@ class PersonAdmin(LargeTableAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(OfficeHolding)
-class OfficeHoldingAdmin(LargeTableAdmin, SimpleHistoryAdmin):
+class OfficeHoldingAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["person", "title", "role", "organisation", "country", "start_date", "end_date"]
     list_filter = ["role", "country"]
     list_select_related = ["person", "organisation", "country"]

@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
-from simple_history.admin import SimpleHistoryAdmin
 
+from contacts.integrity import initiator_problem
 from contacts.models import Contact, Participant, Statement
 
 from .citations import citation_inline, kept_forms
 from .concurrency import VersionedAdmin
+from .history import RestorableAdmin
 from .large import LargeTableAdmin
 from .search import FullTextSearchAdmin, ParticipantCountryFilter
 
@@ -20,8 +21,9 @@ class ParticipantFormSet(BaseInlineFormSet):
         rows = [form.cleaned_data for form in kept_forms(self)]
         if len(rows) < 2:
             raise ValidationError("A contact needs at least two participants.")
-        if sum(1 for row in rows if row.get("is_initiator")) > 1:
-            raise ValidationError("Only one participant can have initiated the contact.")
+        initiators = sum(1 for row in rows if row.get("is_initiator"))
+        if problem := initiator_problem(self.instance.initiator_certainty, initiators):
+            raise ValidationError(problem)
         people = [row["person"] for row in rows if row.get("person")]
         if len(people) != len(set(people)):
             raise ValidationError("A person is listed twice in this contact.")
@@ -48,7 +50,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
+class ContactAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["date_display", "kind", "summary", "location", "participant_count"]
     # A date filter, not date_hierarchy: listing the years scans every row of a large table.
     list_filter = [
@@ -72,7 +74,7 @@ class ContactAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, SimpleH
 
 
 @admin.register(Statement)
-class StatementAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, SimpleHistoryAdmin):
+class StatementAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["date_display", "speaker_label", "text", "is_verbatim", "medium", "outlet"]
     list_filter = [
         ("date_start", admin.DateFieldListFilter),

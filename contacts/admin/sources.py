@@ -1,60 +1,52 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db import models
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
+from django.http import HttpResponseRedirect
 
+from contacts.integrity import RECORD_FIELDS, last_citation_problem
 from contacts.models import Citation, Source
 
+from .citations import SourceCitationInline, admin_url
+from .concurrency import VersionedAdmin, VersionedForm
+from .history import RestorableAdmin
 from .large import LargeTableAdmin
 
 
 @admin.register(Source)
-class SourceAdmin(LargeTableAdmin, SimpleHistoryAdmin):
+class SourceAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["title", "outlet", "published_date", "reported_date"]
     list_filter = [("published_date", admin.DateFieldListFilter), "outlet"]
     list_select_related = ["outlet"]
     search_fields = ["title", "slug", "url"]
     autocomplete_fields = ["outlet"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["cited_by"]
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         models.TextField: {"strip": False},  # the article text is kept exactly as published
     }
-    fields = [
-        "title",
-        "slug",
-        "outlet",
-        "url",
-        "reported_date",
-        "published_date",
-        "notes",
-        "text",
-        "cited_by",
-    ]
-
-    @admin.display(description="cited by")
-    def cited_by(self, source):
-        citations = source.citations.select_related("contact", "statement", "office__person")
-        rows = [
-            (admin_url(citation.record), citation.record_label, citation.record)
-            for citation in citations
-        ]
-        if not rows:
-            return "No record cites this source yet."
-        return format_html(
-            "<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}: {}</a></li>', rows)
-        )
+    fields = ["title", "slug", "outlet", "url", "reported_date", "published_date", "notes", "text"]
+    inlines = [SourceCitationInline]
 
 
-def admin_url(record):
-    opts = record._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+class CitationForm(VersionedForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.errors:
+            stored = Citation.objects.get(pk=self.instance.pk)
+            moved = any(
+                cleaned.get(field) is not None
+                and getattr(stored, f"{field}_id") != cleaned[field].pk
+                or (cleaned.get(field) is None and getattr(stored, f"{field}_id"))
+                for field in RECORD_FIELDS
+            )
+            if moved and (problem := last_citation_problem([stored])):
+                raise forms.ValidationError(problem)
+        return cleaned
 
 
 @admin.register(Citation)
-class CitationAdmin(LargeTableAdmin, SimpleHistoryAdmin):
+class CitationAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
+    form = CitationForm
     list_display = ["source", "excerpt", "record", "note"]
     list_select_related = [
         "source",
@@ -66,4 +58,25 @@ class CitationAdmin(LargeTableAdmin, SimpleHistoryAdmin):
     ]
     search_fields = ["excerpt", "note", "source__title"]
     autocomplete_fields = ["source", "contact", "statement", "office"]
-    fields = ["source", "excerpt", "date_as_written", "note", "contact", "statement", "office"]
+    fields = ["source", "excerpt", "date_as_written", "note", *RECORD_FIELDS]
+
+    def delete_view(self, request, object_id, extra_context=None):
+        citation = self.get_object(request, object_id)
+        if citation is not None and (problem := last_citation_problem([citation])):
+            self.message_user(request, problem, messages.ERROR)
+            return HttpResponseRedirect(admin_url(citation))
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            delete, name, description = actions["delete_selected"]
+
+            def guarded_delete(modeladmin, request, queryset):
+                if problem := last_citation_problem(list(queryset)):
+                    modeladmin.message_user(request, problem, messages.ERROR)
+                    return None
+                return delete(modeladmin, request, queryset)
+
+            actions["delete_selected"] = (guarded_delete, name, description)
+        return actions

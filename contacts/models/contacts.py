@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..aggregates import TRUE_TEXT, fields, joined, split
+from .base import CleanText
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
 from .roles import Role
 
@@ -134,9 +135,6 @@ class Contact(DatedRecord):
     kind = models.CharField(max_length=20, choices=ContactKind.choices)
     location = models.CharField(max_length=200, blank=True)
     summary = models.TextField()
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised on every edit, to catch concurrent edits."
-    )
     initiator_certainty = models.CharField(
         "how sure is the initiator",
         max_length=10,
@@ -213,7 +211,7 @@ class ParticipantManager(models.Manager):
         return self.get(contact__key=contact_key, person=None, description=description)
 
 
-class Participant(models.Model):
+class Participant(CleanText):
     """A named person, or an unnamed counterpart ("his French counterpart")."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="participants")

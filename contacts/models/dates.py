@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.lookups import LessThan
 
+from .base import EditedRecord
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", "Exact day"
@@ -100,7 +102,7 @@ DATE_CONSTRAINTS = [
 ]
 
 
-class DatedRecord(models.Model):
+class DatedRecord(EditedRecord):
     """A record whose date is known to a day, month, year or range."""
 
     # No single-column index: each subclass has composite indexes that lead with date_start.

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from .base import EditedRecord
 from .dates import DatePrecision
 from .roles import Role
 
@@ -28,7 +29,7 @@ class OfficeHoldingManager(models.Manager.from_queryset(OfficeHoldingQuerySet)):
         return self.get(person__slug=person_slug, title=title, start_date=start_date or None)
 
 
-class OfficeHolding(models.Model):
+class OfficeHolding(EditedRecord):
     person = models.ForeignKey("Person", on_delete=models.CASCADE, related_name="offices")
     title = models.CharField(max_length=200, help_text="As reported, e.g. 'Foreign Secretary'.")
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.OTHER)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from contacts.models.base import EditedRecord
 from contacts.text import name_key
 
 
@@ -58,7 +59,7 @@ class PersonManager(models.Manager.from_queryset(PersonQuerySet)):
         return self.get(slug=slug)
 
 
-class Person(models.Model):
+class Person(EditedRecord):
     name = models.CharField("canonical name", max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
@@ -113,7 +114,7 @@ class AliasManager(models.Manager):
         return self.get(name=name, person__slug=person_slug)
 
 
-class PersonAlias(models.Model):
+class PersonAlias(EditedRecord):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.SPELLING)

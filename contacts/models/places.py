@@ -3,6 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .base import EditedRecord
 
 
 class CountryManager(models.Manager):
@@ -10,13 +13,14 @@ class CountryManager(models.Manager):
         return self.get(code=code)
 
 
-class Country(models.Model):
+class Country(EditedRecord):
     code = models.CharField(
         "ISO 3166 code", max_length=2, unique=True, help_text="Alpha-2 code, e.g. GB, US, IR."
     )
     name = models.CharField(max_length=100, unique=True)
 
     objects = CountryManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -52,7 +56,7 @@ class OrganisationManager(models.Manager):
         return self.get(name=name)
 
 
-class Organisation(models.Model):
+class Organisation(EditedRecord):
     name = models.CharField(max_length=200, unique=True)
     abbreviation = models.CharField(max_length=30, blank=True)
     other_names = models.CharField(
@@ -72,6 +76,7 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from contacts.models.base import EditedRecord
 from contacts.text import excerpt_digest, excerpt_occurs_in
 
 
@@ -14,7 +15,7 @@ class SourceManager(models.Manager):
         return self.get(slug=slug)
 
 
-class Source(models.Model):
+class Source(EditedRecord):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(
@@ -65,7 +66,7 @@ class CitationManager(models.Manager):
         return self.get(source__slug=source_slug, excerpt_digest=digest, **{record_label: record})
 
 
-class Citation(models.Model):
+class Citation(EditedRecord):
     """A verbatim excerpt from a source, backing exactly one record."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")

@@ -111,9 +111,6 @@ class Statement(DatedRecord):
         help_text="The contact this statement is about, if any.",
     )
 
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised on every edit, to catch concurrent edits."
-    )
     objects = StatementManager()
     history = HistoricalRecords()
 

@@ -1,0 +1,47 @@
+"""What every record editors change has: a version for optimistic locking, clean text."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from contacts.text import forbidden_character_message
+
+
+class CleanText(models.Model):
+    """No control or bidi-override characters in any text field: full_clean refuses them
+    with a message naming the character and its position."""
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if not isinstance(field, models.CharField | models.TextField):
+                continue
+            if (exclude and field.name in exclude) or field.name in errors:
+                continue
+            long_text = isinstance(field, models.TextField)
+            message = forbidden_character_message(getattr(self, field.attname), long_text=long_text)
+            if message:
+                errors[field.name] = [message]
+        if errors:
+            raise ValidationError(errors)
+
+
+class EditedRecord(CleanText):
+    """A record editors change: `version` is raised on every save (signals.py) and checked by
+    the admin forms, so the second of two concurrent edits is stopped, not lost."""
+
+    version = models.PositiveIntegerField(
+        default=1,
+        db_default=1,
+        editable=False,
+        help_text="Raised on every edit, to catch concurrent edits.",
+    )
+
+    class Meta:
+        abstract = True
