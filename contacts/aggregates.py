@@ -1,31 +1,45 @@
-"""Many-to-many columns aggregated in SQL: one string per row, split again in Python.
+"""Many-to-many columns aggregated in SQL as JSON: one string per row, parsed in Python.
 
-`joined(...)` is a correlated subquery that concatenates the related rows' fields with
-GROUP_CONCAT (SQLite) or STRING_AGG (PostgreSQL), so an export reads each record and
-its participants or citations in one query, one row at a time.
+`joined(...)` is a correlated subquery that collects the related rows' fields as a JSON
+array of arrays (json_group_array on SQLite, json_agg on PostgreSQL), so an export reads
+each record and its participants or citations in one query. JSON escapes every character,
+so no stored text (separators, control characters, quotes) can break the split.
 """
 
-from django.db.models import Aggregate, CharField, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+import json
 
-ITEM = "\x1f"  # ASCII unit separator: between related rows
-FIELD = "\x1e"  # ASCII record separator: between the fields of one related row
+from django.db.models import Aggregate, CharField, Func, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce
+
 TRUE_TEXT = {"1", "true"}  # a boolean field as text on SQLite and PostgreSQL
 
 
-class Joined(Aggregate):
-    """The group's values as one string, separated by ITEM."""
+class JSONArray(Func):
+    """json_array(a, b, …) on SQLite, json_build_array(a, b, …)::text on PostgreSQL."""
 
     output_field = TextField()
 
-    def __init__(self, expression, **extra):
-        super().__init__(expression, Value(ITEM), **extra)
-
     def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+        return self.as_sql(compiler, connection, template="JSON_ARRAY(%(expressions)s)", **extra)
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="STRING_AGG", **extra)
+        template = "(JSON_BUILD_ARRAY(%(expressions)s))::text"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+class Joined(Aggregate):
+    """The group's JSON arrays as one JSON array."""
+
+    output_field = TextField()
+
+    # Each element is parsed back to JSON, so it stays an array and not a quoted string.
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "JSON_GROUP_ARRAY(JSON(%(expressions)s))"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "(JSON_AGG((%(expressions)s)::json))::text"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 def text(field):
@@ -34,11 +48,8 @@ def text(field):
 
 
 def fields(*expressions):
-    """Several fields as one string; `split` takes them apart again."""
-    parts = []
-    for expression in expressions:
-        parts += [text(expression) if isinstance(expression, str) else expression, Value(FIELD)]
-    return Concat(*parts[:-1], output_field=TextField())
+    """Several fields as one JSON array of strings; `parse` reads it back."""
+    return JSONArray(*(text(e) if isinstance(e, str) else e for e in expressions))
 
 
 def joined(related, key, expression):
@@ -47,9 +58,13 @@ def joined(related, key, expression):
     return Subquery(rows.annotate(joined=Joined(expression)).values("joined"))
 
 
+def parse(value):
+    """One `fields(...)` value as a list of strings ([] when NULL)."""
+    return json.loads(value) if value else []
+
+
 def split(value):
-    """[[field, ...], ...] in the order of each item's first field (its id)."""
-    if not value:
-        return []
-    items = [item.split(FIELD) for item in value.split(ITEM)]
+    """A `joined(...)` value as [[field, ...], ...] in the order of each item's first field
+    (its id)."""
+    items = parse(value)
     return sorted(items, key=lambda item: int(item[0]))

@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 
-from .aggregates import FIELD, TRUE_TEXT, fields, joined, split
+from .aggregates import TRUE_TEXT, fields, joined, parse, split
 from .models import (
     Citation,
     Contact,
@@ -226,7 +226,7 @@ class StatementRows:
             details, excerpts = evidence(cited)
             yield [
                 iso_dates(start, end),
-                f"{speaker} ({', '.join(office.split(FIELD))})" if office else speaker,
+                f"{speaker} ({', '.join(filter(None, parse(office)))})" if office else speaker,
                 f"“{text}”" if verbatim else f"{text} [paraphrase]",
                 MEDIUM_LABELS[medium],
                 ", ".join(filter(None, [outlet, venue])),

@@ -2,7 +2,7 @@
 
 Deleting a contact deletes its participants and citations (CASCADE); each deletion leaves a
 history row. Restoring puts the record back as it was when deleted, then every row that the
-same deletion removed (a "-" history row pointing at it, written in the seconds before the
+same deletion removed (a "-" history row pointing at it, written within seconds of the
 record's own), recursively, and checks the rules before anything is committed.
 """
 
@@ -53,7 +53,7 @@ def cascaded_children(model, pk, deleted_at):
             **{relation.field.attname: pk},
             history_type="-",
             history_date__gte=deleted_at - CASCADE_WINDOW,
-            history_date__lte=deleted_at,
+            history_date__lte=deleted_at + CASCADE_WINDOW,
         )
         for row in rows.order_by("history_date"):
             if not child._default_manager.filter(pk=object_pk(row)).exists():

@@ -1,8 +1,44 @@
-"""Writes that touch several rows, each in one transaction."""
+"""Writes that touch several rows, each in one transaction, each checked by the integrity
+rules (contacts.integrity) before it is committed."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import get_history_manager_for_model
 
-from .models import AliasKind, Citation, Contact, Participant, Person, PersonAlias
+from .integrity import (
+    initiator_problem,
+    last_citation_problem,
+    records_problems,
+    source_text_problem,
+)
+from .models import (
+    AliasKind,
+    Citation,
+    Contact,
+    OfficeHolding,
+    Participant,
+    Person,
+    PersonAlias,
+    Statement,
+)
+
+
+def cite(record_field, record, citations):
+    """Save (source, excerpt) pairs or dicts of Citation fields as `record`'s citations."""
+    for entry in citations:
+        row = (
+            dict(entry)
+            if isinstance(entry, dict)
+            else dict(zip(("source", "excerpt"), entry, strict=True))
+        )
+        citation = Citation(**{record_field: record}, **row)
+        citation.full_clean()
+        citation.save()
+
+
+def check(records):
+    if problems := list(records_problems(records)):
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -28,6 +64,8 @@ def record_contact(
     if not citations:
         raise ValueError("A contact needs at least one citation.")
     certainty = initiator_certainty or ("stated" if initiator is not None else "unknown")
+    if problem := initiator_problem(certainty, 1 if initiator is not None else 0):
+        raise ValidationError(problem)
     contact = Contact(
         kind=kind, date_start=date_start, summary=summary, initiator_certainty=certainty, **fields
     )
@@ -38,16 +76,52 @@ def record_contact(
         participant = Participant(contact=contact, is_initiator=entry is initiator, **row)
         participant.full_clean()
         participant.save()
-    for entry in citations:
-        row = (
-            dict(entry)
-            if isinstance(entry, dict)
-            else dict(zip(("source", "excerpt"), entry, strict=True))
-        )
-        citation = Citation(contact=contact, **row)
+    cite("contact", contact, citations)
+    check([contact])
+    return contact
+
+
+@transaction.atomic
+def record_office(*, person, title, citations, **fields):
+    """Record an office `person` held, cited like every other record."""
+    if not citations:
+        raise ValidationError("An office needs at least one citation.")
+    office = OfficeHolding(person=person, title=title, **fields)
+    office.full_clean()
+    office.save()
+    cite("office", office, citations)
+    return office
+
+
+@transaction.atomic
+def change_source_text(*, source, text, reanchor=None, remove=()):
+    """Give `source` new text. Citations the new text no longer contains must be re-anchored
+    (`reanchor`: {citation: new excerpt}) or removed (`remove`) in the same change; a
+    removed citation must not be its record's last."""
+    reanchor = dict(reanchor or {})
+    if problem := last_citation_problem(list(remove)):
+        raise ValidationError(problem)
+    handled = [c.pk for c in [*reanchor, *remove]]
+    if problem := source_text_problem(source, text, excluding=handled):
+        raise ValidationError(problem)
+    source.text = text
+    source.full_clean()
+    source.save()
+    for citation in remove:
+        citation.delete()
+    for citation, excerpt in reanchor.items():
+        citation.source, citation.excerpt = source, excerpt
         citation.full_clean()
         citation.save()
-    return contact
+    return source
+
+
+@transaction.atomic
+def delete_citation(*, citation):
+    """Delete a citation, unless it is the last one its record has."""
+    if problem := last_citation_problem([citation]):
+        raise ValidationError(problem)
+    citation.delete()
 
 
 @transaction.atomic
@@ -57,15 +131,27 @@ def merge_people(*, keep, duplicate):
         raise ValueError("A person cannot be merged into themselves.")
     if duplicate.participations.filter(contact__participants__person=keep).exists():
         raise ValueError(f"{duplicate} and {keep} take part in the same contact; fix that first.")
+    reason = f"merged {duplicate} ({duplicate.slug}) into {keep} ({keep.slug})"
+    moved = {
+        Participant: list(duplicate.participations.values_list("pk", flat=True)),
+        Statement: list(duplicate.statements.values_list("pk", flat=True)),
+        OfficeHolding: list(duplicate.offices.values_list("pk", flat=True)),
+    }
     duplicate.participations.update(person=keep)
     duplicate.statements.update(speaker=keep)
     duplicate.offices.update(person=keep)
+    for model, ids in moved.items():
+        get_history_manager_for_model(model).bulk_history_create(
+            model.objects.filter(pk__in=ids), update=True, default_change_reason=reason
+        )
     names = [duplicate.name, *duplicate.aliases.values_list("name", flat=True)]
+    duplicate._change_reason = reason
     duplicate.delete()
     for name in names:
         alias = PersonAlias(person=keep, name=name, kind=AliasKind.SPELLING)
         alias.fill_derived_fields()
         known = keep.aliases.filter(name_key=alias.name_key).exists()
         if alias.name_key != keep.name_key and not known:
+            alias._change_reason = reason
             alias.save()
     return keep

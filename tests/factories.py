@@ -4,13 +4,16 @@ import factory
 
 from contacts import models
 
+GENERATED_CODES = [f"X{chr(c)}" for c in range(65, 91)] + [f"Q{chr(c)}" for c in range(77, 91)]
+
 
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Country
         django_get_or_create = ["code"]
 
-    code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    # User-assigned codes (X?, Q? from QM), so no generated country takes a real one.
+    code = factory.Sequence(lambda n: GENERATED_CODES[n % len(GENERATED_CODES)])
     name = factory.Sequence(lambda n: f"Country {n}")
 
 
@@ -96,6 +99,7 @@ class CitationFactory(factory.django.DjangoModelFactory):
 
 def make_contact(*people, initiator=None, source=None, **fields):
     """A contact between `people`, cited once, with `initiator` (a person) marked."""
+    fields.setdefault("initiator_certainty", "stated" if initiator else "unknown")
     contact = ContactFactory(**fields)
     for person in people:
         ParticipantFactory(contact=contact, person=person, is_initiator=person == initiator)

@@ -39,6 +39,12 @@ class OfficeInline(admin.TabularInline):
     max_num = 0
     verbose_name_plural = "offices (add or edit each under Office holdings, with its citation)"
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Person)
 class PersonAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
