@@ -1,9 +1,18 @@
 """Exports that are safe to open in a spreadsheet."""
 
 from django_tables2.export import TableExport
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from tablib import Dataset
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def xlsx_safe(value):
+    """XLSX cannot hold most C0 control characters (refused on input, but text stored
+    before that rule may have them): each is shown as U+FFFD instead of failing the file."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
 
 
 def neutralise(value):
@@ -20,7 +29,8 @@ class SafeTableExport(TableExport):
         dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
         if self.format not in self.SPREADSHEET_FORMATS:
             return dataset
-        safe = Dataset(title=dataset.title, headers=dataset.headers)
+        cell = (lambda v: xlsx_safe(neutralise(v))) if self.format == self.XLSX else neutralise
+        safe = Dataset(title=dataset.title, headers=[cell(h) for h in dataset.headers])
         for row in dataset:
-            safe.append([neutralise(value) for value in row])
+            safe.append([cell(value) for value in row])
         return safe

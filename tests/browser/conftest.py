@@ -57,6 +57,30 @@ def page(browser, live_server, seeded):
     context.close()
 
 
+def log_in(browser, live_server, username, password):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page
+
+
+@pytest.fixture
+def editors(browser, live_server, seeded):
+    """Two editors, each in their own browser context, logged in to the admin."""
+    pages = []
+    for name in ("editor-one", "editor-two"):
+        user = User.objects.create_user(name, password=f"{name}-pw-123", is_staff=True)
+        user.groups.add(Group.objects.get(name="Editor"))
+        pages.append(log_in(browser, live_server, name, f"{name}-pw-123"))
+    yield pages
+    for page in pages:
+        page.context.close()
+
+
 def serious_accessibility_violations(page):
     """Run axe-core (from npm) in the page; return serious and critical violations."""
     # Served by the app itself, so the page's Content Security Policy allows it.
