@@ -141,6 +141,16 @@ def test_demo_accounts_print_their_logins(settings, capsys):
     )
 
 
+def test_running_demo_accounts_again_keeps_a_changed_password(settings):
+    settings.DEBUG = True
+    call_command("create_demo_accounts")
+    editor = User.objects.get(username="editor")
+    editor.set_password("a-new-long-passphrase")
+    editor.save()
+    call_command("create_demo_accounts")
+    assert User.objects.get(username="editor").check_password("a-new-long-passphrase")
+
+
 def test_pages_send_a_content_security_policy(analyst_client, db):
     policy = analyst_client.get("/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy

@@ -19,7 +19,12 @@ class Command(BaseCommand):
         self.stdout.write("Demo accounts (local use only):")
         for username, group_name, is_staff in DEMO_ACCOUNTS:
             password = f"{username}-demo-password"
-            user, _ = User.objects.get_or_create(username=username)
+            user, created = User.objects.get_or_create(username=username)
+            if not created:  # never reset a password or groups someone may have changed
+                self.stdout.write(
+                    f"  {group_name:<14} username: {username:<14} (exists, unchanged)"
+                )
+                continue
             user.is_staff = is_staff
             user.set_password(password)
             user.save()
