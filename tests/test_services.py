@@ -94,3 +94,16 @@ def test_merge_refuses_people_in_the_same_contact():
     with pytest.raises(ValueError, match="same contact"):
         merge_people(keep=keep, duplicate=duplicate)
     assert Person.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_merge_people_records_history_for_every_moved_row():
+    keep, duplicate = PersonFactory(name="Qasem Soleimani"), PersonFactory(name="Qassem Soleimani")
+    other = PersonFactory()
+    contact = make_contact(duplicate, other)
+    statement = StatementFactory(speaker=duplicate)
+    merge_people(keep=keep, duplicate=duplicate)
+    reason = f"merged Qassem Soleimani ({duplicate.slug}) into Qasem Soleimani ({keep.slug})"
+    moved = contact.participants.get(person=keep).history.latest()
+    assert (moved.history_type, moved.history_change_reason) == ("~", reason)
+    assert statement.history.latest().history_change_reason == reason
+    assert Person.history.filter(history_type="-").latest().history_change_reason == reason
