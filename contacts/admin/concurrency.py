@@ -86,14 +86,19 @@ class VersionedForm(forms.ModelForm):
         )
 
 
+def with_seen_version(fields):
+    """The form's fields with the hidden version it was opened at."""
+    fields = list(fields)
+    return fields if "seen_version" in fields else [*fields, "seen_version"]
+
+
 class VersionedAdmin(admin.ModelAdmin):
     """Admin whose change form refuses to overwrite an edit made since it was opened."""
 
     form = VersionedForm
 
     def get_fields(self, request, obj=None):
-        fields = list(super().get_fields(request, obj))
-        return fields if "seen_version" in fields else [*fields, "seen_version"]
+        return with_seen_version(super().get_fields(request, obj))
 
 
 class VersionedInline:
@@ -102,5 +107,4 @@ class VersionedInline:
     form = VersionedForm
 
     def get_fields(self, request, obj=None):
-        fields = list(super().get_fields(request, obj))
-        return fields if "seen_version" in fields else [*fields, "seen_version"]
+        return with_seen_version(super().get_fields(request, obj))

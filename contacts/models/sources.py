@@ -35,6 +35,18 @@ class Source(EditedRecord):
     )
     text = models.TextField("full text", help_text="The article exactly as published.")
     notes = models.TextField(blank=True, help_text="Page furniture, stamps, known errors.")
+    language = models.CharField(
+        max_length=10, blank=True, default="", db_default="", help_text="ISO 639-1 code, e.g. en."
+    )
+    text_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        db_index=True,
+        help_text="Of the normalised text: the same report pasted twice is recognised.",
+    )
 
     objects = SourceManager()
     history = HistoricalRecords()
@@ -55,6 +67,9 @@ class Source(EditedRecord):
 
     def contains(self, excerpt):
         return excerpt_occurs_in(excerpt, self.text)
+
+    def fill_derived_fields(self):
+        self.text_digest = excerpt_digest(self.text)
 
 
 class CitationManager(models.Manager):

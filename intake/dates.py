@@ -1,0 +1,59 @@
+"""Dates as reports write them, resolved against the report's own date.
+
+Weekdays and parts of the day ("on Friday", "late Thursday", "last night", "yesterday")
+are resolved here, by a small resolver written for them: a weekday is the latest such day
+on or before the report's date. Everything else ("January 3, 2020", "3 janvier 2020") goes
+to dateparser with the report's date as its base, preferring the past. A date without a
+year, or any relative date in a report with no date of its own, resolves to None.
+"""
+
+import datetime
+import re
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE = [  # (words, days before the report's date)
+    (re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I), 0),
+    (re.compile(r"\b(yesterday|last night)\b", re.I), 1),
+]
+WEEKDAY = re.compile(
+    r"\b(?:(?:on|late|early|last|this past)\s+)*(" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|"
+    r"afternoon|evening|night))?\b",
+    re.I,
+)
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+FULL_DATE = re.compile(
+    rf"\b(\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b", re.I
+)
+
+
+def weekday_before(name, reference):
+    wanted = WEEKDAYS.index(name.lower())
+    return reference - datetime.timedelta(days=(reference.weekday() - wanted) % 7)
+
+
+def full_date(words):
+    import dateparser
+
+    parsed = dateparser.parse(
+        words, languages=["en"], settings={"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
+    )
+    return parsed.date() if parsed else None
+
+
+def resolve(sentence, reference):
+    """(date or None, the words as written) for the first date a sentence gives."""
+    if match := FULL_DATE.search(sentence):
+        return full_date(match.group()), match.group()
+    for pattern, days in RELATIVE:
+        if match := pattern.search(sentence):
+            if reference is None:
+                return None, match.group()
+            return reference - datetime.timedelta(days=days), match.group()
+    if match := WEEKDAY.search(sentence):
+        if reference is None:
+            return None, match.group()
+        return weekday_before(match.group(1), reference), match.group()
+    return None, ""
