@@ -1,5 +1,170 @@
-"""Contacts and statements a report describes (English)."""
+"""Contacts and statements an English report describes, as proposals (see proposer.py)."""
+
+import datetime
+
+from contacts.models import Contact, OfficeHolding, Person, Statement
+from contacts.text import normalize_text
+
+from .contacts import Sentence, participant, read_contacts
+from .dates import resolve
+from .statements import medium_and_outlet, quotes, reported, speaker_of
+
+HEADLINE_LINES = 4
+NEARBY_DAYS = 3
 
 
-def propose_events(text, lines, published, people):
-    return [], []
+def last_person_before(mentions):
+    def resolver(position):
+        earlier = [m for m in mentions if m["start"] < position and m["person"]]
+        return earlier[-1] if earlier else None
+
+    return resolver
+
+
+def lead_roles(mentions):
+    """{slug: role label} of each named person's latest office, for unnamed counterparts."""
+    slugs = {m["person"] for m in mentions if m["person"]}
+    roles = {}
+    offices = OfficeHolding.objects.filter(person__slug__in=slugs).select_related("person")
+    for office in offices.order_by("start_date"):
+        roles[office.person.slug] = office.get_role_display().lower()
+    return roles
+
+
+def excerpt_of(text, start, end):
+    return {"excerpt": text[start:end], "start": start, "end": end}
+
+
+def propose_events(text, lines, published, mentions):
+    resolver = last_person_before(mentions)
+    sentences = [
+        Sentence(span, offset, mentions, resolver) for offset, doc in lines for span in doc.sents
+    ]
+    head = " ".join(doc.text.lower() for _, doc in lines[:HEADLINE_LINES])
+    headline_says_call = " call" in head or "phone" in head
+    roles = lead_roles(mentions)
+    contacts = []
+    for sentence in sentences:
+        for kind, group, initiator, date, words in read_contacts(
+            sentence, published, headline_says_call, roles
+        ):
+            members = [
+                m
+                if "description" in m
+                and "proposal" not in m
+                and m.get("person") is None
+                and "start" not in m
+                else participant(m)
+                for m in group
+            ]
+            contacts.append(
+                {
+                    "kind": str(kind),
+                    "date_start": date.isoformat() if date else None,
+                    "date_end": date.isoformat() if date else None,
+                    "date_as_written": words,
+                    "participants": members,
+                    "initiator": participant(initiator) if initiator else None,
+                    "location": "",
+                    "confident": bool(date) and all(m["person"] or m["country"] for m in members),
+                    **excerpt_of(text, sentence.start, sentence.end),
+                }
+            )
+    statements = quoted_statements(text, sentences, published, resolver)
+    quoted = {s["start"] for s in statements}
+    for sentence in sentences:
+        if sentence.start in quoted or "“" in sentence.span.text or '"' in sentence.span.text:
+            continue
+        speaker, clause = reported(sentence, resolver)
+        if speaker:
+            statements.append(statement(text, [sentence], speaker, "", clause, False, published))
+    statements.sort(key=lambda s: s["start"])
+    link_existing(contacts, statements, published)
+    for number, item in enumerate(contacts, 1):
+        item["id"] = f"c{number}"
+    for number, item in enumerate(statements, 1):
+        item["id"] = f"s{number}"
+    return contacts, statements
+
+
+def quoted_statements(text, sentences, published, resolver):
+    found = []
+    for start, end, words in quotes(text):
+        inside = [s for s in sentences if s.end > start - 1 and s.start < end + 1]
+        if not inside:
+            continue
+        following = [s for s in sentences if s.start >= inside[-1].end][:1]
+        speaker, description = speaker_of(inside, resolver)
+        if speaker is None and not description:
+            speaker, description = speaker_of(following, resolver)
+        if speaker is None and not description:
+            continue
+        found.append(statement(text, inside, speaker, description, words, True, published))
+    return found
+
+
+def statement(text, sentences, speaker, description, words, verbatim, published):
+    start, end = sentences[0].start, sentences[-1].end
+    date, _ = resolve(text[start:end], published)
+    medium, outlet = medium_and_outlet(text[start:end])
+    who = (
+        {
+            "name": speaker["name"],
+            "person": speaker["person"],
+            "description": "",
+            "proposal": speaker["id"],
+        }
+        if speaker
+        else {"name": description, "person": None, "description": description}
+    )
+    return {
+        "speaker": who,
+        "text": words.strip(),
+        "verbatim": verbatim,
+        "medium": str(medium),
+        "outlet": outlet,
+        "date_start": date.isoformat() if date else None,
+        "date_end": date.isoformat() if date else None,
+        "confident": bool(speaker and speaker["person"]),
+        "existing_statement": None,
+        **excerpt_of(text, start, end),
+    }
+
+
+def link_existing(contacts, statements, published):
+    """Proposals that match stored records become citations of them."""
+    for item in contacts:
+        slugs = {m["person"] for m in item["participants"] if m["person"]}
+        item["existing_contact"] = None
+        if len(slugs) < 2:
+            continue
+        day = item["date_start"] and datetime.date.fromisoformat(item["date_start"])
+        day = day or published
+        stored = Contact.objects.all()
+        for slug in slugs:
+            stored = stored.filter(participants__person__slug=slug)
+        if day:
+            near = datetime.timedelta(days=NEARBY_DAYS if not item["date_start"] else 0)
+            stored = stored.between(day - near, day + near)
+        compatible = [
+            c for c in stored[:5] if c.kind == item["kind"] or "talks" in (c.kind, item["kind"])
+        ]
+        if compatible:
+            item["existing_contact"] = compatible[0].pk
+    people = {
+        p.slug: p.pk
+        for p in Person.objects.filter(
+            slug__in={s["speaker"]["person"] for s in statements if s["speaker"]["person"]}
+        )
+    }
+    for item in statements:
+        pk = people.get(item["speaker"]["person"])
+        if pk is None:
+            continue
+        words = normalize_text(item["text"])
+        for stored in Statement.objects.filter(speaker_id=pk).only("pk", "text")[:200]:
+            if words and (
+                words in normalize_text(stored.text) or normalize_text(stored.text) in words
+            ):
+                item["existing_statement"] = stored.pk
+                break

@@ -152,36 +152,50 @@ def scan(text, lines, names, surnames):
 
 
 def propose_people(text, lines, language):
+    """(proposals, mentions): one proposal per person named, and every mention of each as
+    {"start", "end", "name", "person": slug | None, "id": proposal id}, in text order."""
     names, surnames = directory()
-    people, seen = [], set()
-    for phrase, known, score, span, _ in scan(text, lines, names, surnames):
-        if known.slug not in seen:
-            seen.add(known.slug)
-            people.append(proposal(text, span, phrase, known, score, []))
+    people, by_slug, mentions = [], {}, []
+    for phrase, known, score, span, start in scan(text, lines, names, surnames):
+        if known.slug not in by_slug:
+            by_slug[known.slug] = proposal(text, span, phrase, known, score, [])
+            people.append(by_slug[known.slug])
+        mentions.append((start, start + len(phrase), phrase, known.slug, by_slug[known.slug]))
     if language == "en":
-        people += unknown_people(text, lines, names, surnames, seen)
+        for person, start, name, first in unknown_people(text, lines, names, surnames):
+            if first:
+                people.append(person)
+            mentions.append((start, start + len(name), name, None, person))
     for number, person in enumerate(people, 1):
         person["id"] = f"p{number}"
-    return people
+    mentions.sort(key=lambda m: m[0])
+    return people, [
+        {"start": s, "end": e, "name": n, "person": slug, "id": p["id"]}
+        for s, e, n, slug, p in mentions
+    ]
 
 
-def unknown_people(text, lines, names, surnames, seen):
+def unknown_people(text, lines, names, surnames):
     """PERSON entities no stored name matches: new people, or candidates to choose from."""
-    proposals, named = [], set()
+    found, named = [], {}
     for offset, doc in lines:
         for entity in doc.ents:
             if not plausible_name(entity):
                 continue
             name = POSSESSIVE.sub("", entity.text.strip(" .,;:/"))
             known, score, candidates = find(name, names, surnames)
-            if known is not None or match_key(name) in named:
+            if known is not None:
                 continue
-            named.add(match_key(name))
-            span = sentence_of(doc, offset, entity.start_char)
-            title, country = office_before(entity)
-            new = {"name": name, "title": title, "country": country}
-            proposals.append(proposal(text, span, name, None, score, candidates, new))
-    return proposals
+            key = match_key(name)
+            if key not in named:
+                span = sentence_of(doc, offset, entity.start_char)
+                title, country = office_before(entity)
+                new = {"name": name, "title": title, "country": country}
+                named[key] = proposal(text, span, name, None, score, candidates, new)
+                found.append((named[key], offset + entity.start_char, name, True))
+            else:
+                found.append((named[key], offset + entity.start_char, name, False))
+    return found
 
 
 def is_headline(doc):

@@ -47,11 +47,11 @@ def propose(text, *, published=None, language=None, title=""):
     }
     from .people import propose_people
 
-    result["people"] = propose_people(text, lines, language)
+    result["people"], mentions = propose_people(text, lines, language)
     if language in AUTOMATIC:
         from .events import propose_events
 
-        contacts, statements = propose_events(text, lines, published, result["people"])
+        contacts, statements = propose_events(text, lines, published, mentions)
         result["contacts"], result["statements"] = contacts, statements
     else:
         result["notes"].append(

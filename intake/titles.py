@@ -78,6 +78,10 @@ COUNTRIES = {  # demonym or name as written -> (ISO code, English name)
     "australian": ("AU", "Australia"),
 }
 
+DEMONYMS = {}  # ISO code -> demonym: the first spelling listed for each country
+for _written, (_code, _name) in COUNTRIES.items():
+    DEMONYMS.setdefault(_code, _written.upper() if "." in _written else _written.title())
+
 TITLE_WORDS = {
     "secretary",
     "minister",

@@ -1,0 +1,145 @@
+"""Statements in an English report: quotes with their speakers, and reported speech.
+
+A quote is text between quotation marks (it may run over several sentences); its speaker is
+the subject of a speech verb in the sentences it stands in ("… ,” Raab said", "X told CNN:
+“…”", "according to X"), a pronoun resolved to the last person named, or an unnamed speaker
+described as the report does ("a senior State Department official"). Reported speech is a
+person's speech verb with a clause ("X said that …", "X reiterated …") and no quote.
+"""
+
+import re
+
+from contacts.models import Medium
+
+SPEECH = {
+    "say",
+    "tell",
+    "add",
+    "tweet",
+    "write",
+    "state",
+    "warn",
+    "stress",
+    "note",
+    "insist",
+    "declare",
+    "explain",
+    "urge",
+    "reiterate",
+    "emphasize",
+    "emphasise",
+    "underscore",
+    "express",
+    "pledge",
+    "affirm",
+    "welcome",
+    "condemn",
+    "vow",
+    "announce",
+    "argue",
+    "respond",
+    "reply",
+    "acknowledge",
+    "confirm",
+    "assure",
+    "caution",
+    "predict",
+    "repeat",
+    "post",
+}
+REPORTED = SPEECH - {"add", "tweet", "post", "write"}
+QUOTE = re.compile(r"“([^”]{8,}?)”|\"([^\"]{8,}?)\"|«([^»]{8,}?)»")
+TV = {
+    "cnn",
+    "fox news",
+    "msnbc",
+    "bbc",
+    "cbs",
+    "nbc",
+    "abc",
+    "sky news",
+    "al jazeera",
+    "france 24",
+    "pbs",
+    "cnbc",
+    "rt",
+    "fox",
+}
+UNNAMED = re.compile(
+    r"\b(an?|the)\s+((?:senior|top|high-ranking|unnamed)\s+)?([\w.\- ]{0,40}?)"
+    r"(official|spokes(?:man|woman|person)|diplomat|source|aide|ministry)\b",
+    re.I,
+)
+
+
+def medium_and_outlet(text):
+    lowered = text.lower()
+    for outlet in sorted(TV, key=len, reverse=True):
+        if re.search(rf"\btold {re.escape(outlet)}\b|\bon {re.escape(outlet)}\b", lowered):
+            name = outlet.upper() if len(outlet) <= 5 and " " not in outlet else outlet.title()
+            return Medium.TV_INTERVIEW, name
+    if re.search(r"\btweet|twitter\b|\bon x\b", lowered):
+        return Medium.TWEET, None
+    if re.search(r"news conference|press conference|told reporters|briefing", lowered):
+        return Medium.PRESS_CONFERENCE, None
+    if re.search(r"\bin a statement\b|\bstatement said\b|\bcommuniqu", lowered):
+        return Medium.WRITTEN_STATEMENT, None
+    if re.search(r"\binterview\b", lowered):
+        return Medium.INTERVIEW, None
+    if re.search(r"\bspeech\b", lowered):
+        return Medium.SPEECH, None
+    return Medium.REMARKS, None
+
+
+def speech_verbs(span):
+    return [t for t in span if t.pos_ == "VERB" and t.lemma_ in SPEECH]
+
+
+def speaker_of(sentences, resolver):
+    """(mention or None, unnamed description) for the speaker of a quote in `sentences`."""
+    for sentence in sentences:
+        text = sentence.span.text
+        if match := re.search(r"according to ([^,.]+)", text, re.I):
+            start = sentence.offset + sentence.span.start_char + match.start(1)
+            inside = [m for m in sentence.mentions if start <= m["start"]]
+            if inside:
+                return inside[0], ""
+        for verb in speech_verbs(sentence.span):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            people = sentence.people_in(subjects)
+            if people:
+                return people[-1], ""
+            for subject in subjects:
+                phrase = " ".join(w.text for w in subject.subtree)
+                if match := UNNAMED.search(phrase):
+                    return None, match.group(0)
+                if subject.lower_ in ("he", "she"):
+                    return resolver(sentence.start), ""
+    return None, ""
+
+
+def quotes(text):
+    for match in QUOTE.finditer(text):
+        group = next(g for g in match.groups() if g is not None)
+        index = next(i for i, g in enumerate(match.groups(), 1) if g is not None)
+        if len(group.split()) >= 3:
+            yield match.start(index), match.end(index), group
+
+
+def reported(sentence, resolver):
+    """(speaker mention, clause) for reported speech in a sentence without a quote."""
+    for verb in speech_verbs(sentence.span):
+        if verb.lemma_ not in REPORTED:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        people = sentence.people_in(subjects)
+        if not people and any(s.lower_ in ("he", "she") for s in subjects):
+            people = [m for m in [resolver(sentence.start)] if m]
+        if not people and any(s.lower_ in ("secretary", "minister", "president") for s in subjects):
+            people = [m for m in [resolver(sentence.start)] if m]
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+        if people and clauses:
+            clause = clauses[0]
+            words = list(clause.subtree)
+            return people[0], sentence.span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return None, ""
