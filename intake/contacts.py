@@ -29,6 +29,16 @@ VERBS = {
     "discuss": ContactKind.TALKS,
 }
 NOUNS = {"call", "conversation", "talks", "talk", "meeting", "discussion", "phone", "telephone"}
+NOUN_KINDS = {
+    "call": ContactKind.PHONE_CALL,
+    "phone": ContactKind.PHONE_CALL,
+    "telephone": ContactKind.PHONE_CALL,
+    "conversation": ContactKind.TALKS,
+    "talk": ContactKind.TALKS,
+    "talks": ContactKind.TALKS,
+    "discussion": ContactKind.TALKS,
+    "meeting": ContactKind.MEETING,
+}
 PLANNED_HEADS = {
     "plan",
     "expect",
@@ -50,13 +60,43 @@ PLANNED_HEADS = {
     "cancel",
     "announce",
 }
+PLANNED_ADJECTIVES = {
+    "forthcoming",
+    "upcoming",
+    "planned",
+    "proposed",
+    "future",
+    "next",
+    "possible",
+}
 PLANNED_AUX = {"will", "would", "shall", "should", "could", "may", "might", "must"}
-PHONE_WORDS = {"call", "phone", "telephone", "phoned", "called", "calls", "calling"}
+CALLING = {"call", "phone", "telephone", "dial", "ring"}
+PRONOUNS = {"he", "she", "his", "her"}
+NAME_LINKS = {
+    "compound",
+    "appos",
+    "conj",
+    "flat",
+    "nmod",
+    "poss",
+    "amod",
+    "npadvmod",
+    "nummod",
+    "det",
+    "punct",
+    "cc",
+    "dep",
+    "prep",
+    "pobj",
+}
+SPLIT_KINDS = {ContactKind.PHONE_CALL, ContactKind.TALKS, ContactKind.VIDEO_CALL}
 COUNTERPARTS = {"counterpart", "counterparts"}
 
 
 def is_planned(verb):
     if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in verb.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX for c in verb.children):
         return True
@@ -86,31 +126,60 @@ class Sentence:
         self.mentions = [m for m in mentions if self.start <= m["start"] < self.end]
         self.resolver = resolver
 
+    def token_at(self, mention):
+        """The mention's head token: the one whose head lies outside the mention."""
+        doc = self.span.doc
+        start, end = mention["start"] - self.offset, mention["end"] - self.offset
+        tokens = [t for t in self.span if start <= t.idx < end]
+        heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head == t]
+        return heads[0] if heads else (tokens[0] if tokens else doc[0])
+
+    def attached(self, mention, target):
+        """Whether a mention hangs from `target` through names, titles and lists only, not
+        through a clause or preposition ("…eliminate Soleimani" is not a participant)."""
+        token = self.token_at(mention)
+        while token != target:
+            if token.dep_ not in NAME_LINKS or token.head == token:
+                return False
+            token = token.head
+        return True
+
     def people_in(self, tokens):
-        """Mentions inside the subtrees of `tokens` (pronouns resolved to the last person)."""
+        """Mentions attached to `tokens` (pronouns resolved to the last salient person)."""
         found = []
         for token in tokens:
             subtree = list(token.subtree)
             start = self.offset + subtree[0].idx
             end = self.offset + subtree[-1].idx + len(subtree[-1])
-            inside = [m for m in self.mentions if start <= m["start"] < end]
-            if not inside and token.pos_ == "PRON" and token.lower_ in ("he", "she"):
-                inside = [m for m in [self.resolver(self.start)] if m]
+            inside = [
+                m for m in self.mentions if start <= m["start"] < end and self.attached(m, token)
+            ]
+            if not inside and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+                inside = [m for m in [self.resolver(self.offset + token.idx)] if m]
             found += [m for m in inside if m not in found]
         return found
 
 
-def unnamed_counterparts(tokens, lead):
+def country_words(tokens):
+    return [w.text for t in tokens for w in t.subtree if w.lower_ in COUNTRIES]
+
+
+def unnamed_counterparts(trigger, tokens, lead):
     """Participants for "his French counterpart" / "counterparts in France, the U.K.": one
     per country, described by the lead participant's role."""
     found = []
+    places = [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     for token in tokens:
         for word in token.subtree:
             if word.lower_ not in COUNTERPARTS:
                 continue
-            countries = [
-                w.text for w in word.subtree if w.lower_ in COUNTRIES or w.text in ("U.K.", "U.S.")
-            ]
+            countries = country_words([word]) or country_words(places)
             role = lead.get("role") or "counterpart"
             for written in dict.fromkeys(countries):
                 code, _ = COUNTRIES[written.lower()]
@@ -139,67 +208,128 @@ def participant(mention):
     }
 
 
+def objects_of(verb):
+    """The tokens naming whom a contact verb or noun was with."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "upon"):
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.lower_ in ("whom", "which", "who") and verb.dep_ == "relcl":
+                    found += referents(verb.head)
+                else:
+                    found.append(pobj)
+    return [t for o in found for t in with_conjuncts(o)]
+
+
+def referents(noun):
+    """ "The leaders with whom X talked include A and B": A and B."""
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_ in ("include", "be"):
+        return [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    return [noun]
+
+
+def subject_of(trigger):
+    """Who took part on the trigger's own side: its subject, or the subject of the clause a
+    contact noun stands in ("He discussed it in calls with A" gives "He")."""
+    token = trigger
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+        if subjects:
+            return [t for s in subjects for t in with_conjuncts(s)]
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("PROPN", "NOUN"):
+            return [token.head]
+        if token.head == token:
+            break
+        token = token.head
+    return []
+
+
+def initiator_of(sentence, trigger, kind, subjects):
+    if trigger.lemma_ == "receive":
+        senders = [
+            g
+            for o in trigger.children
+            if o.dep_ == "dobj"
+            for c in o.children
+            if c.lower_ == "from"
+            for g in c.children
+        ]
+        found = sentence.people_in(senders)
+        return found[0] if found else None
+    text = sentence.span.text.lower()
+    if "at the initiative of" in text or "at the request of" in text:
+        marker = text.find("at the initiative of") + text.find("at the request of") + 1
+        later = [m for m in sentence.mentions if m["start"] - sentence.start > marker]
+        return later[0] if later else None
+    if trigger.lemma_ in CALLING and trigger.pos_ == "VERB" and subjects:
+        return subjects[0]
+    return None
+
+
 def read_contacts(sentence, published, headline_says_call, roles):
     """Contacts in one sentence: (kind, participants, initiator, date, words)."""
-    found = []
-    for verb in sentence.span:
-        kind = contact_kind(verb)
-        if kind is None or is_planned(verb):
+    found, seen = [], set()
+    for trigger in sentence.span:
+        kind = contact_kind(trigger)
+        if kind is None or is_planned(trigger):
             continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        withs = [
-            g
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in ("with", "to", "from")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        initiator = None
-        subject_people = sentence.people_in([t for s in subjects for t in with_conjuncts(s)])
-        other_people = sentence.people_in([t for o in objects + withs for t in with_conjuncts(o)])
-        if verb.dep_ in ("acl", "advcl", "relcl") and not subject_people:
-            subject_people = sentence.people_in([verb.head])[:1]
-        if verb.lemma_ == "receive":
-            senders = sentence.people_in(
-                [g for o in objects for c in o.children if c.lower_ == "from" for g in c.children]
-            )
-            if not senders:
-                continue
-            initiator = senders[0]
-        elif kind == ContactKind.PHONE_CALL and verb.pos_ == "VERB" and subject_people:
-            initiator = subject_people[0]
-        people = [m for m in subject_people + other_people]
-        people = list({m["id"]: m for m in people}.values())
-        lead = people[0] if people else None
-        unnamed = unnamed_counterparts(
-            objects + withs, {"role": roles.get(lead and lead["person"])}
-        )
-        if lead and unnamed:
-            groups = [[lead, u] for u in unnamed]
-        elif len(people) >= 2:
-            groups = [people]
-        else:
+        subjects = sentence.people_in(subject_of(trigger))
+        others = objects_of(trigger)
+        if trigger.lemma_ == "receive":
+            others += [
+                g
+                for o in trigger.children
+                if o.dep_ == "dobj"
+                for c in o.children
+                if c.lower_ == "from"
+                for g in c.children
+            ]
+        other_people = [m for m in sentence.people_in(others) if m not in subjects]
+        if not subjects and len(other_people) < 2:
             continue
+        lead = subjects[0] if subjects else other_people.pop(0)
+        initiator = initiator_of(sentence, trigger, kind, subjects)
+        unnamed = unnamed_counterparts(trigger, others, {"role": roles.get(lead["person"])})
         if kind == ContactKind.TALKS and headline_says_call:
             kind = ContactKind.PHONE_CALL
         if "video" in sentence.span.text.lower():
             kind = ContactKind.VIDEO_CALL
+        sides = [m for m in subjects[1:] if m not in other_people] + other_people
+        if kind in SPLIT_KINDS and not subjects[1:]:
+            groups = [[lead, other] for other in sides] + [[lead, u] for u in unnamed]
+        else:
+            groups = [[lead, *sides, *unnamed]] if sides or unnamed else []
         date, words = resolve(sentence.span.text, published)
         for group in groups:
-            found.append((kind, group, initiator, date, words))
+            key = tuple(sorted(m.get("id") or m.get("description") for m in group))
+            if len(group) < 2 or key in seen:
+                continue
+            seen.add(key)
+            who = initiator if initiator in group else None
+            found.append((kind, group, who, date, words))
     return found
 
 
 def contact_kind(token):
+    if token.pos_ == "NOUN" and token.lemma_ in NOUN_KINDS:
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return None
+        if any(c.lemma_ in ("phone", "telephone") for c in token.children):
+            return ContactKind.PHONE_CALL
+        return NOUN_KINDS[token.lemma_]
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in VERBS:
         if token.lemma_ in ("hold", "have", "receive"):
             nouns = {c.lemma_ for c in token.children if c.dep_ == "dobj"}
             if not nouns & NOUNS:
                 return None
+            words = {w.lemma_ for c in token.children if c.dep_ == "dobj" for w in c.subtree}
+            phoned = bool(words & {"call", "phone", "telephone"})
             if token.lemma_ == "receive":
-                return ContactKind.PHONE_CALL if nouns & {"call", "phone"} else None
-            return ContactKind.PHONE_CALL if nouns & {"call", "phone"} else ContactKind.TALKS
+                return ContactKind.PHONE_CALL if phoned else None
+            return ContactKind.PHONE_CALL if phoned else NOUN_KINDS.get(min(nouns & NOUNS))
         if token.lemma_ == "discuss":
             has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
             return ContactKind.TALKS if has_with else None

@@ -13,12 +13,32 @@ HEADLINE_LINES = 4
 NEARBY_DAYS = 3
 
 
-def last_person_before(mentions):
-    def resolver(position):
-        earlier = [m for m in mentions if m["start"] < position and m["person"]]
-        return earlier[-1] if earlier else None
+SUBJECTS = {"nsubj", "nsubjpass"}
 
-    return resolver
+
+class Salience:
+    """Resolves "he" and "she" to the last person named as the subject of a clause before
+    them (falling back to the last person named): the speaker of a readout, not the last
+    name in a list of objects."""
+
+    def __init__(self, mentions):
+        self.mentions = mentions
+        self.subjects = []
+
+    def note_subjects(self, sentence):
+        for mention in sentence.mentions:
+            token = sentence.token_at(mention)
+            while token.dep_ in ("compound", "appos", "flat", "conj") and token.head != token:
+                token = token.head
+            if token.dep_ in SUBJECTS:
+                self.subjects.append(mention)
+
+    def __call__(self, position):
+        for pool in (self.subjects, self.mentions):
+            earlier = [m for m in pool if m["start"] < position]
+            if earlier:
+                return max(earlier, key=lambda m: m["start"])
+        return None
 
 
 def lead_roles(mentions):
@@ -36,10 +56,12 @@ def excerpt_of(text, start, end):
 
 
 def propose_events(text, lines, published, mentions):
-    resolver = last_person_before(mentions)
+    resolver = Salience(mentions)
     sentences = [
         Sentence(span, offset, mentions, resolver) for offset, doc in lines for span in doc.sents
     ]
+    for sentence in sentences:
+        resolver.note_subjects(sentence)
     head = " ".join(doc.text.lower() for _, doc in lines[:HEADLINE_LINES])
     headline_says_call = " call" in head or "phone" in head
     roles = lead_roles(mentions)

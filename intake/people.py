@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from contacts.models import Person, PersonAlias
 from contacts.text import name_key
 
-from .titles import office_before
+from .titles import TITLE_WORDS, office_before
 
 CONFIDENT = 95
 CANDIDATE = 80
@@ -94,9 +94,14 @@ def find(phrase, names, surnames):
         return names[key][0], 100, []
     if key in names:  # a shared name: the editor chooses
         return None, 90, [{"slug": k.slug, "name": k.name, "score": 90} for k in names[key]]
-    if len(key.split()) == 1 and len(surnames.get(key, [])) == 1:
+    words = key.split()
+    if len(words) == 1 and len(surnames.get(key, [])) == 1:
         return surnames[key][0], CONFIDENT, []
     candidates = candidates_for(key, names)
+    if len(words) > 1 and len(surnames.get(words[-1], [])) == 1:
+        known = surnames[words[-1]][0]
+        if fuzz.ratio(key, match_key(known.name)) >= 80:  # "Sergey Lavrov" for "Sergei Lavrov"
+            return known, 90, candidates
     return None, candidates[0]["score"] if candidates else 0, candidates
 
 
@@ -142,7 +147,7 @@ def scan(text, lines, names, surnames):
                 if not NAME_RUN.match(phrase) or INITIAL.match(run[-1].group()):
                     continue
                 known, score, _ = find(phrase, names, surnames)
-                if known is not None:
+                if known is not None and score >= CONFIDENT:
                     span = sentence_of(doc, offset, run[0].start())
                     found.append((phrase, known, score, span, offset + run[0].start()))
                     index += size - 1
@@ -162,10 +167,16 @@ def propose_people(text, lines, language):
             people.append(by_slug[known.slug])
         mentions.append((start, start + len(phrase), phrase, known.slug, by_slug[known.slug]))
     if language == "en":
-        for person, start, name, first in unknown_people(text, lines, names, surnames):
-            if first:
+        spans = [(m[0], m[1]) for m in mentions]
+        for person, start, name, first in unknown_people(text, lines, names, surnames, spans):
+            slug = person["person"]
+            if slug and slug in by_slug:
+                person = by_slug[slug]
+            elif first:
                 people.append(person)
-            mentions.append((start, start + len(name), name, None, person))
+                if slug:
+                    by_slug[slug] = person
+            mentions.append((start, start + len(name), name, slug, person))
     for number, person in enumerate(people, 1):
         person["id"] = f"p{number}"
     mentions.sort(key=lambda m: m[0])
@@ -175,23 +186,26 @@ def propose_people(text, lines, language):
     ]
 
 
-def unknown_people(text, lines, names, surnames):
+def overlaps(spans, offset, entity):
+    start, end = offset + entity.start_char, offset + entity.end_char
+    return any(s < end and start < e for s, e in spans)
+
+
+def unknown_people(text, lines, names, surnames, known_spans):
     """PERSON entities no stored name matches: new people, or candidates to choose from."""
     found, named = [], {}
     for offset, doc in lines:
         for entity in doc.ents:
-            if not plausible_name(entity):
+            if not plausible_name(entity) or overlaps(known_spans, offset, entity):
                 continue
             name = POSSESSIVE.sub("", entity.text.strip(" .,;:/"))
             known, score, candidates = find(name, names, surnames)
-            if known is not None:
-                continue
             key = match_key(name)
             if key not in named:
                 span = sentence_of(doc, offset, entity.start_char)
                 title, country = office_before(entity)
-                new = {"name": name, "title": title, "country": country}
-                named[key] = proposal(text, span, name, None, score, candidates, new)
+                new = None if known else {"name": name, "title": title, "country": country}
+                named[key] = proposal(text, span, name, known, score, candidates, new)
                 found.append((named[key], offset + entity.start_char, name, True))
             else:
                 found.append((named[key], offset + entity.start_char, name, False))
@@ -199,7 +213,10 @@ def unknown_people(text, lines, names, surnames):
 
 
 def is_headline(doc):
-    """A line of title-cased words, as headlines and page furniture are."""
+    """A line of title-cased words with no closing full stop, as headlines and page
+    furniture are (a readout's sentence full of names and titles ends with one)."""
+    if doc.text.rstrip().endswith((".", "!", "?", "”", '"', "»")):
+        return False
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
 
@@ -211,5 +228,6 @@ def plausible_name(entity):
         and 2 <= len(words) <= 5
         and NAME_RUN.match(entity.text.strip(" .,;:/"))
         and not any(w.isupper() and len(w) > 1 for w in words)
+        and not all(w.lower() in TITLE_WORDS for w in words)
         and not is_headline(entity.doc)
     )
