@@ -39,56 +39,17 @@ NOUN_KINDS = {
     "discussion": ContactKind.TALKS,
     "meeting": ContactKind.MEETING,
 }
-PLANNED_HEADS = {
-    "plan",
-    "expect",
-    "schedule",
-    "agree",
-    "invite",
-    "hope",
-    "want",
-    "seek",
-    "propose",
-    "set",
-    "prepare",
-    "intend",
-    "aim",
-    "offer",
-    "due",
-    "likely",
-    "postpone",
-    "cancel",
-    "announce",
-}
-PLANNED_ADJECTIVES = {
-    "forthcoming",
-    "upcoming",
-    "planned",
-    "proposed",
-    "future",
-    "next",
-    "possible",
-}
+PLANNED_HEADS = set(
+    "plan expect schedule agree invite hope want seek propose set prepare intend aim "
+    "offer due likely postpone cancel announce".split()
+)
+PLANNED_ADJECTIVES = set("forthcoming upcoming planned proposed future next possible".split())
 PLANNED_AUX = {"will", "would", "shall", "should", "could", "may", "might", "must"}
 CALLING = {"call", "phone", "telephone", "dial", "ring"}
 PRONOUNS = {"he", "she", "his", "her"}
-NAME_LINKS = {
-    "compound",
-    "appos",
-    "conj",
-    "flat",
-    "nmod",
-    "poss",
-    "amod",
-    "npadvmod",
-    "nummod",
-    "det",
-    "punct",
-    "cc",
-    "dep",
-    "prep",
-    "pobj",
-}
+NAME_LINKS = set(
+    "compound appos conj flat nmod poss amod npadvmod nummod det punct cc dep prep pobj".split()
+)
 SPLIT_KINDS = {ContactKind.PHONE_CALL, ContactKind.TALKS, ContactKind.VIDEO_CALL}
 COUNTERPARTS = {"counterpart", "counterparts"}
 

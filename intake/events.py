@@ -21,7 +21,8 @@ class Salience:
     them (falling back to the last person named): the speaker of a readout, not the last
     name in a list of objects."""
 
-    def __init__(self, mentions):
+    def __init__(self, text, mentions):
+        self.text = text
         self.mentions = mentions
         self.subjects = []
 
@@ -32,6 +33,14 @@ class Salience:
                 token = token.head
             if token.dep_ in SUBJECTS:
                 self.subjects.append(mention)
+
+    def titled(self, title, position):
+        """The last person named with `title` before `position` ("Prime Minister Modi")."""
+        for mention in sorted(self.mentions, key=lambda m: -m["start"]):
+            before = self.text[max(0, mention["start"] - 60) : mention["start"]].lower()
+            if mention["start"] < position and title in before:
+                return mention
+        return self(position)
 
     def __call__(self, position):
         for pool in (self.subjects, self.mentions):
@@ -56,7 +65,7 @@ def excerpt_of(text, start, end):
 
 
 def propose_events(text, lines, published, mentions):
-    resolver = Salience(mentions)
+    resolver = Salience(text, mentions)
     sentences = [
         Sentence(span, offset, mentions, resolver) for offset, doc in lines for span in doc.sents
     ]

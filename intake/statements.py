@@ -11,43 +11,51 @@ import re
 
 from contacts.models import Medium
 
-SPEECH = {
-    "say",
-    "tell",
-    "add",
-    "tweet",
-    "write",
-    "state",
-    "warn",
-    "stress",
-    "note",
-    "insist",
-    "declare",
-    "explain",
-    "urge",
-    "reiterate",
-    "emphasize",
-    "emphasise",
-    "underscore",
-    "express",
-    "pledge",
-    "affirm",
-    "welcome",
-    "condemn",
-    "vow",
-    "announce",
-    "argue",
-    "respond",
-    "reply",
-    "acknowledge",
-    "confirm",
-    "assure",
-    "caution",
-    "predict",
-    "repeat",
-    "post",
+SPEECH = set(
+    "say tell add tweet write state warn stress note insist declare explain urge "
+    "reiterate emphasize emphasise underscore express pledge affirm welcome condemn vow "
+    "announce argue respond reply acknowledge confirm assure caution predict repeat post".split()
+)
+POSITIONS = {  # readout verbs that report a position taken
+    "thank",
+    "offer",
+    "praise",
+    "laud",
+    "commend",
+    "convey",
+    "extend",
+    "underline",
+    "commit",
+    "highlight",
+    "agree",
+    "appreciate",
+    "congratulate",
+    "raise",
+    "share",
+    "recall",
+    "voice",
+    "hail",
+    "request",
+    "encourage",
+    "support",
+    "call",
+    "reaffirm",
+    "mention",
+    "outline",
+    "describe",
+    "discuss",
+    "speak",
+    "accuse",
+    "deny",
+    "demand",
+    "promise",
+    "propose",
 }
-REPORTED = SPEECH - {"add", "tweet", "post", "write"}
+REPORTED = (SPEECH | POSITIONS) - {"add", "tweet", "post", "write"}
+TITLE_HEADS = set(
+    "secretary minister president chancellor prince premier king emir ambassador chairman "
+    "leader spokesperson diplomat".split()
+)
 QUOTE = re.compile(r"“([^”]{8,}?)”|\"([^\"]{8,}?)\"|«([^»]{8,}?)»")
 TV = {
     "cnn",
@@ -91,8 +99,8 @@ def medium_and_outlet(text):
     return Medium.REMARKS, None
 
 
-def speech_verbs(span):
-    return [t for t in span if t.pos_ == "VERB" and t.lemma_ in SPEECH]
+def speech_verbs(span, verbs=SPEECH):
+    return [t for t in span if t.pos_ == "VERB" and t.lemma_ in verbs]
 
 
 def speaker_of(sentences, resolver):
@@ -104,7 +112,7 @@ def speaker_of(sentences, resolver):
             inside = [m for m in sentence.mentions if start <= m["start"]]
             if inside:
                 return inside[0], ""
-        for verb in speech_verbs(sentence.span):
+        for verb in speech_verbs(sentence.span, SPEECH) + speech_verbs(sentence.span, REPORTED):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             people = sentence.people_in(subjects)
             if people:
@@ -113,8 +121,8 @@ def speaker_of(sentences, resolver):
                 phrase = " ".join(w.text for w in subject.subtree)
                 if match := UNNAMED.search(phrase):
                     return None, match.group(0)
-                if subject.lower_ in ("he", "she"):
-                    return resolver(sentence.start), ""
+            if person := titled(subjects, sentence, resolver):
+                return person, ""
     return None, ""
 
 
@@ -128,18 +136,28 @@ def quotes(text):
 
 def reported(sentence, resolver):
     """(speaker mention, clause) for reported speech in a sentence without a quote."""
-    for verb in speech_verbs(sentence.span):
-        if verb.lemma_ not in REPORTED:
+    for verb in speech_verbs(sentence.span, REPORTED):
+        if verb.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         people = sentence.people_in(subjects)
-        if not people and any(s.lower_ in ("he", "she") for s in subjects):
-            people = [m for m in [resolver(sentence.start)] if m]
-        if not people and any(s.lower_ in ("secretary", "minister", "president") for s in subjects):
-            people = [m for m in [resolver(sentence.start)] if m]
-        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+        if not people:
+            people = [m for m in [titled(subjects, sentence, resolver)] if m]
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "prep")]
         if people and clauses:
             clause = clauses[0]
             words = list(clause.subtree)
             return people[0], sentence.span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
     return None, ""
+
+
+def titled(subjects, sentence, resolver):
+    """ "The Prime Minister", "the Secretary", "the two sides", "he": the person meant."""
+    for subject in subjects:
+        if subject.lower_ in ("he", "she", "two", "sides", "side", "both", "leaders"):
+            return resolver(sentence.start)
+        if subject.lower_ in TITLE_HEADS:
+            return resolver.titled(subject.lower_, sentence.start)
+    return None

@@ -82,55 +82,13 @@ DEMONYMS = {}  # ISO code -> demonym: the first spelling listed for each country
 for _written, (_code, _name) in COUNTRIES.items():
     DEMONYMS.setdefault(_code, _written.upper() if "." in _written else _written.title())
 
-TITLE_WORDS = {
-    "secretary",
-    "minister",
-    "president",
-    "prime",
-    "foreign",
-    "affairs",
-    "defense",
-    "defence",
-    "state",
-    "chancellor",
-    "crown",
-    "prince",
-    "king",
-    "emir",
-    "sheikh",
-    "chief",
-    "army",
-    "ambassador",
-    "federal",
-    "deputy",
-    "vice",
-    "chairman",
-    "general",
-    "gen.",
-    "envoy",
-    "special",
-    "representative",
-    "adviser",
-    "advisor",
-    "national",
-    "security",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "supreme",
-    "commander",
-    "of",
-    "for",
-    "the",
-    "politburo",
-    "member",
-    "top",
-    "diplomat",
-    "senior",
-    "official",
-    "counterpart",
-}
+TITLE_WORDS = set(
+    "secretary minister president prime foreign affairs defense defence state chancellor "
+    "crown prince king emir sheikh chief army ambassador federal deputy vice chairman "
+    "general gen. envoy special representative adviser advisor national security "
+    "spokesman spokeswoman spokesperson leader supreme commander of for the politburo "
+    "member top diplomat senior official counterpart".split()
+)
 
 ROLES = [  # (words that must all appear in the title, role), most specific first
     ({"foreign", "minister"}, Role.FOREIGN_MINISTER),
