@@ -43,6 +43,33 @@ def full_date(words):
     return parsed.date() if parsed else None
 
 
+def resolve_in(sentence, reference, language):
+    """`resolve` for any language: dateparser finds the date words (heute, lundi, сегодня,
+    اليوم) and resolves them against the report's date."""
+    if language == "en":
+        return resolve(sentence, reference)
+    from dateparser.search import search_dates
+
+    base = datetime.datetime.combine(reference or datetime.date.today(), datetime.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    try:
+        found = search_dates(sentence, languages=[language], settings=settings) or []
+    except Exception:  # noqa: BLE001 - dateparser has no rules for this language
+        return None, ""
+    for words, moment in found:
+        day = moment.date()
+        if re.search(r"\d{4}", words):
+            return day, words
+        if reference is None or re.search(r"\d", words):
+            return None, words  # no anchor, or a day and month without a year
+        if day > reference:
+            day -= datetime.timedelta(days=7)
+        if day == reference - datetime.timedelta(days=7):
+            day = reference  # a weekday is the latest such day on or before the report
+        return day, words
+    return None, ""
+
+
 def resolve(sentence, reference):
     """(date or None, the words as written) for the first date a sentence gives."""
     if match := FULL_DATE.search(sentence):

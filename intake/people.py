@@ -42,11 +42,17 @@ def stem(word):
     return word
 
 
-def match_key(name):
-    """Key under which spellings of one name meet, in any script."""
-    words = [stem(word) for word in name_key(name).split()]
+def match_key(name, stemmed=False):
+    """Key under which spellings of one name meet, in any script; `stemmed` also drops
+    Russian case endings ("Макею" and "Макей" share the stemmed key)."""
+    words = [stem(word) if stemmed else word for word in name_key(name).split()]
     words = [w for w in words if not INITIAL.match(w)]  # "Michael R. Pompeo"
     return anyascii(" ".join(words)).lower().replace("'", "").replace("-", " ").strip()
+
+
+def keys(name):
+    """The plain key, and the stemmed one when it differs."""
+    return list(dict.fromkeys([match_key(name), match_key(name, stemmed=True)]))
 
 
 @dataclass
@@ -65,13 +71,13 @@ def directory():
     for pk, name in rows:
         person = people[pk]
         known = Known(person.slug, person.name, person.country.code if person.country else "")
-        key = match_key(name)
-        if key and known not in names.setdefault(key, []):
-            names[key].append(known)
-        if len(key.split()) > 1:
-            surname = key.split()[-1]
-            if known not in surnames.setdefault(surname, []):
-                surnames[surname].append(known)
+        for key in keys(name):
+            if key and known not in names.setdefault(key, []):
+                names[key].append(known)
+            if len(key.split()) > 1:
+                surname = key.split()[-1]
+                if known not in surnames.setdefault(surname, []):
+                    surnames[surname].append(known)
     return names, surnames
 
 
@@ -87,7 +93,10 @@ def candidates_for(key, names):
 
 def find(phrase, names, surnames):
     """(known, score, candidates) for a phrase of the text."""
-    key = match_key(phrase)
+    for key in keys(phrase):
+        if len(names.get(key, [])) == 1:
+            return names[key][0], 100, []
+    key = match_key(phrase, stemmed=True)
     if not key:
         return None, 0, []
     if len(names.get(key, [])) == 1:

@@ -4,6 +4,7 @@
 
     {"source": {"title", "published" (ISO date or None), "language"},
      "sentences": [[start, end], ...],          # every sentence, as offsets into `text`
+     "sentence_dates": {"3": {"date": ISO | None, "words": "on Friday"}, ...},
      "people": [person, ...], "contacts": [contact, ...], "statements": [statement, ...],
      "notes": [str, ...]}                       # e.g. "No automatic proposals for 'ru'."
 
@@ -27,6 +28,19 @@ from .sentences import parsed_lines, split_sentences
 AUTOMATIC = {"en"}
 
 
+def sentence_dates(text, sentences, published, language):
+    """{sentence index: {"date": ISO or None, "words": as written}} for sentences that give
+    a date, so a proposal started from any sentence, in any language, has its date."""
+    from .dates import resolve_in
+
+    found = {}
+    for index, (start, end) in enumerate(sentences):
+        day, words = resolve_in(text[start:end], published, language)
+        if words:
+            found[str(index)] = {"date": day.isoformat() if day else None, "words": words}
+    return found
+
+
 def propose(text, *, published=None, language=None, title=""):
     from .reading import detect_language
 
@@ -40,6 +54,7 @@ def propose(text, *, published=None, language=None, title=""):
             "language": language,
         },
         "sentences": sentences,
+        "sentence_dates": sentence_dates(text, sentences, published, language),
         "people": [],
         "contacts": [],
         "statements": [],

@@ -1,0 +1,218 @@
+"""What the proposer reads in a report: people, contacts, statements, dates; never writes."""
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from contacts.models import Contact
+from intake.proposer import propose
+from tests.factories import (
+    AliasFactory,
+    CountryFactory,
+    OfficeFactory,
+    PersonFactory,
+    StatementFactory,
+    make_contact,
+)
+
+pytestmark = pytest.mark.django_db
+FRIDAY_AFTER = datetime.date(2020, 1, 4)  # a Saturday: "on Friday" is 3 January
+
+
+@pytest.fixture
+def known(db):
+    us = CountryFactory(code="US", name="United States")
+    pompeo = PersonFactory(name="Mike Pompeo", slug="mike-pompeo", country=us)
+    AliasFactory(person=pompeo, name="Michael R. Pompeo")
+    OfficeFactory(person=pompeo, title="Secretary of State", country=us)
+    makei = PersonFactory(name="Vladimir Makei", slug="vladimir-makei")
+    AliasFactory(person=makei, name="Владимир Макей")
+    raab = PersonFactory(name="Dominic Raab", slug="dominic-raab")
+    return {"pompeo": pompeo, "makei": makei, "raab": raab}
+
+
+def contacts_in(text, published=FRIDAY_AFTER):
+    return propose(text, published=published, language="en")["contacts"]
+
+
+def people_of(contact):
+    return [p["person"] or p["description"] for p in contact["participants"]]
+
+
+def test_a_full_name_with_a_middle_initial_is_matched_through_an_alias(known):
+    people = propose("Michael R. Pompeo spoke.", language="en")["people"]
+    assert [(p["person"], p["confident"]) for p in people] == [("mike-pompeo", True)]
+
+
+def test_a_russian_case_ending_is_matched_to_the_stored_name(known):
+    people = propose("Помпео позвонил Владимиру Макею.", language="ru")["people"]
+    assert "vladimir-makei" in [p["person"] for p in people]
+
+
+def test_a_latin_spelling_is_matched_to_a_name_stored_only_in_cyrillic(db):
+    person = PersonFactory(name="Владимир Макей", slug="makei")
+    people = propose("Pompeo called Vladimir Makei.", language="en")["people"]
+    assert person.slug in [p["person"] for p in people]
+
+
+def test_a_near_spelling_is_offered_to_the_editor_not_matched_silently(known):
+    people = propose("Dominik Raabe spoke to reporters.", language="en")["people"]
+    raab = next(p for p in people if p["name"].startswith("Dominik"))
+    assert not raab["confident"]
+    assert "dominic-raab" in {raab["person"]} | {c["slug"] for c in raab["candidates"]}
+
+
+def test_an_unknown_person_is_proposed_with_the_office_and_country_the_report_gives(known):
+    text = "Pompeo spoke with German Federal Minister for Foreign Affairs Heiko Maas today."
+    maas = next(p for p in propose(text, language="en")["people"] if p["name"] == "Heiko Maas")
+    assert maas["person"] is None
+    assert maas["new"] == {
+        "name": "Heiko Maas",
+        "title": "Federal Minister for Foreign Affairs",
+        "country": "DE",
+    }
+
+
+def test_x_called_y_names_x_as_initiator_of_a_phone_call(known):
+    [contact] = contacts_in("Mike Pompeo called Dominic Raab on Friday.")
+    assert contact["kind"] == "phone_call"
+    assert contact["initiator"]["person"] == "mike-pompeo"
+    assert (contact["date_start"], contact["date_as_written"]) == ("2020-01-03", "on Friday")
+
+
+def test_receiving_a_call_from_x_names_x_as_initiator(known):
+    [contact] = contacts_in("Dominic Raab received a phone call from Mike Pompeo yesterday.")
+    assert contact["initiator"]["person"] == "mike-pompeo"
+    assert contact["date_start"] == "2020-01-03"
+
+
+def test_spoke_with_leaves_the_initiator_unknown(known):
+    [contact] = contacts_in("Secretary Pompeo spoke with Dominic Raab today.")
+    assert contact["initiator"] is None
+    assert contact["kind"] == "talks" and contact["date_start"] == "2020-01-04"
+
+
+def test_counterparts_in_three_countries_give_three_unnamed_contacts(known):
+    text = "Mike Pompeo called counterparts in France, the U.K. and Russia on Friday."
+    contacts = contacts_in(text)
+    assert sorted(c["participants"][1]["country"] for c in contacts) == ["FR", "GB", "RU"]
+    assert all(c["participants"][0]["person"] == "mike-pompeo" for c in contacts)
+    assert contacts[0]["participants"][1]["description"] == "French foreign minister"
+
+
+def test_a_planned_meeting_is_not_a_contact(known):
+    assert contacts_in("Mike Pompeo will meet Dominic Raab next week.") == []
+
+
+def test_a_relative_date_without_a_report_date_is_left_unknown(known):
+    [contact] = contacts_in("Mike Pompeo met Dominic Raab on Friday.", published=None)
+    assert (contact["date_start"], contact["date_as_written"]) == (None, "on Friday")
+
+
+def test_a_quote_is_attributed_to_the_speaker_with_medium_and_outlet(known):
+    text = "“We knew it was imminent,” Mike Pompeo told CNN on Friday."
+    [statement] = propose(text, published=FRIDAY_AFTER, language="en")["statements"]
+    assert statement["speaker"]["person"] == "mike-pompeo"
+    assert (statement["text"], statement["verbatim"]) == ("We knew it was imminent,", True)
+    assert (statement["medium"], statement["outlet"]) == ("tv_interview", "CNN")
+
+
+def test_a_pronoun_speaker_is_the_last_person_named_as_a_subject(known):
+    text = (
+        "Mike Pompeo met Dominic Raab in London. "
+        "“The alliance is strong and will stay strong,” he said in a tweet."
+    )
+    statement = propose(text, language="en")["statements"][-1]
+    assert statement["speaker"]["person"] == "mike-pompeo"
+    assert statement["medium"] == "tweet"
+
+
+def test_an_unnamed_official_is_kept_as_an_unnamed_speaker(known):
+    text = "“The strike was necessary and lawful,” a senior State Department official said."
+    [statement] = propose(text, language="en")["statements"]
+    assert statement["speaker"]["person"] is None
+    assert statement["speaker"]["description"] == "a senior State Department official"
+
+
+def test_reported_speech_is_a_paraphrase(known):
+    text = "Mike Pompeo said that the United States remained committed to de-escalation."
+    [statement] = propose(text, language="en")["statements"]
+    assert statement["verbatim"] is False
+    assert statement["text"] == "that the United States remained committed to de-escalation"
+
+
+def test_a_contact_already_stored_is_proposed_as_a_new_citation(known):
+    stored = make_contact(known["pompeo"], known["raab"], date_start=datetime.date(2020, 1, 3))
+    [contact] = contacts_in("Mike Pompeo called Dominic Raab on Friday.")
+    assert contact["existing_contact"] == stored.pk
+
+
+def test_a_statement_already_stored_is_proposed_as_a_new_citation(known):
+    stored = StatementFactory(speaker=known["pompeo"], text="We knew it was imminent")
+    text = "“We knew it was imminent,” Mike Pompeo said."
+    [statement] = propose(text, language="en")["statements"]
+    assert statement["existing_statement"] == stored.pk
+
+
+def test_every_excerpt_is_verbatim_and_nothing_is_written(known):
+    text = (
+        "Secretary of State Michael R. Pompeo called  British Foreign Secretary Dominic Raab\n"
+        "on Friday. “We talked,” Raab said."
+    )
+    before = Contact.objects.count()
+    result = propose(text, published=FRIDAY_AFTER, language="en")
+    items = result["people"] + result["contacts"] + result["statements"]
+    assert items and all(text[i["start"] : i["end"]] == i["excerpt"] for i in items)
+    assert Contact.objects.count() == before
+
+
+def test_an_unsupported_language_gets_sentences_and_a_note_but_no_automatic_records(known):
+    result = propose("Помпео позвонил Макею. Они обсудили отношения.", language="ru")
+    assert len(result["sentences"]) == 2 and result["contacts"] == []
+    assert "No automatic contact or statement proposals for language 'ru'" in result["notes"][0]
+
+
+def test_dates_are_resolved_in_german_against_the_report_date(known):
+    result = propose(
+        "Maas telefonierte am Sonntag mit Pompeo.",
+        published=datetime.date(2020, 8, 10),
+        language="de",
+    )
+    assert result["sentence_dates"]["0"] == {"date": "2020-08-09", "words": "Sonntag"}
+
+
+def test_propose_command_prints_the_documented_shape(known, tmp_path, capsys):
+    path = tmp_path / "readout.txt"
+    path.write_text("Mike Pompeo called Dominic Raab on Friday.", encoding="utf-8")
+    call_command("propose", str(path), "--published", "2020-01-04", "--json")
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) >= {"source", "people", "contacts", "statements"}
+    assert result["source"] == {
+        "title": result["source"]["title"],
+        "published": "2020-01-04",
+        "language": "en",
+    }
+    contact = result["contacts"][0]
+    assert set(contact) >= {
+        "kind",
+        "date_start",
+        "date_end",
+        "date_as_written",
+        "participants",
+        "initiator",
+        "location",
+        "excerpt",
+        "existing_contact",
+    }
+
+
+def test_propose_command_refuses_an_unreadable_file_with_a_message(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x00\x01\x02 not text")
+    with pytest.raises(CommandError, match="not text"):
+        call_command("propose", str(path), "--json")
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("propose", str(tmp_path / "missing.txt"), "--json")
