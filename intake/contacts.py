@@ -10,7 +10,13 @@ initiative of X". Announced, planned or invited meetings are left out.
 from contacts.models import ContactKind
 
 from .dates import resolve
-from .titles import COUNTRIES, DEMONYMS
+from .titles import COUNTRIES, DEMONYMS, role_of
+
+
+def role_label(title):
+    role = role_of(title) if title else None
+    return None if role in (None, "other") else role.label.lower()
+
 
 VERBS = {
     "call": ContactKind.PHONE_CALL,
@@ -86,6 +92,7 @@ class Sentence:
         self.end = offset + span.end_char
         self.mentions = [m for m in mentions if self.start <= m["start"] < self.end]
         self.resolver = resolver
+        self.context_date = None  # (date, words) of the sentence before, same paragraph
 
     def token_at(self, mention):
         """The mention's head token: the one whose head lies outside the mention."""
@@ -253,7 +260,8 @@ def read_contacts(sentence, published, headline_says_call, roles):
             continue
         lead = subjects[0] if subjects else other_people.pop(0)
         initiator = initiator_of(sentence, trigger, kind, subjects)
-        unnamed = unnamed_counterparts(trigger, others, {"role": roles.get(lead["person"])})
+        role = roles.get(lead["person"]) or role_label(lead.get("title", ""))
+        unnamed = unnamed_counterparts(trigger, others, {"role": role})
         if kind == ContactKind.TALKS and headline_says_call:
             kind = ContactKind.PHONE_CALL
         if "video" in sentence.span.text.lower():
@@ -264,6 +272,8 @@ def read_contacts(sentence, published, headline_says_call, roles):
         else:
             groups = [[lead, *sides, *unnamed]] if sides or unnamed else []
         date, words = resolve(sentence.span.text, published)
+        if not words and sentence.context_date:
+            date, words = sentence.context_date
         for group in groups:
             key = tuple(sorted(m.get("id") or m.get("description") for m in group))
             if len(group) < 2 or key in seen:

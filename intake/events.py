@@ -2,12 +2,13 @@
 
 import datetime
 
-from contacts.models import Contact, OfficeHolding, Person, Statement
+from contacts.models import Contact, Country, OfficeHolding, Person, Statement
 from contacts.text import normalize_text
 
 from .contacts import Sentence, participant, read_contacts
 from .dates import resolve
 from .statements import medium_and_outlet, quotes, reported, speaker_of
+from .titles import role_of
 
 HEADLINE_LINES = 4
 NEARBY_DAYS = 3
@@ -60,6 +61,17 @@ def lead_roles(mentions):
     return roles
 
 
+def note_context_dates(sentences, published):
+    """A sentence without date words takes the date of the sentence before it in the same
+    paragraph ("Pompeo called Raab on Friday. He also spoke with Maas.")."""
+    previous = None
+    for sentence in sentences:
+        if previous is not None and previous.offset == sentence.offset:
+            date, words = resolve(previous.span.text, published)
+            sentence.context_date = (date, words) if words else previous.context_date
+        previous = sentence
+
+
 def excerpt_of(text, start, end):
     return {"excerpt": text[start:end], "start": start, "end": end}
 
@@ -71,6 +83,7 @@ def propose_events(text, lines, published, mentions):
     ]
     for sentence in sentences:
         resolver.note_subjects(sentence)
+    note_context_dates(sentences, published)
     head = " ".join(doc.text.lower() for _, doc in lines[:HEADLINE_LINES])
     headline_says_call = " call" in head or "phone" in head
     roles = lead_roles(mentions)
@@ -110,6 +123,8 @@ def propose_events(text, lines, published, mentions):
         if speaker:
             statements.append(statement(text, [sentence], speaker, "", clause, False, published))
     statements.sort(key=lambda s: s["start"])
+    name_counterparts(contacts, mentions, published)
+    contacts = drop_repeats(contacts)
     link_existing(contacts, statements, published)
     for number, item in enumerate(contacts, 1):
         item["id"] = f"c{number}"
@@ -160,6 +175,45 @@ def statement(text, sentences, speaker, description, words, verbatim, published)
         "existing_statement": None,
         **excerpt_of(text, start, end),
     }
+
+
+def name_counterparts(contacts, mentions, published):
+    """An unnamed counterpart ("his Russian counterpart") is the person who held that office
+    for that country on the day, when the report names that person elsewhere."""
+    named = {m["person"] for m in mentions if m["person"]}
+    for item in contacts:
+        day = item["date_start"] and datetime.date.fromisoformat(item["date_start"])
+        for index, member in enumerate(item["participants"]):
+            if member["person"] or not member.get("country"):
+                continue
+            holders = OfficeHolding.objects.holders_of(
+                role_of(member["description"]),
+                country=Country.objects.filter(code=member["country"]).first(),
+                on=day or published or datetime.date.today(),
+            )
+            people = {o.person.slug: o.person for o in holders if o.person.slug in named}
+            if len(people) == 1:
+                person = next(iter(people.values()))
+                item["participants"][index] = {
+                    "name": member["name"],
+                    "person": person.slug,
+                    "description": "",
+                    "country": member["country"],
+                }
+
+
+def drop_repeats(contacts):
+    """One proposal per contact a report describes twice in one sentence."""
+    seen, kept = set(), []
+    for item in contacts:
+        key = (
+            item["start"],
+            tuple(sorted(str(p["person"] or p["description"]) for p in item["participants"])),
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 def link_existing(contacts, statements, published):

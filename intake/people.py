@@ -190,7 +190,14 @@ def propose_people(text, lines, language):
         person["id"] = f"p{number}"
     mentions.sort(key=lambda m: m[0])
     return people, [
-        {"start": s, "end": e, "name": n, "person": slug, "id": p["id"]}
+        {
+            "start": s,
+            "end": e,
+            "name": n,
+            "person": slug,
+            "id": p["id"],
+            "title": (p["new"] or {}).get("title", ""),
+        }
         for s, e, n, slug, p in mentions
     ]
 

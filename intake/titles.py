@@ -95,6 +95,7 @@ ROLES = [  # (words that must all appear in the title, role), most specific firs
     ({"foreign", "secretary"}, Role.FOREIGN_MINISTER),
     ({"secretary", "state"}, Role.FOREIGN_MINISTER),
     ({"foreign", "affairs"}, Role.FOREIGN_MINISTER),
+    ({"external", "affairs"}, Role.FOREIGN_MINISTER),
     ({"top", "diplomat"}, Role.FOREIGN_MINISTER),
     ({"defense"}, Role.DEFENCE_MINISTER),
     ({"defence"}, Role.DEFENCE_MINISTER),
