@@ -35,13 +35,14 @@ class Salience:
             if token.dep_ in SUBJECTS:
                 self.subjects.append(mention)
 
-    def titled(self, title, position):
-        """The last person named with `title` before `position` ("Prime Minister Modi")."""
+    def titled(self, title, position, fallback=True):
+        """The last person named with `title` just before the name, before `position`
+        ("Prime Minister Modi", "spokesman Anurag Srivastava")."""
         for mention in sorted(self.mentions, key=lambda m: -m["start"]):
-            before = self.text[max(0, mention["start"] - 60) : mention["start"]].lower()
-            if mention["start"] < position and title in before:
+            before = self.text[max(0, mention["start"] - 40) : mention["start"]].lower().split()
+            if mention["start"] < position and title in before[-4:]:
                 return mention
-        return self(position)
+        return self(position) if fallback else None
 
     def __call__(self, position):
         for pool in (self.subjects, self.mentions):

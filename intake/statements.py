@@ -52,9 +52,10 @@ POSITIONS = {  # readout verbs that report a position taken
     "propose",
 }
 REPORTED = (SPEECH | POSITIONS) - {"add", "tweet", "post", "write"}
+CONTACT_LIKE = {"speak", "discuss", "talk", "call", "meet"}
 TITLE_HEADS = set(
     "secretary minister president chancellor prince premier king emir ambassador chairman "
-    "leader spokesperson diplomat".split()
+    "leader spokesperson spokesman spokeswoman diplomat".split()
 )
 QUOTE = re.compile(r"“([^”]{8,}?)”|\"([^\"]{8,}?)\"|«([^»]{8,}?)»")
 TV = {
@@ -118,6 +119,10 @@ def speaker_of(sentences, resolver):
             if people:
                 return people[-1], ""
             for subject in subjects:
+                if subject.lower_ in TITLE_HEADS and (
+                    person := resolver.titled(subject.lower_, sentence.start, fallback=False)
+                ):
+                    return person, ""
                 phrase = " ".join(w.text for w in subject.subtree)
                 if match := UNNAMED.search(phrase):
                     return None, match.group(0)
@@ -139,6 +144,10 @@ def reported(sentence, resolver):
     for verb in speech_verbs(sentence.span, REPORTED):
         if verb.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
+        if verb.lemma_ in CONTACT_LIKE and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children
+        ):
+            continue  # "spoke with", "discussed with": a contact, not a statement
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ == "conj":
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
