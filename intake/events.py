@@ -184,15 +184,23 @@ def name_counterparts(contacts, mentions, published):
     named = {m["person"] for m in mentions if m["person"]}
     for item in contacts:
         day = item["date_start"] and datetime.date.fromisoformat(item["date_start"])
+        taking_part = {m["person"] for m in item["participants"]}
         for index, member in enumerate(item["participants"]):
-            if member["person"] or not member.get("country"):
+            country = (
+                member.get("country") and Country.objects.filter(code=member["country"]).first()
+            )
+            if member["person"] or not country:
                 continue
             holders = OfficeHolding.objects.holders_of(
                 role_of(member["description"]),
-                country=Country.objects.filter(code=member["country"]).first(),
+                country=country,
                 on=day or published or datetime.date.today(),
             )
-            people = {o.person.slug: o.person for o in holders if o.person.slug in named}
+            people = {
+                o.person.slug: o.person
+                for o in holders
+                if o.person.slug in named and o.person.slug not in taking_part
+            }
             if len(people) == 1:
                 person = next(iter(people.values()))
                 item["participants"][index] = {

@@ -216,3 +216,12 @@ def test_propose_command_refuses_an_unreadable_file_with_a_message(tmp_path):
         call_command("propose", str(path), "--json")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("propose", str(tmp_path / "missing.txt"), "--json")
+
+
+def test_an_unnamed_counterpart_is_the_office_holder_the_report_names(known):
+    russia = CountryFactory(code="RU", name="Russia")
+    lavrov = PersonFactory(name="Sergei Lavrov", slug="sergei-lavrov", country=russia)
+    OfficeFactory(person=lavrov, title="Foreign Minister", country=russia)
+    text = "Mike Pompeo called his Russian counterpart on Friday. Sergei Lavrov said little."
+    [contact] = contacts_in(text)
+    assert people_of(contact) == ["mike-pompeo", "sergei-lavrov"]
