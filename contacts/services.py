@@ -155,3 +155,52 @@ def merge_people(*, keep, duplicate):
             alias._change_reason = reason
             alias.save()
     return keep
+
+
+@transaction.atomic
+def record_statement(*, text, date_start, citations, speaker=None, **fields):
+    """Create a statement with its citations; `speaker` is a Person, or give
+    `speaker_description` for an unnamed speaker."""
+    if not citations:
+        raise ValidationError("A statement needs at least one citation.")
+    statement = Statement(speaker=speaker, text=text, date_start=date_start, **fields)
+    statement.full_clean()
+    statement.save()
+    cite("statement", statement, citations)
+    check([statement])
+    return statement
+
+
+@transaction.atomic
+def add_citation(*, record, source, excerpt, **fields):
+    """Cite `source` (a verified verbatim excerpt) for an existing contact, statement or
+    office; returns the new Citation."""
+    label = {Contact: "contact", Statement: "statement", OfficeHolding: "office"}[type(record)]
+    citation = Citation(**{label: record}, source=source, excerpt=excerpt, **fields)
+    citation.full_clean()
+    citation.save()
+    return citation
+
+
+@transaction.atomic
+def record_person(*, name, country=None, aliases=(), notes=""):
+    """Create a person with a unique slug, and each of `aliases` (names as written, or
+    (name, kind) pairs) that differs from the canonical name."""
+    person = Person(name=name, country=country, notes=notes)
+    person.fill_derived_fields()
+    base = person.slug[:190] or "person"
+    person.slug, number = base, 1
+    while Person.objects.filter(slug=person.slug).exists():
+        number += 1
+        person.slug = f"{base}-{number}"
+    person.full_clean()
+    person.save()
+    for entry in aliases:
+        alias_name, kind = (entry, AliasKind.SPELLING) if isinstance(entry, str) else entry
+        alias = PersonAlias(person=person, name=alias_name, kind=kind)
+        alias.fill_derived_fields()
+        if alias.name_key and alias.name_key != person.name_key:
+            if not person.aliases.filter(name_key=alias.name_key).exists():
+                alias.full_clean()
+                alias.save()
+    return person

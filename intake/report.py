@@ -1,5 +1,6 @@
 """The evaluation as a table, and bench/intake.md with the machine and the command."""
 
+import os
 import platform
 import sys
 import time
@@ -66,11 +67,14 @@ def write(groups, per_report, load_seconds, path):
     machine = (
         f"{platform.processor() or platform.machine()}, {platform.system()} {platform.release()}"
     )
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    cores = os.cpu_count()
+    machine = f"{machine}, {cores} cores"
     lines = [
         "# Intake: proposals scored against hand-made gold",
         "",
         f"Written {time.strftime('%Y-%m-%d %H:%M')} by `python manage.py evaluate_intake` "
-        f"on {machine}, Python {sys.version.split()[0]}, database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}.",
+        f"on {machine}, Python {sys.version.split()[0]}, database {database}.",
         "",
         f"Model load: {load_seconds:.2f} s (once per process). Percentages; contacts match on "
         "participants and date, statements on speaker and excerpt; initiator and kind are "
@@ -80,7 +84,8 @@ def write(groups, per_report, load_seconds, path):
         "",
         "## Per report",
         "",
-        "| report | lang | gold contacts | proposed | matched | gold statements | proposed | matched | s |",
+        "| report | lang | gold contacts | proposed | matched | gold statements | proposed "
+        "| matched | s |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in per_report:
