@@ -55,9 +55,10 @@ def describe(item, values, names):
                 people.append(label)
                 if values.get("initiator") == str(i):
                     initiator = label
+        written = item.proposal.get("date_as_written") or item.proposal.get("date_note")
         lines += [
             ("Kind", KINDS.get(values.get("kind"), "not given")),
-            ("Date", dates(values)),
+            ("Date", dates(values) + (f" ({written})" if written else "")),
             ("Participants", "; ".join(people) or "none"),
             ("Reached out", initiator or "unknown"),
         ]

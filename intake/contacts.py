@@ -238,7 +238,8 @@ def initiator_of(sentence, trigger, kind, subjects):
 
 
 def read_contacts(sentence, published, headline_says_call, roles):
-    """Contacts in one sentence: (kind, participants, initiator, date, words)."""
+    """Contacts in one sentence: (kind, participants, initiator, date, date words, date words
+    of an earlier sentence when this one gives none)."""
     found, seen = [], set()
     for trigger in sentence.span:
         kind = contact_kind(trigger)
@@ -272,15 +273,16 @@ def read_contacts(sentence, published, headline_says_call, roles):
         else:
             groups = [[lead, *sides, *unnamed]] if sides or unnamed else []
         date, words = resolve(sentence.span.text, published)
+        inherited = ""
         if not words and sentence.context_date:
-            date, words = sentence.context_date
+            date, inherited = sentence.context_date
         for group in groups:
             key = tuple(sorted(m.get("id") or m.get("description") for m in group))
             if len(group) < 2 or key in seen:
                 continue
             seen.add(key)
             who = initiator if initiator in group else None
-            found.append((kind, group, who, date, words))
+            found.append((kind, group, who, date, words, inherited))
     return found
 
 

@@ -63,13 +63,14 @@ def lead_roles(mentions):
 
 
 def note_context_dates(sentences, published):
-    """A sentence without date words takes the date of the sentence before it in the same
-    paragraph ("Pompeo called Raab on Friday. He also spoke with Maas.")."""
+    """A sentence without date words takes the last date an earlier sentence gave ("Pompeo
+    called Raab on Friday. He also spoke with Maas."); such proposals are not confident and
+    say where their date came from."""
     previous = None
     for sentence in sentences:
-        if previous is not None and previous.offset == sentence.offset:
+        if previous is not None:
             date, words = resolve(previous.span.text, published)
-            sentence.context_date = (date, words) if words else previous.context_date
+            sentence.context_date = (date, words) if date else previous.context_date
         previous = sentence
 
 
@@ -90,28 +91,24 @@ def propose_events(text, lines, published, mentions):
     roles = lead_roles(mentions)
     contacts = []
     for sentence in sentences:
-        for kind, group, initiator, date, words in read_contacts(
+        for kind, group, initiator, date, words, inherited in read_contacts(
             sentence, published, headline_says_call, roles
         ):
-            members = [
-                m
-                if "description" in m
-                and "proposal" not in m
-                and m.get("person") is None
-                and "start" not in m
-                else participant(m)
-                for m in group
-            ]
+            members = [participant(m) if "start" in m else m for m in group]
+            certain = bool(date) and not inherited
             contacts.append(
                 {
                     "kind": str(kind),
                     "date_start": date.isoformat() if date else None,
                     "date_end": date.isoformat() if date else None,
                     "date_as_written": words,
+                    "date_note": f"Date from an earlier sentence (“{inherited}”): check it."
+                    if inherited
+                    else "",
                     "participants": members,
                     "initiator": participant(initiator) if initiator else None,
                     "location": "",
-                    "confident": bool(date) and all(m["person"] or m["country"] for m in members),
+                    "confident": certain and all(m["person"] or m["country"] for m in members),
                     **excerpt_of(text, sentence.start, sentence.end),
                 }
             )

@@ -225,3 +225,11 @@ def test_an_unnamed_counterpart_is_the_office_holder_the_report_names(known):
     text = "Mike Pompeo called his Russian counterpart on Friday. Sergei Lavrov said little."
     [contact] = contacts_in(text)
     assert people_of(contact) == ["mike-pompeo", "sergei-lavrov"]
+
+
+def test_a_sentence_without_a_date_takes_the_earlier_one_and_says_so(known):
+    text = "Mike Pompeo called Dominic Raab on Friday. Later Pompeo spoke with Vladimir Makei."
+    first, second = contacts_in(text)
+    assert (second["date_start"], second["date_as_written"]) == ("2020-01-03", "")
+    assert "on Friday" in second["date_note"] and not second["confident"]
+    assert first["confident"] and first["date_note"] == ""
