@@ -215,6 +215,29 @@ def subject_of(trigger):
     return []
 
 
+PLACES = {"GPE", "FAC", "LOC"}
+
+
+def location_of(trigger):
+    """Where a contact took place: "met in London", "at Downing Street", "visited Baghdad"."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    candidates = [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if trigger.lemma_ == "visit":
+        candidates += [c for c in trigger.children if c.dep_ == "dobj"]
+    for token in candidates:
+        if token.ent_type_ in PLACES:
+            words = [w for w in token.subtree if w.ent_type_ in PLACES or w == token]
+            return trigger.doc[words[0].i : words[-1].i + 1].text
+    return ""
+
+
 def initiator_of(sentence, trigger, kind, subjects):
     if trigger.lemma_ == "receive":
         senders = [
@@ -227,11 +250,18 @@ def initiator_of(sentence, trigger, kind, subjects):
         ]
         found = sentence.people_in(senders)
         return found[0] if found else None
-    text = sentence.span.text.lower()
-    if "at the initiative of" in text or "at the request of" in text:
-        marker = text.find("at the initiative of") + text.find("at the request of") + 1
-        later = [m for m in sentence.mentions if m["start"] - sentence.start > marker]
-        return later[0] if later else None
+    asked = [  # "at the initiative of X", "at the request of X", "at X's request"
+        child
+        for token in sentence.span
+        if token.lemma_ in ("initiative", "request", "invitation") and token.head.lower_ == "at"
+        for child in token.children
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")
+    ]
+    people = sentence.people_in(
+        [g for a in asked for g in ([a] if a.dep_ == "poss" else a.children)]
+    )
+    if people:
+        return people[0]
     if trigger.lemma_ in CALLING and trigger.pos_ == "VERB" and subjects:
         return subjects[0]
     return None
@@ -281,8 +311,8 @@ def read_contacts(sentence, published, headline_says_call, roles):
             if len(group) < 2 or key in seen:
                 continue
             seen.add(key)
-            who = initiator if initiator in group else None
-            found.append((kind, group, who, date, words, inherited))
+            who = next((m for m in group if initiator and m.get("id") == initiator["id"]), None)
+            found.append((kind, group, who, date, words, inherited, location_of(trigger)))
     return found
 
 

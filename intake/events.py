@@ -91,7 +91,7 @@ def propose_events(text, lines, published, mentions):
     roles = lead_roles(mentions)
     contacts = []
     for sentence in sentences:
-        for kind, group, initiator, date, words, inherited in read_contacts(
+        for kind, group, initiator, date, words, inherited, location in read_contacts(
             sentence, published, headline_says_call, roles
         ):
             members = [participant(m) if "start" in m else m for m in group]
@@ -107,7 +107,7 @@ def propose_events(text, lines, published, mentions):
                     else "",
                     "participants": members,
                     "initiator": participant(initiator) if initiator else None,
-                    "location": "",
+                    "location": location,
                     "confident": certain and all(m["person"] or m["country"] for m in members),
                     **excerpt_of(text, sentence.start, sentence.end),
                 }

@@ -107,12 +107,17 @@ def speech_verbs(span, verbs=SPEECH):
 def speaker_of(sentences, resolver):
     """(mention or None, unnamed description) for the speaker of a quote in `sentences`."""
     for sentence in sentences:
-        text = sentence.span.text
-        if match := re.search(r"according to ([^,.]+)", text, re.I):
-            start = sentence.offset + sentence.span.start_char + match.start(1)
-            inside = [m for m in sentence.mentions if start <= m["start"]]
-            if inside:
-                return inside[0], ""
+        sources = [
+            pobj
+            for token in sentence.span
+            if token.lower_ == "according"
+            for to in token.children
+            if to.lower_ == "to"
+            for pobj in to.children
+            if pobj.dep_ == "pobj"
+        ]
+        if people := sentence.people_in(sources):
+            return people[0], ""
         for verb in speech_verbs(sentence.span, SPEECH) + speech_verbs(sentence.span, REPORTED):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             people = sentence.people_in(subjects)

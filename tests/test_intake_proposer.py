@@ -233,3 +233,20 @@ def test_a_sentence_without_a_date_takes_the_earlier_one_and_says_so(known):
     assert (second["date_start"], second["date_as_written"]) == ("2020-01-03", "")
     assert "on Friday" in second["date_note"] and not second["confident"]
     assert first["confident"] and first["date_note"] == ""
+
+
+def test_the_place_of_a_meeting_is_its_location(known):
+    [contact] = contacts_in("Mike Pompeo met Dominic Raab in London on Friday.")
+    assert (contact["kind"], contact["location"]) == ("meeting", "London")
+
+
+def test_at_the_initiative_of_x_names_x_as_initiator(known):
+    text = "Dominic Raab spoke with Mike Pompeo on Friday at the initiative of Mike Pompeo."
+    [contact] = contacts_in(text)
+    assert contact["initiator"]["person"] == "mike-pompeo"
+
+
+def test_according_to_x_makes_x_the_speaker(known):
+    text = "The strike was “a defensive action to save American lives,” according to Mike Pompeo."
+    [statement] = propose(text, language="en")["statements"]
+    assert statement["speaker"]["person"] == "mike-pompeo"
