@@ -5,8 +5,9 @@ import datetime
 from contacts.models import Contact, Country, OfficeHolding, Person, Statement
 from contacts.text import normalize_text
 
-from .contacts import Sentence, participant, read_contacts
+from .contacts import participant, read_contacts
 from .dates import resolve
+from .parse import Sentence
 from .statements import medium_and_outlet, quotes, reported, speaker_of
 from .titles import role_of
 
