@@ -114,9 +114,11 @@ def propose_events(text, lines, published, mentions):
                 }
             )
     statements = quoted_statements(text, sentences, published, resolver)
-    quoted = {s["start"] for s in statements}
+    quoted = [(s["start"], s["end"]) for s in statements]
     for sentence in sentences:
-        if sentence.start in quoted or "“" in sentence.span.text or '"' in sentence.span.text:
+        if any(start < sentence.end and sentence.start < end for start, end in quoted):
+            continue
+        if any(mark in sentence.span.text for mark in "“”\"«»"):
             continue
         speaker, clause = reported(sentence, resolver)
         if speaker:

@@ -250,3 +250,13 @@ def test_according_to_x_makes_x_the_speaker(known):
     text = "The strike was “a defensive action to save American lives,” according to Mike Pompeo."
     [statement] = propose(text, language="en")["statements"]
     assert statement["speaker"]["person"] == "mike-pompeo"
+
+
+def test_a_quote_running_over_several_sentences_is_one_statement(known):
+    text = (
+        "“We knew it was imminent. This was an intelligence-based assessment,” "
+        "Mike Pompeo said on Friday."
+    )
+    [statement] = propose(text, published=FRIDAY_AFTER, language="en")["statements"]
+    assert statement["text"].startswith("We knew it was imminent. This was")
+    assert statement["excerpt"] == text and statement["date_start"] == "2020-01-03"
