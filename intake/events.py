@@ -118,8 +118,6 @@ def propose_events(text, lines, published, mentions):
     for sentence in sentences:
         if any(start < sentence.end and sentence.start < end for start, end in quoted):
             continue
-        if any(mark in sentence.span.text for mark in "“”\"«»"):
-            continue
         speaker, clause = reported(sentence, resolver)
         if speaker:
             statements.append(statement(text, [sentence], speaker, "", clause, False, published))

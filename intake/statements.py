@@ -16,41 +16,13 @@ SPEECH = set(
     "reiterate emphasize emphasise underscore express pledge affirm welcome condemn vow "
     "announce argue respond reply acknowledge confirm assure caution predict repeat post".split()
 )
-POSITIONS = {  # readout verbs that report a position taken
-    "thank",
-    "offer",
-    "praise",
-    "laud",
-    "commend",
-    "convey",
-    "extend",
-    "underline",
-    "commit",
-    "highlight",
-    "agree",
-    "appreciate",
-    "congratulate",
-    "raise",
-    "share",
-    "recall",
-    "voice",
-    "hail",
-    "request",
-    "encourage",
-    "support",
-    "call",
-    "reaffirm",
-    "mention",
-    "outline",
-    "describe",
-    "discuss",
-    "speak",
-    "accuse",
-    "deny",
-    "demand",
-    "promise",
-    "propose",
-}
+POSITIONS = set(  # readout verbs that report a position taken
+    "thank offer praise laud commend convey extend underline commit highlight agree "
+    "appreciate congratulate raise share recall voice hail request encourage support call "
+    "reaffirm mention outline describe discuss speak accuse deny demand promise propose "
+    "threaten slam blame assert criticize criticise reject dismiss defend justify claim "
+    "suggest signal".split()
+)
 REPORTED = (SPEECH | POSITIONS) - {"add", "tweet", "post", "write"}
 CONTACT_LIKE = {"speak", "discuss", "talk", "call", "meet"}
 TITLE_HEADS = set(
