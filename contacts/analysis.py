@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.urls import reverse
 
@@ -63,7 +64,10 @@ class NodeNamer:
 
 def directed_counts(contacts, group="person", limit=300):
     """{(initiator node, recipient node): contacts} for the busiest pairs among `contacts`."""
-    subquery, params = contacts.order_by().values("pk").query.sql_with_params()
+    try:
+        subquery, params = contacts.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # the filters can match nothing (e.g. a search with no words)
+        return Counter()
     if group == "country":
         select = "i.country_id, r.country_id"
         columns = "NULL, NULL, i.country_id, NULL, NULL, r.country_id"
