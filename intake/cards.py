@@ -23,6 +23,11 @@ def dates(values):
     return f"{start} – {end}" if end and end != start else str(start)
 
 
+def date_words(item):
+    """The report's words for the date, or where the proposed date came from."""
+    return item.proposal.get("date_note") or item.proposal.get("date_as_written") or ""
+
+
 def describe(item, values, names):
     """(label, text) pairs for a proposal's card."""
 
@@ -55,7 +60,7 @@ def describe(item, values, names):
                 people.append(label)
                 if values.get("initiator") == str(i):
                     initiator = label
-        written = item.proposal.get("date_as_written") or item.proposal.get("date_note")
+        written = date_words(item)
         lines += [
             ("Kind", KINDS.get(values.get("kind"), "not given")),
             ("Date", dates(values) + (f" ({written})" if written else "")),
@@ -71,7 +76,7 @@ def describe(item, values, names):
             ("Said", values.get("text", "")),
             ("Form", "verbatim" if values.get("verbatim") else "paraphrase"),
             ("Medium", MEDIA.get(values.get("medium"), "")),
-            ("Date", dates(values)),
+            ("Date", dates(values) + (f" ({note})" if (note := date_words(item)) else "")),
         ]
         if values.get("outlet"):
             lines.append(("Outlet", values["outlet"]))

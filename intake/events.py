@@ -150,7 +150,13 @@ def quoted_statements(text, sentences, published, resolver):
 
 def statement(text, sentences, speaker, description, words, verbatim, published):
     start, end = sentences[0].start, sentences[-1].end
-    date, _ = resolve(text[start:end], published)
+    date, written = resolve(text[start:end], published)
+    note = ""
+    if not written and sentences[0].context_date:
+        date, earlier = sentences[0].context_date
+        note = f"Date from an earlier sentence (“{earlier}”): check it."
+    elif not written and published:
+        date, note = published, "The report's date: the report does not say when. Check it."
     medium, outlet = medium_and_outlet(text[start:end])
     who = (
         {
@@ -170,7 +176,9 @@ def statement(text, sentences, speaker, description, words, verbatim, published)
         "outlet": outlet,
         "date_start": date.isoformat() if date else None,
         "date_end": date.isoformat() if date else None,
-        "confident": bool(speaker and speaker["person"]),
+        "date_as_written": written,
+        "date_note": note,
+        "confident": bool(speaker and speaker["person"] and date and not note),
         "existing_statement": None,
         **excerpt_of(text, start, end),
     }
