@@ -97,7 +97,7 @@ def unnamed_counterparts(trigger, tokens, lead):
                 code, _ = COUNTRIES[written.lower()]
                 found.append(
                     {
-                        "name": " ".join(w.text for w in word.subtree)[:200],
+                        "name": word.doc[word.left_edge.i : word.right_edge.i + 1].text[:200],
                         "person": None,
                         "description": f"{demonym(code)} {role}".strip(),
                         "country": code,

@@ -83,7 +83,7 @@ for _written, (_code, _name) in COUNTRIES.items():
     DEMONYMS.setdefault(_code, _written.upper() if "." in _written else _written.title())
 
 TITLE_WORDS = set(
-    "secretary minister president prime foreign affairs defense defence state chancellor "
+    "secretary external minister president prime foreign affairs defense defence state chancellor "
     "crown prince king emir sheikh chief army ambassador federal deputy vice chairman "
     "general gen. envoy special representative adviser advisor national security "
     "spokesman spokeswoman spokesperson leader supreme commander of for the politburo "

@@ -16,14 +16,14 @@ pytestmark = pytest.mark.django_db
 # What this issue reached (bench/intake.md); a change that lowers any of them fails here.
 FLOORS = {
     "all English": {
-        "contacts recall": 51.0,
-        "contacts precision": 70.0,
-        "statements recall": 42.0,
-        "statements precision": 69.0,
+        "contacts recall": 56.0,
+        "contacts precision": 77.0,
+        "statements recall": 45.0,
+        "statements precision": 68.5,
         "speaker right": 80.0,
-        "kind right": 84.0,
+        "kind right": 80.0,
     },
-    "seed articles (en)": {"contacts recall": 50.0, "statements recall": 34.0},
+    "seed articles (en)": {"contacts recall": 50.0, "statements recall": 38.0},
 }
 
 
