@@ -11,6 +11,7 @@ from contacts.models import Organisation, Source
 from contacts.text import excerpt_digest
 
 from .models import Draft
+from .sentences import trimmed
 
 logger = logging.getLogger(__name__)
 SENTENCE_END = re.compile(r"[^\n.!?؟。]+(?:[.!?؟。]+|$)")
@@ -49,12 +50,8 @@ def simple_sentences(text):
     """Rough sentence offsets, used only when the proposer itself fails."""
     spans = []
     for match in SENTENCE_END.finditer(text):
-        start, end = match.span()
-        piece = text[start:end]
-        start += len(piece) - len(piece.lstrip())
-        end -= len(piece) - len(piece.rstrip())
-        if end > start:
-            spans.append([start, end])
+        if span := trimmed(text, *match.span()):
+            spans.append(span)
     return spans
 
 

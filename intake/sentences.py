@@ -46,9 +46,14 @@ def split_sentences(text, lines):
         for sentence in doc.sents:
             start = offset + sentence.start_char
             end = offset + sentence.end_char
-            piece = text[start:end]
-            start += len(piece) - len(piece.lstrip())
-            end -= len(piece) - len(piece.rstrip())
-            if end > start:
-                spans.append([start, end])
+            if span := trimmed(text, start, end):
+                spans.append(span)
     return spans
+
+
+def trimmed(text, start, end):
+    """[start, end] without the spaces around text[start:end], or None when nothing is left."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return [start, end] if end > start else None
