@@ -9,7 +9,7 @@ from .contacts import participant, read_contacts
 from .dates import resolve
 from .parse import Sentence
 from .statements import medium_and_outlet, quotes, reported, speaker_of
-from .titles import role_of
+from .titles import TITLE_WORDS, role_of
 
 HEADLINE_LINES = 4
 NEARBY_DAYS = 3
@@ -40,10 +40,17 @@ class Salience:
         """The last person named with `title` just before the name, before `position`
         ("Prime Minister Modi", "spokesman Anurag Srivastava")."""
         for mention in sorted(self.mentions, key=lambda m: -m["start"]):
-            before = self.text[max(0, mention["start"] - 40) : mention["start"]].lower().split()
-            if mention["start"] < position and title in before[-4:]:
+            if mention["start"] < position and title in self.titles_of(mention):
                 return mention
         return self(position) if fallback else None
+
+    def titles_of(self, mention):
+        """The title words written with a name: just before it ("Prime Minister Narendra
+        Modi") or in apposition after it ("Mike Pompeo, Secretary of State")."""
+        before = self.text[max(0, mention["start"] - 60) : mention["start"]].split()
+        after = self.text[mention["end"] : mention["end"] + 60]
+        after = after[1:].split() if after.startswith(",") else []
+        return title_run(reversed(before)) + title_run(after)
 
     def __call__(self, position):
         for pool in (self.subjects, self.mentions):
@@ -61,6 +68,19 @@ def lead_roles(mentions):
     for office in offices.order_by("start_date"):
         roles[office.person.slug] = office.get_role_display().lower()
     return roles
+
+
+def title_run(words):
+    """Title words from the start of `words` (capitalised or title words), lowercased."""
+    run = []
+    for word in words:
+        bare = word.strip(",.;:()").lower()
+        if not (word[:1].isupper() or bare in TITLE_WORDS):
+            break
+        run.append(bare)
+        if word.endswith((",", ".")):
+            break
+    return run
 
 
 def note_context_dates(sentences, published):
@@ -118,9 +138,11 @@ def propose_events(text, lines, published, mentions):
     for sentence in sentences:
         if any(start < sentence.end and sentence.start < end for start, end in quoted):
             continue
-        speaker, clause = reported(sentence, resolver)
-        if speaker:
-            statements.append(statement(text, [sentence], speaker, "", clause, False, published))
+        speaker, description, clause = reported(sentence, resolver)
+        if speaker or description:
+            statements.append(
+                statement(text, [sentence], speaker, description, clause, False, published)
+            )
     statements.sort(key=lambda s: s["start"])
     name_counterparts(contacts, mentions, published)
     contacts = drop_repeats(contacts)

@@ -117,7 +117,9 @@ def quotes(text):
 
 
 def reported(sentence, resolver):
-    """(speaker mention, clause) for reported speech in a sentence without a quote."""
+    """(speaker mention, unnamed description, clause) for reported speech in a sentence
+    without a quote; a title nobody in the report is named with stays unnamed ("The Prime
+    Minister")."""
     for verb in speech_verbs(sentence.span, REPORTED):
         if verb.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
@@ -131,12 +133,22 @@ def reported(sentence, resolver):
         people = sentence.people_in(subjects)
         if not people:
             people = [m for m in [titled(subjects, sentence, resolver)] if m]
+        description = "" if people else unnamed_title(subjects)
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "prep")]
-        if people and clauses:
-            clause = clauses[0]
-            words = list(clause.subtree)
-            return people[0], sentence.span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
-    return None, ""
+        if (people or description) and clauses:
+            words = list(clauses[0].subtree)
+            clause = sentence.span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+            return (people[0] if people else None), description, clause
+    return None, "", ""
+
+
+def unnamed_title(subjects):
+    """ "The Prime Minister" as the report writes it, when no one is named with that title."""
+    for subject in subjects:
+        if subject.lower_ in TITLE_HEADS:
+            words = list(subject.subtree)
+            return subject.doc[words[0].i : words[-1].i + 1].text
+    return ""
 
 
 def titled(subjects, sentence, resolver):
@@ -145,5 +157,5 @@ def titled(subjects, sentence, resolver):
         if subject.lower_ in ("he", "she", "two", "sides", "side", "both", "leaders"):
             return resolver(sentence.start)
         if subject.lower_ in TITLE_HEADS:
-            return resolver.titled(subject.lower_, sentence.start)
+            return resolver.titled(subject.lower_, sentence.start, fallback=False)
     return None

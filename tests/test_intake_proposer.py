@@ -260,3 +260,17 @@ def test_a_quote_running_over_several_sentences_is_one_statement(known):
     [statement] = propose(text, published=FRIDAY_AFTER, language="en")["statements"]
     assert statement["text"].startswith("We knew it was imminent. This was")
     assert statement["excerpt"] == text and statement["date_start"] == "2020-01-03"
+
+
+def test_a_title_names_the_person_written_with_it_or_stays_unnamed(known):
+    text = (
+        "Mike Pompeo, Secretary of State, met Dominic Raab. "
+        "The Secretary said that the alliance was strong. "
+        "The Prime Minister said that the talks were useful."
+    )
+    first, second = propose(text, language="en")["statements"]
+    assert first["speaker"]["person"] == "mike-pompeo"
+    assert (second["speaker"]["person"], second["speaker"]["description"]) == (
+        None,
+        "The Prime Minister",
+    )
