@@ -7,6 +7,7 @@ to dateparser with the report's date as its base, preferring the past. A date wi
 year, or any relative date in a report with no date of its own, resolves to None.
 """
 
+import calendar
 import datetime
 import re
 
@@ -27,6 +28,35 @@ MONTHS = (
 FULL_DATE = re.compile(
     rf"\b(\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\b", re.I
 )
+
+
+MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+MONTH_ONLY = re.compile(
+    r"\b(?:(?:early|mid|late|in|since|during|until)[\s-]+)+(" + "|".join(MONTH_NAMES) + r")\b"
+    r"(?![\s,]*\d)",
+    re.I,
+)
+
+
+MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\s+(\d{4})\b", re.I)
+
+
+def month_of(name, year):
+    month = MONTH_NAMES.index(name.lower()) + 1
+    return datetime.date(year, month, 1), datetime.date(
+        year, month, calendar.monthrange(year, month)[1]
+    )
+
+
+def month_before(name, reference):
+    """(first day, last day) of the latest such month on or before `reference`."""
+    month = MONTH_NAMES.index(name.lower()) + 1
+    year = reference.year if month <= reference.month else reference.year - 1
+    last = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, 1), datetime.date(year, month, last)
 
 
 def weekday_before(name, reference):
@@ -74,6 +104,8 @@ def resolve(sentence, reference):
     """(date or None, the words as written) for the first date a sentence gives."""
     if match := FULL_DATE.search(sentence):
         return full_date(match.group()), match.group()
+    if match := MONTH_YEAR.search(sentence):
+        return MonthSpan(*month_of(match.group(1), int(match.group(2)))), match.group()
     for pattern, days in RELATIVE:
         if match := pattern.search(sentence):
             if reference is None:
@@ -83,4 +115,17 @@ def resolve(sentence, reference):
         if reference is None:
             return None, match.group()
         return weekday_before(match.group(1), reference), match.group()
+    if match := MONTH_ONLY.search(sentence):
+        if reference is None:
+            return None, match.group()
+        return MonthSpan(*month_before(match.group(1), reference)), match.group()
     return None, ""
+
+
+class MonthSpan(datetime.date):
+    """A month given without a day ("in mid-November"): its first day, with `last`."""
+
+    def __new__(cls, first, last):
+        day = super().__new__(cls, first.year, first.month, first.day)
+        day.last = last
+        return day

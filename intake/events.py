@@ -70,6 +70,13 @@ def lead_roles(mentions):
     return roles
 
 
+def last_day(date):
+    """ISO last day of a proposed date: the month's end for a month given without a day."""
+    if not date:
+        return None
+    return getattr(date, "last", date).isoformat()
+
+
 def title_run(words):
     """Title words from the start of `words` (capitalised or title words), lowercased."""
     run = []
@@ -121,7 +128,7 @@ def propose_events(text, lines, published, mentions):
                 {
                     "kind": str(kind),
                     "date_start": date.isoformat() if date else None,
-                    "date_end": date.isoformat() if date else None,
+                    "date_end": last_day(date),
                     "date_as_written": words,
                     "date_note": f"Date from an earlier sentence (“{inherited}”): check it."
                     if inherited
@@ -197,7 +204,7 @@ def statement(text, sentences, speaker, description, words, verbatim, published)
         "medium": str(medium),
         "outlet": outlet,
         "date_start": date.isoformat() if date else None,
-        "date_end": date.isoformat() if date else None,
+        "date_end": last_day(date),
         "date_as_written": written,
         "date_note": note,
         "confident": bool(speaker and speaker["person"] and date and not note),

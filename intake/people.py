@@ -209,10 +209,16 @@ def overlaps(spans, offset, entity):
 
 def unknown_people(text, lines, names, surnames, known_spans):
     """PERSON entities no stored name matches: new people, or candidates to choose from."""
-    found, named = [], {}
+    found, named, surnames_of_new = [], {}, {}
     for offset, doc in lines:
         for entity in doc.ents:
-            if not plausible_name(entity) or overlaps(known_spans, offset, entity):
+            if overlaps(known_spans, offset, entity):
+                continue
+            if entity.label_ == "PERSON" and entity.text in surnames_of_new:
+                person = surnames_of_new[entity.text]  # "Biden" after "Joe Biden"
+                found.append((person, offset + entity.start_char, entity.text, False))
+                continue
+            if not plausible_name(entity):
                 continue
             name = POSSESSIVE.sub("", entity.text.strip(" .,;:/"))
             known, score, candidates = find(name, names, surnames)
@@ -223,6 +229,8 @@ def unknown_people(text, lines, names, surnames, known_spans):
                 new = None if known else {"name": name, "title": title, "country": country}
                 named[key] = proposal(text, span, name, known, score, candidates, new)
                 found.append((named[key], offset + entity.start_char, name, True))
+                if new:
+                    surnames_of_new.setdefault(name.split()[-1], named[key])
             else:
                 found.append((named[key], offset + entity.start_char, name, False))
     return found

@@ -274,3 +274,22 @@ def test_a_title_names_the_person_written_with_it_or_stays_unnamed(known):
         None,
         "The Prime Minister",
     )
+
+
+def test_a_month_without_a_day_is_the_latest_such_month_before_the_report(known):
+    text = "Mike Pompeo and Dominic Raab held a phone conversation in mid-November."
+    [contact] = contacts_in(text, published=datetime.date(2021, 1, 28))
+    assert (contact["date_start"], contact["date_end"]) == ("2020-11-01", "2020-11-30")
+    assert contact["kind"] == "phone_call" and contact["date_as_written"] == "in mid-November"
+
+
+def test_a_surname_alone_is_the_new_person_named_in_full_before(db):
+    text = "President Joe Biden spoke. Later Biden said that the talks went well."
+    result = propose(text, language="en")
+    [biden] = [p for p in result["people"] if p["new"]]
+    assert biden["name"] == "Joe Biden"
+    [statement] = result["statements"]
+    assert (statement["speaker"]["name"], statement["speaker"]["proposal"]) == (
+        "Biden",
+        biden["id"],
+    )
