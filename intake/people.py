@@ -151,8 +151,8 @@ def scan(text, lines, names, surnames):
                 if len(run) < size:
                     continue
                 phrase = doc.text[run[0].start() : run[-1].end()]
-                if size == 1 and not phrase[:1].isupper():
-                    continue
+                if not phrase[:1].isupper():
+                    continue  # a name starts with a capital ("и Помпео" does not)
                 if not NAME_RUN.match(phrase) or INITIAL.match(run[-1].group()):
                     continue
                 known, score, _ = find(phrase, names, surnames)

@@ -102,11 +102,16 @@ def read_report(*, text="", upload=None):
 
 
 def first_line(text):
+    """The first line that reads like a headline: three words or more, mostly words (not an
+    exchange-rate ticker or a page stamp)."""
+    fallback = ""
     for line in text.splitlines():
         line = STAMP.sub("", line).strip()
-        if len(line) > 3:
+        words = line.split()
+        if len(words) >= 3 and sum(w.isalpha() for w in words) / len(words) >= 0.6:
             return line[:200]
-    return "Untitled report"
+        fallback = fallback or (line[:200] if len(line) > 3 else "")
+    return fallback or "Untitled report"
 
 
 def too_long(size):

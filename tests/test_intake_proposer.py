@@ -293,3 +293,15 @@ def test_a_surname_alone_is_the_new_person_named_in_full_before(db):
         "Biden",
         biden["id"],
     )
+
+
+def test_a_name_in_a_russian_list_is_written_without_the_conjunction(known):
+    people = propose("Лавров и Макей обсудили ситуацию.", language="ru")["people"]
+    assert [p["name"] for p in people if p["person"] == "vladimir-makei"] == ["Макей"]
+
+
+def test_the_title_skips_an_exchange_rate_ticker():
+    from intake.reading import first_line
+
+    text = "AZN = 54.42 RUB\nНовости дня\nЛавров и Помпео обсудили пандемию коронавируса\n"
+    assert first_line(text) == "Лавров и Помпео обсудили пандемию коронавируса"
