@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint pytest seed reset-demo browser clean bench
+.PHONY: run serve test setup lint pytest seed reset-demo browser clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ reset-demo: setup
 run: seed
 	@echo "Serving on http://$(HOST)/ (admin on http://$(HOST)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST)
+
+# Production: gunicorn (tracker/gunicorn.conf.py) with DEBUG off. Needs DJANGO_SECRET_KEY,
+# DATABASE_URL and DJANGO_ALLOWED_HOSTS; see "Running in production" in README.md.
+serve: export DJANGO_ENV := production
+serve: export DJANGO_DEBUG := false
+serve: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn --config tracker/gunicorn.conf.py --bind $(HOST)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -29,6 +29,31 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_production_serves_collected_static_files_with_hashed_names():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.STORAGES['staticfiles']['BACKEND'], s.WHITENOISE_USE_FINDERS, s.DEBUG)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))},
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": "tracker.settings",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "False",
+        "False",
+    ], result.stderr
 
 
 def test_production_refuses_the_default_secret_key():

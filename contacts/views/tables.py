@@ -109,8 +109,11 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
                 "match more. Export CSV instead (it streams every row), or narrow the filters."
             )
             return TemplateResponseMixin.render_to_response(self, context, **kwargs)
-        if export_format is not None and not self.export_class.is_valid_format(export_format):
+        if export_format is not None and export_format not in self.export_formats:
+            # Only the formats the page offers: django-tables2 would also write TSV, LaTeX,
+            # XLS, ODS or YAML, neither streamed, capped nor neutralised (or fail with a 500).
             self.warn(f"Cannot export as '{export_format}'. Choose CSV, XLSX or JSON.")
+            return TemplateResponseMixin.render_to_response(self, context, **kwargs)
         return super().render_to_response(context, **kwargs)
 
     def too_many_for_xlsx(self):
