@@ -5,3 +5,6 @@ class IntakeConfig(AppConfig):
     name = "intake"
     verbose_name = "Intake: reports read into proposals"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401

@@ -61,3 +61,13 @@ def test_evaluation_figures_stay_at_or_above_what_was_reached(tmp_path):
         for column, floor in floors.items():
             assert float(values[column]) >= floor, (group, column, values[column])
         assert values["excerpts not verbatim"] == "0"
+
+
+def test_a_wrong_english_model_fails_the_start_up_check(monkeypatch, tmp_path):
+    from intake import checks, nlp
+
+    (tmp_path / "meta.json").write_text('{"lang": "en", "name": "core_web_sm", "version": "3.7.1"}')
+
+    monkeypatch.setattr(nlp, "model_folder", lambda: tmp_path)
+    [error] = checks.english_model_installed()
+    assert error.id == "intake.E001" and "3.7.1" in error.msg
