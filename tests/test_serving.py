@@ -176,12 +176,12 @@ def test_gunicorn_serves_hashed_static_files_compressed_and_cached_for_a_year(gu
 
 def test_make_serve_migrates_collects_and_starts_gunicorn_in_production():
     result = subprocess.run(
-        ["make", "-n", "serve", "HOST=127.0.0.1:9999"],
+        ["make", "--no-print-directory", "-n", "serve", "HOST=127.0.0.1:9999"],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
     )
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if line.startswith(".venv/bin/")]
     steps = [
         ".venv/bin/python manage.py migrate --noinput",
         ".venv/bin/python manage.py collectstatic --noinput -v0",
