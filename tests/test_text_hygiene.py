@@ -156,3 +156,11 @@ def test_any_stored_unicode_leaves_every_page_and_export_complete(
         xlsx = analyst_client.get("/people/", {"_export": "xlsx"})
         assert openpyxl.load_workbook(io.BytesIO(body(xlsx))).active.max_row == 3
         transaction.set_rollback(True)
+
+
+def test_the_xlsx_character_filter_is_openpyxl_s():
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from contacts.exports import XLSX_ILLEGAL
+
+    assert XLSX_ILLEGAL.pattern == ILLEGAL_CHARACTERS_RE.pattern
