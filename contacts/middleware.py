@@ -1,5 +1,7 @@
+import time
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
 
@@ -31,3 +33,22 @@ class NoStoreForUsersMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class RefreshIdleSessionMiddleware:
+    """A logged-in user's activity restarts the idle timeout (SESSION_COOKIE_AGE). The
+    session is written again only when its last refresh is SESSION_REFRESH_SECONDS old, so
+    most requests write nothing; an idle session still ends within that margin."""
+
+    KEY = "_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - request.session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                request.session[self.KEY] = now  # marks it modified: saved, expiry renewed
+        return self.get_response(request)
