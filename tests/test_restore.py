@@ -93,3 +93,17 @@ def test_a_deleted_statement_comes_back_with_its_citation(db):
 def test_analysts_cannot_reach_the_deleted_list(analyst_client):
     response = analyst_client.get(reverse("admin:contacts_contact_deleted"))
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/contacts/contact/abc/history/1/",
+        "/admin/contacts/contact/999999/history/1/",
+        "/admin/contacts/contact/999999/history/x/",
+    ],
+)
+def test_a_malformed_or_unknown_restore_address_is_answered_not_a_500(editor_client, url):
+    response = editor_client.get(url, follow=True)
+    assert response.status_code in (200, 404)
+    assert response.status_code == 404 or "No such deleted record." in response.text

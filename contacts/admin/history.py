@@ -1,8 +1,8 @@
 """History pages that can bring deleted records back, and reverts that respect versions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -52,6 +52,10 @@ class RestorableAdmin(SimpleHistoryAdmin):
         return render(request, "admin/contacts/deleted_list.html", context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            self.model._meta.pk.to_python(object_id)
+        except ValidationError as error:
+            raise Http404("No such record.") from error
         if not self.model._default_manager.filter(pk=object_id).exists():
             return self.restore_view(request, object_id)
         request.reverting = True
