@@ -205,9 +205,10 @@ class StatementRows:
             "venue",
             "contact_id",
             "export_citations",
+            "key",
         )
         for (
-            pk,
+            _pk,
             start,
             end,
             name,
@@ -220,6 +221,7 @@ class StatementRows:
             venue,
             contact_id,
             cited,
+            key,
         ) in in_order(queryset, lambda ids: statements.filter(pk__in=ids)):
             speaker = name or description
             cited = split(cited)
@@ -234,7 +236,7 @@ class StatementRows:
                 SEPARATOR.join(dict.fromkeys(row[1] for row in cited)),
                 details,
                 excerpts,
-                f"{self.base_url}/statements/?key={pk}",
+                f"{self.base_url}/statements/{key}/",
             ]
 
 

@@ -204,3 +204,24 @@ def record_person(*, name, country=None, aliases=(), notes=""):
                 alias.full_clean()
                 alias.save()
     return person
+
+
+@transaction.atomic
+def link_statements(*, contact, chosen, offered):
+    """Link `chosen` statements to `contact`; those of `offered` not chosen and linked to it
+    are unlinked. Each changed statement is saved (version and history)."""
+    chosen = {statement.pk for statement in chosen}
+    changed = []
+    for statement in offered:
+        linked = statement.contact_id == contact.pk
+        if statement.pk in chosen and not linked:
+            statement.contact = contact
+            changed.append(statement)
+        elif statement.pk not in chosen and linked:
+            statement.contact = None
+            changed.append(statement)
+    for statement in changed:
+        verb = "Linked to" if statement.contact_id else "Unlinked from"
+        statement._change_reason = f"{verb} contact {contact.pk} from its page"
+        statement.save()
+    return changed

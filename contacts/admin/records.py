@@ -10,6 +10,7 @@ from .citations import citation_inline, kept_forms
 from .concurrency import VersionedAdmin
 from .history import RestorableAdmin
 from .large import LargeTableAdmin
+from .linking import LinkingAdmin
 from .search import FullTextSearchAdmin, ParticipantCountryFilter
 
 
@@ -50,7 +51,9 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, RestorableAdmin):
+class ContactAdmin(
+    FullTextSearchAdmin, LargeTableAdmin, LinkingAdmin, VersionedAdmin, RestorableAdmin
+):
     list_display = ["date_display", "kind", "summary", "location", "participant_count"]
     # A date filter, not date_hierarchy: listing the years scans every row of a large table.
     list_filter = [
@@ -64,6 +67,7 @@ class ContactAdmin(FullTextSearchAdmin, LargeTableAdmin, VersionedAdmin, Restora
     fieldsets = [
         (None, {"fields": ["kind", "summary", "location", "initiator_certainty", "seen_version"]}),
         ("Date", {"fields": ["date_start", "date_precision", "date_end"]}),
+        ("Statements", {"fields": ["linked_statements"]}),
         ("Identifier", {"fields": ["key"], "classes": ["collapse"]}),
     ]
     inlines = [ParticipantInline, citation_inline("contact"), StatementInline]

@@ -45,6 +45,17 @@ class StatementQuerySet(models.QuerySet):
         """
         return self.filter(Q(contact=contact) | said_after(contact, speakers, days))
 
+    def linkable_to(self, contact, before=2, after=7):
+        """What the contact's named participants said from `before` days before it to
+        `after` days after it, and whatever is linked to it already."""
+        speakers = contact.participants.filter(person__isnull=False).values("person")
+        around = Q(
+            speaker__in=speakers,
+            date_start__gte=contact.date_start - datetime.timedelta(days=before),
+            date_start__lte=contact.date_end + datetime.timedelta(days=after),
+        )
+        return self.filter(around | Q(contact=contact)).order_by("date_start", "pk")
+
     def for_table(self):
         from .sources import Citation
 
@@ -138,7 +149,7 @@ class Statement(DatedRecord):
         return f"{who}, {self.date_display}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return reverse("statement-list") + f"?key={self.key}"
+        return reverse("statement-detail", args=[self.key])
 
     def natural_key(self):
         return (self.key,)

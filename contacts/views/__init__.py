@@ -2,6 +2,7 @@ from .details import ContactDetailView, PersonDetailView, SourceDetailView
 from .home import HomeView
 from .lists import ContactListView, PersonListView, StatementListView
 from .network import NetworkView
+from .statements import StatementDetailView
 
 __all__ = [
     "ContactDetailView",
@@ -11,5 +12,6 @@ __all__ = [
     "PersonDetailView",
     "PersonListView",
     "SourceDetailView",
+    "StatementDetailView",
     "StatementListView",
 ]

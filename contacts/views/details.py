@@ -48,6 +48,7 @@ class ContactDetailView(ReadOnlyAccess, DetailView):
                 "speaker", "outlet"
             )[:STATEMENT_LIMIT]
         )
+        statements.sort(key=lambda statement: statement.contact_id != contact.pk)  # linked first
         offices = OFFICES.filter(person__in=people).order_by("start_date")
         citations = Citation.objects.filter(
             Q(contact=contact) | Q(statement__in=[s.pk for s in statements])
