@@ -148,3 +148,17 @@ def test_unticking_a_statement_in_the_contact_admin_unlinks_it(editor_client, pa
     statement.refresh_from_db()
     assert statement.contact is None
     assert Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_the_other_sides_statements_come_before_the_initiators_on_a_contact_page(
+    analyst_client, pair
+):
+    caller, callee, contact = pair  # the caller initiated
+    initiator_said = StatementFactory(speaker=caller, text="Caller", date_start=contact.date_start)
+    other_said = StatementFactory(
+        speaker=callee, text="Callee", date_start=contact.date_start - datetime.timedelta(days=0)
+    )
+    initiator_said.date_start = contact.date_start + datetime.timedelta(days=1)
+    initiator_said.save()
+    statements = analyst_client.get(contact.get_absolute_url()).context["statements"]
+    assert [s.pk for s in statements] == [other_said.pk, initiator_said.pk]

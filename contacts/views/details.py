@@ -48,7 +48,9 @@ class ContactDetailView(ReadOnlyAccess, DetailView):
                 "speaker", "outlet"
             )[:STATEMENT_LIMIT]
         )
-        statements.sort(key=lambda statement: statement.contact_id != contact.pk)  # linked first
+        # Linked to this contact first, then what the other side (not the initiator) said.
+        initiators = {p.person_id for p in participants if p.is_initiator}
+        statements.sort(key=lambda s: (s.contact_id != contact.pk, s.speaker_id in initiators))
         offices = OFFICES.filter(person__in=people).order_by("start_date")
         citations = Citation.objects.filter(
             Q(contact=contact) | Q(statement__in=[s.pk for s in statements])
