@@ -202,7 +202,8 @@ class StatementFilter(DateWindow, filters.FilterSet):
 
 
 class PersonFilter(filters.FilterSet):
-    name = text_filter(label="Name or alias", method="by_name")
+    name = text_filter(label="Name, alias or office", method="by_name")
+    office = text_filter(label="Office or role, e.g. foreign minister", method="by_office")
     country = filters.ModelChoiceFilter(queryset=Country.objects.all(), widget=QuickSelect)
 
     class Meta:
@@ -210,4 +211,8 @@ class PersonFilter(filters.FilterSet):
         fields = []
 
     def by_name(self, queryset, name, value):
-        return queryset.filter(pk__in=people_named(value))
+        holders = OfficeHolding.objects.titled(value).values("person")
+        return queryset.filter(Q(pk__in=people_named(value)) | Q(pk__in=holders))
+
+    def by_office(self, queryset, name, value):
+        return queryset.filter(pk__in=OfficeHolding.objects.titled(value).values("person"))

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError
+from django.urls import reverse
 
 from contacts.models import OfficeHolding, Role
 from tests.factories import CountryFactory, OfficeFactory, OrganisationFactory, PersonFactory
@@ -76,3 +77,31 @@ def test_office_reads_as_title_and_country():
         title="Foreign Secretary", country=CountryFactory(code="GB", name="United Kingdom")
     )
     assert str(office) == "Foreign Secretary, United Kingdom"
+
+
+def test_people_are_found_by_the_role_their_office_is_filed_under(analyst_client, db):
+    maas = PersonFactory(name="Heiko Maas")
+    OfficeFactory(person=maas, title="Federal Minister for Foreign Affairs")
+    PersonFactory(name="Someone Else")
+    response = analyst_client.get(reverse("person-list"), {"office": "foreign minister"})
+    assert [row.record.name for row in response.context["table"].rows] == ["Heiko Maas"]
+
+
+def test_people_are_found_by_words_of_their_office_title_in_the_name_box(analyst_client, db):
+    maas = PersonFactory(name="Heiko Maas")
+    OfficeFactory(person=maas, title="Federal Minister for Foreign Affairs", role="other")
+    response = analyst_client.get(reverse("person-list"), {"name": "foreign affairs"})
+    assert [row.record.name for row in response.context["table"].rows] == ["Heiko Maas"]
+
+
+def test_an_office_without_dates_says_the_dates_are_not_reported(analyst_client, db):
+    maas = PersonFactory(name="Heiko Maas")
+    OfficeFactory(person=maas, title="Federal Minister for Foreign Affairs")
+    page = analyst_client.get(maas.get_absolute_url()).text
+    assert "(dates not reported)" in page
+    assert "start unknown" not in page
+
+
+def test_an_office_with_only_a_start_date_is_shown_as_held_since_then(db):
+    office = OfficeFactory(start_date=datetime.date(2018, 3, 14))
+    assert office.dates_display == "since 14 Mar 2018"

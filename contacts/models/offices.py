@@ -18,6 +18,19 @@ class OfficeHoldingQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=date),
         )
 
+    def titled(self, text):
+        """Offices whose title holds every word of `text`, or whose role is named by it
+        ("foreign minister" finds "Federal Minister for Foreign Affairs")."""
+        words = text.split()
+        if not words:
+            return self.none()
+        in_title = Q()
+        for word in words:
+            in_title &= Q(title__icontains=word)
+        wanted = " ".join(words).casefold()
+        roles = [value for value, label in Role.choices if wanted in label.casefold()]
+        return self.filter(in_title | Q(role__in=roles))
+
     def holders_of(self, role, *, country, on):
         """Who held `role` for `country` on a date, e.g. Germany's foreign minister."""
         in_country = Q(country=country) | Q(organisation__country=country)
@@ -89,6 +102,17 @@ class OfficeHolding(EditedRecord):
         return (*self.person.natural_key(), self.title, start)
 
     natural_key.dependencies = ["contacts.person", "contacts.organisation", "contacts.country"]
+
+    @property
+    def dates_display(self):
+        """The dates the sources give: "since 14 Mar 2018", or "dates not reported"."""
+        start = self.start_date.strftime("%-d %b %Y") if self.start_date else None
+        end = self.end_date.strftime("%-d %b %Y") if self.end_date else None
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return f"since {start}"
+        return f"until {end}" if end else "dates not reported"
 
     def held_on(self, date):
         """Python twin of OfficeHoldingQuerySet.held_on, for prefetched offices."""
