@@ -4,16 +4,31 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve test setup lint pytest seed reset-demo browser clean bench
+.PHONY: run serve test setup lint pytest seed reset-demo browser clean bench lock audit
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(BIN)/activate pyproject.toml requirements/nlp-model.txt
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+# Every package comes from the hashed lock (pip too); the app itself is installed without deps.
+$(VENV)/.installed: $(BIN)/activate pyproject.toml requirements/lock.txt requirements/nlp-model.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/nlp-model.txt
 	touch $@
+
+# Regenerates requirements/lock.txt from pyproject.toml (runtime, test and audit extras) with
+# hashes. Pins still allowed by pyproject.toml are kept: LOCK_ARGS=--upgrade moves them all,
+# LOCK_ARGS="--upgrade-package django" one. Then `make setup` installs the new lock.
+lock: $(BIN)/activate
+	$(BIN)/pip install --quiet "pip-tools>=7.4,<8"
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+		--strip-extras --no-emit-index-url --no-emit-find-links --extra test --extra audit \
+		--output-file requirements/lock.txt $(LOCK_ARGS) pyproject.toml
+
+# Known vulnerabilities in the locked packages (pip-audit). Exit 1: vulnerabilities listed;
+# exit 69: the vulnerability data could not be reached (see scripts/audit).
+audit: $(VENV)/.installed
+	$(BIN)/python scripts/audit $(AUDIT_ARGS)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
