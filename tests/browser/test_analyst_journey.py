@@ -114,3 +114,30 @@ def test_contacts_page_fits_a_phone_screen(browser, live_server, seeded):
     screenshot(page, "07-contacts-phone")
     assert overflow <= 1
     context.close()
+
+
+def test_on_a_phone_the_results_start_on_the_first_screen_with_the_filters_folded(
+    browser, live_server, seeded
+):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/")
+    page.fill("#id_username", "analyst-browser")
+    page.fill("#id_password", "analyst-browser-pw")
+    page.click("button[type=submit]")
+    page.goto("/contacts/?kind=phone_call")
+    summary = page.locator("details.filters-panel > summary")
+    assert "(1 active)" in summary.inner_text()
+    assert page.locator("details.filters-panel").get_attribute("open") is None
+    assert page.locator(".results").bounding_box()["y"] < 844 / 2
+    summary.click()
+    assert page.locator("#id_kind").is_visible()
+    context.close()
+
+
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto("/contacts/")
+    assert page.locator("details.filters-panel").get_attribute("open") is not None
+    assert page.locator("#id_kind").is_visible()
+    assert not page.locator("details.filters-panel > summary").is_visible()
