@@ -216,3 +216,12 @@ def test_statement_speaker_shows_office_held_at_the_time(analyst_client, db):
     OfficeFactory(person=speaker, title="Foreign Secretary", start_date=D(2019, 7, 24))
     StatementFactory(speaker=speaker, date_start=D(2020, 1, 3))
     assert "Foreign Secretary" in analyst_client.get(reverse("statement-list")).text
+
+
+def test_the_favicon_address_browsers_ask_for_leads_to_the_apps_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].endswith("favicon.svg")
+    page_icon = client.get(response["Location"])
+    assert page_icon.status_code == 200
+    assert b"<svg" in b"".join(page_icon.streaming_content)
