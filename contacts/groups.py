@@ -14,6 +14,9 @@ RECORD_MODELS = [
     "participant",
     "statement",
 ]
+# Administrators see failed and successful log-ins (django-axes) and unlock users: deleting a
+# user's access attempts is what "Unlock log-in" on the list of users does.
+LOG_IN_LOCK_PERMISSIONS = ["view_accessattempt", "delete_accessattempt", "view_accesslog"]
 
 
 def ensure_groups(apps=global_apps):
@@ -31,6 +34,11 @@ def ensure_groups(apps=global_apps):
     )
     viewing = records.filter(codename__startswith="view_")
     accounts = Permission.objects.filter(content_type__app_label="auth")
+    log_in_locks = Permission.objects.filter(
+        content_type__app_label="axes", codename__in=LOG_IN_LOCK_PERMISSIONS
+    )
     Group.objects.get_or_create(name="Analyst")[0].permissions.set(viewing)
     Group.objects.get_or_create(name="Editor")[0].permissions.set(records)
-    Group.objects.get_or_create(name="Administrator")[0].permissions.set(records | accounts)
+    Group.objects.get_or_create(name="Administrator")[0].permissions.set(
+        records | accounts | log_in_locks
+    )

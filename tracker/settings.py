@@ -5,6 +5,7 @@ Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/tracker) for PostgreSQ
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -83,12 +84,30 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Password guessing: lock a username from an address after five failures, for an hour.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Password guessing (django-axes; contacts/login_throttle.py decides the locks): a username is
+# locked after 5 failures from any addresses, an address after 20 for any usernames. The first
+# lock lasts a minute; each failure after a lock ends locks again for twice as long, up to a day.
+# Failures made while locked are refused and not counted, so no burst of requests locks anyone
+# for long; failures are forgotten a day after the last one (AXES_COOLOFF_TIME). A successful
+# log-in forgets its username's failures. Administrators unlock users from the admin.
+LOGIN_FAILURE_LIMITS = {
+    "username": int(os.environ.get("AXES_FAILURE_LIMIT", "5")),
+    "ip_address": int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20")),
+}
+LOGIN_COOLOFF_FIRST = timedelta(minutes=1)
+LOGIN_COOLOFF_MAX = timedelta(days=1)
+# Reverse proxies in front of the app, each appending to X-Forwarded-For: the client address is
+# that many entries from its right. Production assumes one (nginx, Caddy); 0 means REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1" if PRODUCTION else "0"))
+AXES_HANDLER = "contacts.login_throttle.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = list(LOGIN_FAILURE_LIMITS)  # each counted on its own, not together
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS["username"]
+AXES_COOLOFF_TIME = LOGIN_COOLOFF_MAX
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "contacts.login_throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "contacts.login_throttle.lockout_response"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 
 X_FRAME_OPTIONS = "DENY"

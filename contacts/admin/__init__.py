@@ -1,1 +1,1 @@
-from . import people, places, records, sources  # noqa: F401
+from . import accounts, people, places, records, sources  # noqa: F401
