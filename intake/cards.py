@@ -2,6 +2,8 @@
 
 from contacts.models import Contact, ContactKind, Medium, Person, Statement
 
+from .linking import about_line
+
 KINDS, MEDIA = dict(ContactKind.choices), dict(Medium.choices)
 
 
@@ -87,22 +89,29 @@ def cards(found, bound, problems):
     """Proposals grouped by kind, each with its lines, edit form and any known record."""
     slugs = person_slugs(found)
     names = dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    statements = [i for i in found if i.type == "statement"]
     wanted = {
-        "contact": [i.values.get("existing_contact") for i in found if i.type == "contact"],
-        "statement": [i.values.get("existing_statement") for i in found if i.type == "statement"],
+        "contact": [i.values.get("existing_contact") for i in found if i.type == "contact"]
+        + [i.values.get("about_contact_number") for i in statements],
+        "statement": [i.values.get("existing_statement") for i in statements],
     }
     known = {
         "contact": Contact.objects.in_bulk([pk for pk in wanted["contact"] if pk]),
         "statement": Statement.objects.in_bulk([pk for pk in wanted["statement"] if pk]),
     }
+    statuses = {item.id: item.status for item in found}
     groups = {"person": [], "contact": [], "statement": []}
     for item in found:
         values = item.values
         existing = values.get(f"existing_{item.type}")
+        lines = describe(item, values, names)
+        if item.type == "statement":
+            about = about_line(values, item.contacts, statuses, known["contact"])
+            lines.append(("About the contact", about or "none"))
         groups[item.type].append(
             {
                 "item": item,
-                "lines": describe(item, values, names),
+                "lines": lines,
                 "form": bound.get(item.id) or item.form(),
                 "open": item.id in bound,
                 "result": item.result,

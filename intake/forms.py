@@ -15,6 +15,7 @@ OUTLET_LIST = "outlet-options"
 COUNTRY_LIST = "country-options"
 MIN_ROWS, MAX_ROWS = 3, 8
 ROW = re.compile(r"^p\d+_")
+EXISTING = "existing"  # "about the contact": one already in the tracker, by number
 
 
 def listed(datalist, **attrs):
@@ -207,14 +208,48 @@ class StatementForm(DatesMixin, ProposalForm):
     existing_statement = forms.IntegerField(
         label="Already known: cite statement #", required=False, min_value=1
     )
+    about_contact = forms.ChoiceField(
+        label="About the contact",
+        required=False,
+        error_messages={
+            "invalid_choice": "Contact %(value)s is no longer in this draft: choose another "
+            "contact or none."
+        },
+    )
+    about_contact_number = forms.IntegerField(
+        label="…or the tracker's contact #", required=False, min_value=1
+    )
     field_order = ["speaker", "speaker_description", "text", "verbatim", "medium", "outlet"]
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        """`contacts`: (proposal id, label) of each contact proposal of the draft."""
+        super().__init__(*args, **kwargs)
+        self.fields["about_contact"].choices = [
+            ("", "None"),
+            *contacts,
+            (EXISTING, "A contact already in the tracker (give its number)"),
+        ]
 
     def clean(self):
         data = super().clean()
         self.check_dates(data, known=self.known(data))
         if not (data.get("speaker") or data.get("speaker_description") or self.known(data)):
             raise forms.ValidationError("Choose the speaker, or describe an unnamed speaker.")
+        self.check_contact(data)
         return data
+
+    def check_contact(self, data):
+        """A number alone means a stored contact; a number with a proposal is one too many."""
+        target, number = data.get("about_contact"), data.get("about_contact_number")
+        if number and not target and "about_contact" not in self.errors:
+            data["about_contact"] = target = EXISTING
+        if target == EXISTING and not number and "about_contact_number" not in self.errors:
+            self.add_error("about_contact_number", "Give the contact's number.")
+        elif number and target != EXISTING and "about_contact" not in self.errors:
+            self.add_error(
+                "about_contact_number",
+                f"Choose either contact {target} of this report or contact #{number}, not both.",
+            )
 
     @staticmethod
     def known(data):

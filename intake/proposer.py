@@ -20,7 +20,10 @@ substring of `text`: the whole sentence or sentences it came from), "start" and 
                "existing_contact": id | None}
     statement {"speaker": {"name", "person": slug | None, "description"}, "text",
                "verbatim", "medium", "outlet", "date_start", "date_end", "existing_statement":
-               id | None}
+               id | None, "about_contact": contact proposal id ("c2") | None}
+
+"about_contact" is the contact proposal the statement is suggested to be about (a readout's
+"During the call, X said …": see readouts.py).
 """
 
 from .sentences import parsed_lines, split_sentences
@@ -65,8 +68,10 @@ def propose(text, *, published=None, language=None, title=""):
     result["people"], mentions = propose_people(text, lines, language)
     if language in AUTOMATIC:
         from .events import propose_events
+        from .readouts import suggest_contacts
 
         contacts, statements = propose_events(text, lines, published, mentions)
+        suggest_contacts(contacts, statements, sentences)
         result["contacts"], result["statements"] = contacts, statements
     else:
         result["notes"].append(

@@ -14,6 +14,7 @@ from django.db import transaction
 from contacts.highlight import excerpt_span
 
 from .forms import ContactForm, PersonForm, StatementForm
+from .linking import contact_choices
 from .models import Draft
 
 GROUPS = {"people": "person", "contacts": "contact", "statements": "statement"}
@@ -30,6 +31,7 @@ class Item:
     status: str | None = None
     data: dict = field(default_factory=dict)
     result: dict | None = None
+    contacts: list = field(default_factory=list)  # a statement's "about the contact" choices
 
     @property
     def excerpt(self):
@@ -53,6 +55,8 @@ class Item:
             kwargs["rows"] = participant_rows(values)
         if self.type == "person":
             kwargs["candidates"] = candidates(self.proposal)
+        if self.type == "statement":
+            kwargs["contacts"] = self.contacts
         if prefix:
             kwargs["prefix"] = self.id
         if data is None:
@@ -114,6 +118,7 @@ def initial(item):
             "medium": p.get("medium") or "remarks",
             "outlet": p.get("outlet") or "",
             "existing_statement": p.get("existing_statement"),
+            "about_contact": p.get("about_contact") or "",
         }
     values = {**dates, "kind": p.get("kind"), "location": p.get("location", "")}
     values["existing_contact"] = p.get("existing_contact")
@@ -157,7 +162,16 @@ def items(draft):
                     decision.get("result"),
                 )
             )
+    choices = contact_choices(found, draft)
+    for item in found:
+        if item.type == "statement":
+            item.contacts = choices
     return found
+
+
+def statement_choices(draft):
+    """The "about the contact" choices for a statement the editor adds by hand."""
+    return contact_choices(items(draft), draft)
 
 
 def find(draft, key):

@@ -1,6 +1,7 @@
 """Saving a reviewed draft: every accepted proposal written through contacts.services in one
-transaction, every excerpt verified. If any proposal fails, nothing at all is saved and each
-failure is reported with its reason."""
+transaction, every excerpt verified; people first, then contacts, then statements (which
+may be about a contact written in the same save: see linking.py). If any proposal fails,
+nothing at all is saved and each failure is reported with its reason."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -26,9 +27,11 @@ from contacts.text import excerpt_digest, name_key
 
 from .drafting import find_outlet
 from .forms import NEW, OTHER
+from .linking import chosen_contact, link_stored_statement, target_problem
 from .models import Draft
 from .review import ACCEPTED, items
 
+ORDER = {"person": 0, "contact": 1, "statement": 2}  # what a later kind may refer to
 FAILURES = (ValidationError, ValueError, IntegrityError, Person.DoesNotExist, AmbiguousName)
 
 
@@ -67,13 +70,14 @@ def dates(data):
     return {"date_start": start, "date_precision": DatePrecision.DAY}
 
 
-def outcome(record, action, label=None):
+def outcome(record, action, label=None, note=""):
     return {
         "model": record._meta.model_name,
         "id": record.pk,
         "label": label or str(record)[:120],
         "url": record.get_absolute_url(),
         "action": action,
+        "note": note,
     }
 
 
@@ -81,9 +85,13 @@ class Writer:
     def __init__(self, source):
         self.source = source
         self.people = {}  # name_key of a name as written -> the person it was decided to be
+        self.contacts = {}  # contact proposal id -> pk of the contact written or cited
 
     def write(self, item, data):
-        return getattr(self, f"write_{item.type}")(item, data)
+        result = getattr(self, f"write_{item.type}")(item, data)
+        if item.type == "contact":
+            self.contacts[item.id] = result["id"]
+        return result
 
     def country(self, code):
         if not code:
@@ -177,8 +185,12 @@ class Writer:
         return outcome(contact, "created")
 
     def write_statement(self, item, data):
+        about = chosen_contact(data, self.contacts)
         if data.get("existing_statement"):
-            return self.cite_existing(Statement, data["existing_statement"], item, data)
+            result = self.cite_existing(Statement, data["existing_statement"], item, data)
+            if about:
+                result["note"] = link_stored_statement(result["id"], about, self.source)
+            return result
         speaker = self.person(data["speaker"]) if data.get("speaker") else None
         outlet = find_outlet(data.get("outlet"))
         note = ""
@@ -192,10 +204,11 @@ class Writer:
             medium=data["medium"],
             outlet=outlet,
             language=self.source.language or "en",
+            contact_id=about,
             citations=[self.citation(item, data, note)],
             **dates(data),
         )
-        return outcome(statement, "created")
+        return outcome(statement, "created", note=f"about contact #{about}" if about else "")
 
 
 @transaction.atomic
@@ -205,14 +218,19 @@ def save_draft(*, draft_id):
     draft = Draft.objects.select_for_update().select_related("source").get(pk=draft_id)
     if draft.saved_at:
         raise DraftInvalid({"": ["This draft was saved already; nothing was saved again."]})
-    accepted = [item for item in items(draft) if item.status == ACCEPTED]
+    found = items(draft)
+    statuses = {item.id: item.status for item in found}
+    accepted = [item for item in found if item.status == ACCEPTED]
     if not accepted:
         raise DraftInvalid({"": ["No proposal is accepted yet: accept or add one first."]})
     writer, problems, results = Writer(draft.source), {}, {}
-    for item in accepted:
+    for item in sorted(accepted, key=lambda item: ORDER[item.type]):
         form = item.form(data=item.values, prefix=False)
         if not form.is_valid():
             problems[item.id] = form_reasons(form)
+            continue
+        if item.type == "statement" and (problem := target_problem(form.cleaned_data, statuses)):
+            problems[item.id] = [problem]
             continue
         try:
             with transaction.atomic():

@@ -190,7 +190,10 @@ class ReviewView(EditorsOnly, View):
             "excerpt": text,
             "contact": review.FORMS["contact"](initial=initial, manual=True, prefix="new-contact"),
             "statement": review.FORMS["statement"](
-                initial=initial, manual=True, prefix="new-statement"
+                initial=initial,
+                manual=True,
+                prefix="new-statement",
+                contacts=review.statement_choices(draft),
             ),
         }
 
@@ -224,17 +227,17 @@ class ReviewView(EditorsOnly, View):
 
     def add_manual(self, draft, action):
         kind = action.removeprefix("new-")
-        form = review.FORMS[kind](data=self.request.POST, manual=True, prefix=action)
+        choices = {"contacts": review.statement_choices(draft)}
+        extra = {"contact": {}, "statement": choices}
+        form = review.FORMS[kind](data=self.request.POST, manual=True, prefix=action, **extra[kind])
         if form.is_valid() and not draft.source.contains(form.cleaned_data["excerpt"]):
             form.add_error("excerpt", "This excerpt is not in the report's text.")
         if not form.is_valid():
-            blank = review.FORMS["statement" if kind == "contact" else "contact"]
+            other = "statement" if kind == "contact" else "contact"
             manual = {
                 "excerpt": self.request.POST.get(f"{action}-excerpt", ""),
                 kind: form,
-                "statement" if kind == "contact" else "contact": blank(
-                    manual=True, prefix=f"new-{'statement' if kind == 'contact' else 'contact'}"
-                ),
+                other: review.FORMS[other](manual=True, prefix=f"new-{other}", **extra[other]),
             }
             return self.page(draft, bound={"manual": manual}, status=400)
         key = review.add_manual(draft, kind, form.stored())

@@ -186,7 +186,8 @@ def test_dates_are_resolved_in_german_against_the_report_date(known):
 
 def test_propose_command_prints_the_documented_shape(known, tmp_path, capsys):
     path = tmp_path / "readout.txt"
-    path.write_text("Mike Pompeo called Dominic Raab on Friday.", encoding="utf-8")
+    text = "Mike Pompeo called Dominic Raab on Friday. Raab said he welcomed the call."
+    path.write_text(text, encoding="utf-8")
     call_command("propose", str(path), "--published", "2020-01-04", "--json")
     result = json.loads(capsys.readouterr().out)
     assert set(result) >= {"source", "people", "contacts", "statements"}
@@ -207,6 +208,9 @@ def test_propose_command_prints_the_documented_shape(known, tmp_path, capsys):
         "excerpt",
         "existing_contact",
     }
+    statement = result["statements"][-1]  # "Raab said …"
+    assert set(statement) >= {"speaker", "text", "existing_statement", "about_contact"}
+    assert statement["about_contact"] == contact["id"]
 
 
 def test_propose_command_refuses_an_unreadable_file_with_a_message(tmp_path):
@@ -288,7 +292,7 @@ def test_a_surname_alone_is_the_new_person_named_in_full_before(db):
     result = propose(text, language="en")
     [biden] = [p for p in result["people"] if p["new"]]
     assert biden["name"] == "Joe Biden"
-    [statement] = result["statements"]
+    statement = result["statements"][-1]  # "Raab said …"
     assert (statement["speaker"]["name"], statement["speaker"]["proposal"]) == (
         "Biden",
         biden["id"],

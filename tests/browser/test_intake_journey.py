@@ -170,7 +170,8 @@ def test_editor_reviews_a_pasted_report_and_analysts_find_the_records(
     page.goto("/statements/?speaker=Pompeo&medium=tweet")
     assert MANUAL_TEXT in page.locator("table tbody").inner_text()
     page.goto(statement_link)
-    assert page.locator("table tbody tr").count() == 1
+    assert page.locator("blockquote.statement-text").count() == 1
+    assert page.locator(".citation blockquote").count() == 1
     page.goto("/contacts/?participant=yang-jiechi")
     assert page.locator(f"table tbody a[href='{contact_link}']").count() == 1
     page.goto(contact_link)

@@ -56,7 +56,8 @@ def fake_propose(text, *, published=None, language=None, title=""):
             {"id": "s1", **span, "confident": False, "text": "We urged restraint",
              "speaker": {"name": "Lavrov", "person": None, "description": ""},
              "verbatim": True, "medium": "remarks", "outlet": None,
-             "date_start": "2020-01-03", "date_end": None, "existing_statement": None},
+             "date_start": "2020-01-03", "date_end": None, "existing_statement": None,
+             "about_contact": "c1"},
         ]  # fmt: skip
     if language not in ("en", None):
         result["notes"].append(f"No automatic proposals for '{language}'.")

@@ -28,6 +28,10 @@ def test_review_page_shows_sentences_and_proposals_in_a_fixed_number_of_queries(
     assert 'id="proposal-p1"' in html and 'id="proposal-c1"' in html and 'id="proposal-s1"' in html
     assert "Mike Pompeo (mike-pompeo)" in html and "Phone call" in html
     assert "We urged restraint" in html
+    assert (
+        '<option value="c1" selected>Phone call: Sergei Lavrov – Mike Pompeo '
+        "(sentence 1, contact c1, not accepted yet)</option>" in html
+    )
 
 
 def test_review_page_links_a_proposal_already_known_to_its_contact(editor_client, draft, pair):
