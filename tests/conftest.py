@@ -1,7 +1,24 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
 from tests.factories import PersonFactory, make_contact
+
+
+class ReadingClient(Client):
+    """A test client that reads every streamed body as it arrives, as a browser would: an
+    export that fails half-way fails the test that asked for it, whatever the test checks."""
+
+    def request(self, **request):
+        response = super().request(**request)
+        if getattr(response, "streaming", False):
+            response.streaming_content = [b"".join(response.streaming_content)]
+        return response
+
+
+@pytest.fixture
+def client():
+    return ReadingClient()
 
 
 @pytest.fixture

@@ -7,7 +7,13 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import body
-from tests.factories import PersonFactory, SourceFactory, StatementFactory, make_contact
+from tests.factories import (
+    AliasFactory,
+    PersonFactory,
+    SourceFactory,
+    StatementFactory,
+    make_contact,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,8 +88,18 @@ def test_statement_export_marks_paraphrases_and_lists_sources(analyst_client, db
 
 
 def test_people_export_lists_aliases_plainly(analyst_client, pair):
+    caller, callee, contact = pair
+    AliasFactory(person=caller, name="Michael R. Pompeo")
+    AliasFactory(person=caller, name="Майк Помпео")
     response = analyst_client.get(reverse("person-list"), {"_export": "csv"})
-    assert b"Mike Pompeo" in body(response)
+    rows = {
+        row["Name"]: row for row in csv.DictReader(io.StringIO(body(response).decode("utf-8-sig")))
+    }
+    assert set(rows["Mike Pompeo"]["Also known as"].split("; ")) == {
+        "Michael R. Pompeo",
+        "Майк Помпео",
+    }
+    assert "<" not in rows["Mike Pompeo"]["Also known as"]
 
 
 def test_xlsx_export_carries_the_evidence_the_page_does_not_load(analyst_client, two_contacts):
@@ -101,3 +117,15 @@ def test_xlsx_export_carries_the_evidence_the_page_does_not_load(analyst_client,
     headers = [cell.value for cell in sheet[1]]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows and all(row[headers.index("Excerpts")] for row in rows)
+
+
+def test_a_streamed_export_that_fails_half_way_fails_the_request_in_tests(
+    analyst_client, pair, monkeypatch
+):
+    def broken(self, queryset):
+        yield ["first row"]
+        raise RuntimeError("the export broke after its first row")
+
+    monkeypatch.setattr("contacts.export_rows.ContactRows.rows", broken)
+    with pytest.raises(RuntimeError, match="broke after its first row"):
+        analyst_client.get(reverse("contact-list"), {"_export": "csv"})

@@ -92,10 +92,14 @@ def test_malformed_ids_are_404(analyst_client, db, url):
     assert analyst_client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize("value", ["abc", "-5", "99999999999999999999999"])
-def test_malformed_days_on_contact_page_are_clamped(analyst_client, pair, value):
+@pytest.mark.parametrize(
+    "value, days", [("abc", 2), ("-5", 0), ("99999999999999999999999", 60), ("", 2)]
+)
+def test_malformed_days_on_contact_page_are_clamped(analyst_client, pair, value, days):
     caller, callee, contact = pair
-    assert analyst_client.get(contact.get_absolute_url(), {"days": value}).status_code == 200
+    response = analyst_client.get(contact.get_absolute_url(), {"days": value})
+    assert response.context["days"] == days
+    assert f'name="days" type="number" min="0" max="60" value="{days}"' in response.text
 
 
 @pytest.mark.parametrize(

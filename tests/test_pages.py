@@ -85,6 +85,7 @@ def test_person_page_by_slug_and_by_id(analyst_client, pair):
 def test_unknown_person_is_a_404_with_a_message(analyst_client):
     response = analyst_client.get("/people/nobody-at-all/")
     assert response.status_code == 404
+    assert "Nobody with that name or number is in the tracker." in response.text
 
 
 def test_person_page_shows_aliases_offices_and_timeline(analyst_client, pair):

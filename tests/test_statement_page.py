@@ -90,6 +90,7 @@ def test_the_statement_page_costs_a_fixed_number_of_queries(
 def test_an_unknown_statement_is_a_404_with_a_message(analyst_client, db):
     response = analyst_client.get(reverse("statement-detail", args=["no-such-statement"]))
     assert response.status_code == 404
+    assert "No statement with that key is in the tracker." in response.text
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in_from_a_statement_page(client, pair):

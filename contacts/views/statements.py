@@ -3,7 +3,7 @@
 import datetime
 
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.views.generic import DetailView
 
 from contacts.models import Citation, OfficeHolding, Statement
@@ -22,7 +22,10 @@ class StatementDetailView(ReadOnlyAccess, DetailView):
         statements = Statement.objects.select_related(
             "speaker", "speaker_country", "outlet", "contact"
         )
-        return get_object_or_404(statements, key=self.kwargs["key"])
+        statement = statements.filter(key=self.kwargs["key"]).first()
+        if statement is None:
+            raise Http404("No statement with that key is in the tracker.")
+        return statement
 
     def get_context_data(self, **kwargs):
         """Office on the day, citations and nearby statements: one query each."""
