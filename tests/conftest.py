@@ -1,8 +1,17 @@
+import os
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import PersonFactory, make_contact
+
+# Every property-based test draws the same examples on every run (CI included), unless
+# HYPOTHESIS_PROFILE=explore asks for new ones.
+hypothesis_settings.register_profile("deterministic", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("explore", derandomize=False, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 class ReadingClient(Client):

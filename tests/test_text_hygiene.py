@@ -164,3 +164,9 @@ def test_the_xlsx_character_filter_is_openpyxl_s():
     from contacts.exports import XLSX_ILLEGAL
 
     assert XLSX_ILLEGAL.pattern == ILLEGAL_CHARACTERS_RE.pattern
+
+
+def test_property_based_tests_draw_the_same_examples_on_every_run():
+    from hypothesis import settings
+
+    assert settings.default.derandomize is True
