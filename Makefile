@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve test setup lint pytest seed reset-demo browser clean bench lock audit
+.PHONY: run serve test setup lint pytest seed reset-demo browser clean bench lock audit fuzz
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -87,3 +87,21 @@ clean:
 # 1,000 and 20,000). Figures go to bench/results.md and bench/results.json.
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Every request answered, at length: the request fuzz (tests/test_fuzz.py) with FUZZ_EXAMPLES
+# generated requests per page, exported table and admin model (the suite sends 10 to 24), on
+# SQLite and again on PostgreSQL when DATABASE_URL is set. Prints "N requests, 0 responses
+# >= 500, slowest X ms (URL)" per database; the figures, and any failure, go to bench/fuzz-*.json.
+FUZZ_EXAMPLES ?= 300
+fuzz: setup
+	@status=0; rm -f bench/fuzz-sqlite.json bench/fuzz-postgresql.json; \
+	env -u DATABASE_URL FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_REPORT=bench/fuzz-sqlite.json \
+		$(BIN)/pytest tests/test_fuzz.py -q $(PYTEST_ARGS) || status=1; \
+	if [ -n "$$DATABASE_URL" ]; then \
+		FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_REPORT=bench/fuzz-postgresql.json \
+			$(BIN)/pytest tests/test_fuzz.py -q $(PYTEST_ARGS) || status=1; \
+	fi; \
+	for report in bench/fuzz-sqlite.json bench/fuzz-postgresql.json; do \
+		test -f $$report && $(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $$report; \
+	done; \
+	exit $$status

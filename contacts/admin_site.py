@@ -24,3 +24,11 @@ class TrackerAdminSite(AdminSite):
 
 class TrackerAdminConfig(AdminConfig):
     default_site = "contacts.admin_site.TrackerAdminSite"
+
+    def ready(self):
+        super().ready()  # every app's admin module registers its models
+        from django.contrib import admin
+
+        from contacts.admin.bounds import bound_every_change_list
+
+        bound_every_change_list(admin.site)

@@ -1,7 +1,12 @@
-"""Who reached out to whom, aggregated in SQL so that the cost follows the page, not the table."""
+"""Who reached out to whom, aggregated in SQL so that the cost follows the page, not the table.
+
+`reach(contacts)` reads, for the filtered contacts, the initiator -> recipient pairs, the pairs
+of participants in contacts whose initiator the sources do not give, and how many contacts
+each of those people (or countries) took part in: three grouped queries and two look-ups.
+"""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -13,13 +18,18 @@ PARTICIPANTS = Participant._meta.db_table
 PEOPLE = Person._meta.db_table
 COUNTERPART_WINDOW = 1000  # most recent contacts counted on a person's page
 COUNTRIES = Country._meta.db_table
+PAIR_LIMIT = 300  # the busiest pairs read by each query
 
 
 @dataclass(frozen=True)
 class Node:
+    """A person, an unnamed counterpart or a country; nodes with the same key are equal."""
+
     key: str
     label: str
-    person: object = None
+    person: object = field(default=None, compare=False)
+    country: object = field(default=None, compare=False)
+    description: str = field(default="", compare=False)
 
     def __iter__(self):  # (key, label), as templates and links use it
         return iter((self.key, self.label))
@@ -29,6 +39,13 @@ class Node:
 
     def __len__(self):
         return 2
+
+    @property
+    def kind(self):
+        return self.key.partition(":")[0]
+
+
+UNKNOWN = Node("initiator:unknown", "Initiator unknown")
 
 
 def run(sql, params):
@@ -43,83 +60,123 @@ class NodeNamer:
     def __init__(self, rows, group):
         self.group = group
         people = {r[0] for r in rows if r[0] is not None}
-        countries = {r[2] for r in rows if r[2] is not None}
-        self.people = Person.objects.in_bulk(people) if group == "person" else {}
-        self.countries = Country.objects.in_bulk(countries)
+        # People are named by themselves; unnamed counterparts and countries by the country.
+        countries = {r[2] for r in rows if r[2] and (group == "country" or r[0] is None)}
+        self.people = Person.objects.in_bulk(people) if group == "person" and people else {}
+        self.countries = Country.objects.in_bulk(countries) if countries else {}
 
     def node(self, person_id, description, country_id):
         country = self.countries.get(country_id)
         if self.group == "country":
-            return (
-                Node(f"country:{country.code}", country.name)
-                if country
-                else Node("country:?", "Unknown")
-            )
+            if country is None:
+                return Node("country:?", "Country unknown")
+            return Node(f"country:{country.code}", country.name, country=country)
         if person_id is not None:
             person = self.people[person_id]
             return Node(f"person:{person.slug}", person.name, person)
         label = f"{description} ({country.name})" if country else description
-        return Node(f"unnamed:{description}:{country_id}", label)
+        return Node(f"unnamed:{description}:{country_id}", label, None, country, description)
 
 
-def directed_counts(contacts, group="person", limit=300):
-    """{(initiator node, recipient node): contacts} for the busiest pairs among `contacts`."""
+@dataclass
+class Reach:
+    """Who reached out to whom among some contacts."""
+
+    directed: Counter = field(default_factory=Counter)  # {(initiator, recipient): contacts}
+    undirected: Counter = field(default_factory=Counter)  # {(a, b): contacts}, initiator unknown
+    totals: Counter = field(default_factory=Counter)  # {node: contacts it took part in}
+    unknown: Counter = field(default_factory=Counter)  # {node: those with no known initiator}
+
+
+def side(group, alias):
+    """The columns naming one participant (the person or unnamed counterpart, or the country
+    alone, 0 when not recorded), those to group by, and how to count contacts: a person
+    takes part in a contact once, several people may share a country."""
+    if group == "country":
+        country = f"COALESCE({alias}.country_id, 0)"
+        return f"NULL, NULL, {country}", country, "DISTINCT "
+    columns = f"{alias}.person_id, {alias}.description, {alias}.country_id"
+    return columns, columns, ""
+
+
+# Written as a bare column (not "= %s") so that both databases read the partial unique
+# index one_initiator_per_contact, whose condition is exactly this.
+INITIATOR = "is_initiator"
+
+
+def pairs(group, subquery, params, limit, *, initiated):
+    """[(a's columns, b's columns, contacts)] for the busiest pairs: the initiator a and each
+    other participant b, or (not `initiated`) the participants of contacts with no initiator,
+    each unordered pair once per contact (for countries: the smaller country first)."""
+    (a, by_a, distinct), (b, by_b, _) = side(group, "a"), side(group, "b")
+    if group == "country":
+        pair = "COALESCE(a.country_id, 0) {} COALESCE(b.country_id, 0)"
+        pair = pair.format("<>" if initiated else "<")
+    else:
+        pair = "b.id <> a.id" if initiated else "b.id > a.id"
+    if initiated:
+        where = f"a.{INITIATOR} AND a.contact_id IN ({subquery})"
+    else:  # the contacts without an initiator first, then their pairs
+        where = (
+            f"a.contact_id IN (SELECT s.pk FROM ({subquery}) s WHERE NOT EXISTS (SELECT 1 "
+            f"FROM {PARTICIPANTS} x WHERE x.contact_id = s.pk AND x.{INITIATOR}))"
+        )
+    return run(
+        f"SELECT {a}, {b}, COUNT({distinct}a.contact_id) AS n FROM {PARTICIPANTS} a "
+        f"JOIN {PARTICIPANTS} b ON b.contact_id = a.contact_id AND {pair} WHERE {where} "
+        f"GROUP BY {by_a}, {by_b} ORDER BY n DESC LIMIT %s",
+        [*params, limit],
+    )
+
+
+def participations(group, subquery, params, people, limit):
+    """[(columns, contacts, contacts with no initiator)] of each country, or of `people`
+    (ids) and every unnamed counterpart: the `limit` busiest."""
+    p, by_p, distinct = side(group, "p")
+    only = ""
+    if group != "country":
+        listed = f"OR p.person_id IN ({', '.join(['%s'] * len(people))})" if people else ""
+        only = f"AND (p.person_id IS NULL {listed}) "
+    return run(
+        f"SELECT {p}, COUNT({distinct}p.contact_id), "
+        f"COUNT({distinct}CASE WHEN x.id IS NULL THEN p.contact_id END) FROM {PARTICIPANTS} p "
+        f"LEFT JOIN {PARTICIPANTS} x ON x.contact_id = p.contact_id AND x.{INITIATOR} "
+        f"WHERE p.contact_id IN ({subquery}) {only}GROUP BY {by_p} ORDER BY 2 DESC LIMIT %s",
+        [*params, *(people if only else []), limit],
+    )
+
+
+def reach(contacts, group="person", limit=PAIR_LIMIT):
+    """Pairs and participation counts among `contacts` (a queryset), by person or by country.
+
+    Counts are of contacts, not of participant pairs: a country's two ministers calling a
+    third country's make one contact between the two countries.
+    """
     try:
         subquery, params = contacts.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # the filters can match nothing (e.g. a search with no words)
-        return Counter()
-    if group == "country":
-        select = "i.country_id, r.country_id"
-        columns = "NULL, NULL, i.country_id, NULL, NULL, r.country_id"
-        distinct = "AND COALESCE(i.country_id, 0) <> COALESCE(r.country_id, 0)"
-    else:
-        select = (
-            "i.person_id, i.description, i.country_id, r.person_id, r.description, r.country_id"
-        )
-        columns = select
-        distinct = ""
-    rows = run(
-        f"SELECT {columns}, COUNT(*) AS n FROM {PARTICIPANTS} i "
-        f"JOIN {PARTICIPANTS} r ON r.contact_id = i.contact_id AND r.id <> i.id "
-        f"AND r.is_initiator = %s {distinct} "
-        f"WHERE i.is_initiator = %s AND i.contact_id IN ({subquery}) "
-        f"GROUP BY {select} ORDER BY n DESC LIMIT %s",
-        [False, True, *params, limit],
-    )
-    namer = NodeNamer([r[0:3] for r in rows] + [r[3:6] for r in rows], group)
-    counts = Counter()
-    for row in rows:
-        counts[namer.node(*row[0:3]), namer.node(*row[3:6])] += row[6]
-    return counts
-
-
-def reach_matrix(counts, size=25):
-    """The busiest initiators (rows) by the busiest recipients (columns), from `counts`."""
-    by_row, by_column = Counter(), Counter()
-    for (source, target), n in counts.items():
-        by_row[source] += n
-        by_column[target] += n
-    rows = sorted((node for node, _ in by_row.most_common(size)), key=lambda node: node.label)
-    columns = sorted((node for node, _ in by_column.most_common(size)), key=lambda node: node.label)
-    return rows, columns
-
-
-def graph_elements(counts, edges=150):
-    """Cytoscape nodes and edges for the busiest `edges` pairs of `counts`."""
-    counts = Counter(dict(counts.most_common(edges)))
-    nodes = {node for pair in counts for node in pair}
-    return [
-        *(
-            {"data": {"id": node.key, "label": node.label}}
-            for node in sorted(nodes, key=lambda n: n.key)
-        ),
-        *(
-            {"data": {"id": f"{s.key}->{t.key}", "source": s.key, "target": t.key, "weight": n}}
-            for (s, t), n in sorted(
-                counts.items(), key=lambda item: (item[0][0].key, item[0][1].key)
-            )
-        ),
+        return Reach()
+    directed = pairs(group, subquery, params, limit, initiated=True)
+    undirected = pairs(group, subquery, params, limit, initiated=False)
+    sides = [row[0:3] for row in directed + undirected] + [
+        row[3:6] for row in directed + undirected
     ]
+    if not sides:
+        return Reach()
+    people = sorted({person for person, _, _ in sides if person is not None})
+    totals = participations(group, subquery, params, people, 2 * limit + len(people))
+    namer = NodeNamer(sides + [row[0:3] for row in totals], group)
+    result = Reach()
+    for row in directed:
+        result.directed[namer.node(*row[0:3]), namer.node(*row[3:6])] += row[6]
+    for row in undirected:
+        pair = sorted([namer.node(*row[0:3]), namer.node(*row[3:6])], key=lambda n: n.key)
+        result.undirected[tuple(pair)] += row[6]
+    for row in totals:
+        node = namer.node(*row[0:3])
+        result.totals[node] += row[3]
+        result.unknown[node] += row[4]
+    return result
 
 
 @dataclass

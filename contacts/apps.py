@@ -7,3 +7,4 @@ class ContactsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .search import sqlite_function  # noqa: F401  (the full-text word function)

@@ -117,19 +117,25 @@ def insert_rows(table, columns, rows):
 
 
 class deferred_full_text_index:
-    """On SQLite, index the new rows' text in one pass after loading, not row by row.
+    """Index the new rows' text in one pass after loading, not row by row.
 
-    The FTS5 insert triggers are dropped for the load, the new rows are added to the
-    FTS tables with one INSERT ... SELECT each, and the triggers are put back.
+    SQLite: the FTS5 insert triggers are dropped for the load, the new rows are added to the
+    FTS tables with one INSERT ... SELECT each (their words stemmed in the language each row
+    takes, see contacts.search), and the triggers are put back. PostgreSQL computes the
+    stored documents as rows arrive; the triggers that give citations and contacts their
+    sources' language are switched off for the load and the few rows whose language is not
+    the default are set in one statement each afterwards. The sources' GIN index (a table
+    `deferred_indexes` does not defer) is built once at the end.
     """
 
-    def __enter__(self):
-        from .search import SEARCHABLE
+    TABLES = ("contacts_statement", "contacts_contact", "contacts_citation", "contacts_source")
+    LANGUAGE_TRIGGERS = ("contacts_citation_search_language", "contacts_citation_contact_language")
 
-        self.active = connection.vendor == "sqlite"
-        self.first_ids = {table: next_id(table) for table in SEARCHABLE}
-        if self.active:
-            with connection.cursor() as cursor:
+    def __enter__(self):
+        self.vendor = connection.vendor
+        self.first_ids = {table: next_id(table) for table in self.TABLES}
+        with connection.cursor() as cursor:
+            if self.vendor == "sqlite":
                 cursor.execute(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                     "AND name LIKE '%%_fts_insert'"
@@ -137,20 +143,69 @@ class deferred_full_text_index:
                 self.triggers = cursor.fetchall()
                 for name, _ in self.triggers:
                     cursor.execute(f"DROP TRIGGER {name}")
+            else:
+                for name in self.LANGUAGE_TRIGGERS:
+                    cursor.execute(f"ALTER TABLE contacts_citation DISABLE TRIGGER {name}")
+                cursor.execute(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'source_text_document'"
+                )
+                self.source_index = [row[0] for row in cursor.fetchall()]
+                cursor.execute("DROP INDEX IF EXISTS source_text_document")
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        from .search import SEARCHABLE
-
-        if not self.active:
+        if exc_type is not None:
             return
         with connection.cursor() as cursor:
-            if exc_type is None:
-                for table, column in SEARCHABLE.items():
-                    cursor.execute(
-                        f"INSERT INTO {table}_fts(rowid, {column}) "
-                        f"SELECT id, {column} FROM {table} WHERE id >= %s",
-                        [self.first_ids[table]],
-                    )
-            for _, sql in self.triggers:
-                cursor.execute(sql)
+            if self.vendor == "sqlite":
+                self.index_new_rows(cursor)
+                for _, sql in self.triggers:
+                    cursor.execute(sql)
+            else:
+                self.set_languages(cursor)
+                for name in self.LANGUAGE_TRIGGERS:
+                    cursor.execute(f"ALTER TABLE contacts_citation ENABLE TRIGGER {name}")
+                for sql in self.source_index:
+                    cursor.execute(sql)
+
+    def index_new_rows(self, cursor):
+        for table, sql in sqlite_terms().items():
+            cursor.execute(
+                f"INSERT INTO {table}_fts(rowid, terms) SELECT id, {sql} FROM {table} "
+                "WHERE id >= %s",
+                [self.first_ids[table]],
+            )
+
+    def set_languages(self, cursor):
+        first = self.first_ids["contacts_citation"]
+        cursor.execute(
+            "UPDATE contacts_citation c SET search_language = s.language "
+            "FROM contacts_source s WHERE s.id = c.source_id AND c.id >= %s "
+            "AND c.search_language IS DISTINCT FROM s.language",
+            [first],
+        )
+        cursor.execute(
+            "UPDATE contacts_contact k SET search_language = f.search_language FROM (SELECT "
+            "DISTINCT ON (contact_id) contact_id, search_language FROM contacts_citation "
+            "WHERE contact_id IN (SELECT contact_id FROM contacts_citation WHERE id >= %s "
+            "AND search_language <> '') ORDER BY contact_id, id) f "
+            "WHERE f.contact_id = k.id AND k.search_language IS DISTINCT FROM f.search_language",
+            [first],
+        )
+
+
+def sqlite_terms():
+    """{table: SQL of a row's indexed terms}, as the triggers of migration 0015 compute them."""
+    contact_language = (
+        "(SELECT s.language FROM contacts_citation c JOIN contacts_source s ON s.id = "
+        "c.source_id WHERE c.contact_id = contacts_contact.id ORDER BY c.id LIMIT 1)"
+    )
+    citation_language = (
+        "(SELECT language FROM contacts_source WHERE id = contacts_citation.source_id)"
+    )
+    return {
+        "contacts_statement": "tracker_search_terms(text, language)",
+        "contacts_contact": f"tracker_search_terms(summary, {contact_language})",
+        "contacts_citation": f"tracker_search_terms(excerpt, {citation_language})",
+        "contacts_source": "tracker_search_terms(title || char(10) || text, language)",
+    }

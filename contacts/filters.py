@@ -1,11 +1,10 @@
 """Filters for the analyst tables; every value travels in the URL."""
 
-from functools import partial
-
 import django_filters as filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
+from .filter_fields import CitedSource, outlet_filter, source_filter
 from .models import (
     Citation,
     Contact,
@@ -16,10 +15,12 @@ from .models import (
     Organisation,
     Participant,
     Person,
+    Source,
     Statement,
 )
 from .models.dates import overlapping, spanning_into
-from .search import count_matches, matching
+from .search import INDEXES, matching
+from .search.filtering import FullTextFilter
 from .text import name_key
 from .widgets import QuickSelect
 
@@ -27,8 +28,26 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
 
 
+MAX_ID = 2**63 - 1  # the largest id a BigAutoField (and SQLite's INTEGER) can hold
+
+
 def text_filter(**kwargs):
     return filters.CharFilter(max_length=MAX_TEXT, **kwargs)
+
+
+class IdFilter(filters.NumberFilter):
+    """A record's number: a whole number the database can hold, or a message on the form
+    (1e30 or a 40-digit number would otherwise reach the query and fail there)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.update(min_value=1, max_value=MAX_ID)
+        kwargs.setdefault("error_messages", {"max_value": "No record has so large a number."})
+        super().__init__(*args, **kwargs)
+
+    def get_max_validator(self):
+        return None  # the field's own max_value validates
 
 
 def people_named(value):
@@ -68,8 +87,12 @@ class DateWindow:
         return queryset.filter(overlapping(start, end, spans=spans))
 
 
-class ContactFilter(DateWindow, filters.FilterSet):
-    q = text_filter(label="Search summaries and excerpts (all words)", method="search")
+SEARCH_HELP = '("a phrase", word*, -word, OR)'
+
+
+class ContactFilter(CitedSource, DateWindow, FullTextFilter):
+    cited_field = "contact"
+    q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = filters.ChoiceFilter(
         label="Participant's part",
@@ -88,11 +111,15 @@ class ContactFilter(DateWindow, filters.FilterSet):
     kind = filters.ChoiceFilter(choices=ContactKind.choices)
     date_from = filters.DateFilter(label="From", method="by_dates", widget=DATE_INPUT)
     date_to = filters.DateFilter(label="To", method="by_dates", widget=DATE_INPUT)
-    # A number, not a <select>: an archive holds hundreds of thousands of sources.
-    source = filters.NumberFilter(label="Source number", method="by_source", min_value=1)
+    source = source_filter()
 
     initiator_country = text_filter(method="by_initiator_country", widget=forms.HiddenInput)
     recipient_country = text_filter(method="by_recipient_country", widget=forms.HiddenInput)
+    # The network page's links: contacts of each of several people (or countries), and
+    # contacts whose initiator the sources do not give (repeat a name: ?with_participant=a&…).
+    with_participant = filters.Filter(method="by_each", widget=forms.MultipleHiddenInput)
+    with_country = filters.Filter(method="by_each", widget=forms.MultipleHiddenInput)
+    initiator_unknown = filters.BooleanFilter(method="by_initiator_known", widget=forms.HiddenInput)
 
     class Meta:
         model = Contact
@@ -101,14 +128,10 @@ class ContactFilter(DateWindow, filters.FilterSet):
     def by_organisation(self, queryset, name, value):
         """Contacts of anyone who held an office in an organisation so named (or its id)."""
         named = Q(name__icontains=value) | Q(abbreviation__iexact=value)
-        if value.isdigit():
+        if value.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             named |= Q(pk=int(value))
         holders = OfficeHolding.objects.filter(organisation__in=Organisation.objects.filter(named))
         return queryset.with_participants(person__in=holders.values("person"))
-
-    def by_source(self, queryset, name, value):
-        cited = Citation.objects.filter(source_id=value, contact__isnull=False)
-        return queryset.filter(pk__in=cited.values("contact"))
 
     def by_country(self, queryset, name, value):
         return queryset.with_country(value)
@@ -126,9 +149,16 @@ class ContactFilter(DateWindow, filters.FilterSet):
         return queryset.filter(pk__in=rows.values("contact"))
 
     def search(self, queryset, name, value):
-        by_summary = matching(Contact.objects.all(), value, outer=False).values("pk")
-        by_excerpt = matching(Citation.objects.filter(contact__isnull=False), value, outer=False)
-        return queryset.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
+        query = self.parse(value)
+        by_summary = matching(Contact.objects.all(), query, outer=False).values("pk")
+        by_excerpt = matching(Citation.objects.filter(contact__isnull=False), query, outer=False)
+        rows = queryset.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
+        if not self.exporting:  # the excerpts a row's snippet may come from: one query a page
+            excerpts = Citation.objects.order_by("pk").only("pk", "contact_id", "excerpt")
+            rows = rows.prefetch_related(
+                Prefetch("citations", queryset=excerpts, to_attr="search_excerpts")
+            )
+        return self.by_relevance(rows, query)
 
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.
@@ -143,6 +173,20 @@ class ContactFilter(DateWindow, filters.FilterSet):
     def by_direction(self, queryset, name, value):
         return queryset  # applied together with `participant`
 
+    def by_each(self, queryset, name, value):
+        values = [value] if isinstance(value, str) else value
+        for text in [text for text in values if 0 < len(text.strip()) <= MAX_TEXT][:5]:
+            if name == "with_country":
+                rows = Participant.objects.filter(country__code=text.strip().upper())
+            else:
+                rows = participants_named(text)
+            queryset = queryset.filter(pk__in=rows.values("contact"))
+        return queryset
+
+    def by_initiator_known(self, queryset, name, value):
+        initiated = Participant.objects.filter(is_initiator=True).values("contact")
+        return queryset.exclude(pk__in=initiated) if value else queryset.filter(pk__in=initiated)
+
     def by_initiator(self, queryset, name, value):
         rows = participants_named(value).filter(is_initiator=True)
         return queryset.filter(pk__in=rows.values("contact"))
@@ -154,9 +198,9 @@ class ContactFilter(DateWindow, filters.FilterSet):
         return queryset.filter(pk__in=rows.values("contact"))
 
 
-class StatementFilter(DateWindow, filters.FilterSet):
-    count_rows = None  # a cheaper way to count the filtered rows, when there is one
-    q = text_filter(label="Search the text (all words)", method="search")
+class StatementFilter(CitedSource, DateWindow, FullTextFilter):
+    cited_field = "statement"
+    q = text_filter(label=f"Search the text {SEARCH_HELP}", method="search")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = filters.ModelChoiceFilter(
         queryset=Country.objects.all(),
@@ -165,6 +209,8 @@ class StatementFilter(DateWindow, filters.FilterSet):
         widget=QuickSelect,
     )
     medium = filters.ChoiceFilter(choices=Medium.choices)
+    outlet = outlet_filter("Outlet")
+    source = source_filter()
     is_verbatim = filters.ChoiceFilter(
         label="Quote or paraphrase",
         choices=[("true", "Verbatim quotes"), ("false", "Paraphrases")],
@@ -172,22 +218,12 @@ class StatementFilter(DateWindow, filters.FilterSet):
     )
     date_from = filters.DateFilter(label="From", method="by_dates", widget=DATE_INPUT)
     date_to = filters.DateFilter(label="To", method="by_dates", widget=DATE_INPUT)
-    contact = filters.NumberFilter(field_name="contact", widget=forms.HiddenInput)
+    contact = IdFilter(field_name="contact", widget=forms.HiddenInput)
     key = text_filter(field_name="key", widget=forms.HiddenInput)
 
     class Meta:
         model = Statement
         fields = []
-
-    def search(self, queryset, name, value):
-        if self.only_active(name):
-            # The search is the whole filter: the index alone counts the rows.
-            self.count_rows = partial(count_matches, Statement, value)
-        return matching(queryset, value)
-
-    def only_active(self, name):
-        data = self.form.cleaned_data
-        return all(value in (None, "", [], ()) for field, value in data.items() if field != name)
 
     def by_speaker(self, queryset, name, value):
         return queryset.filter(
@@ -199,6 +235,49 @@ class StatementFilter(DateWindow, filters.FilterSet):
 
     def by_form(self, queryset, name, value):
         return queryset.filter(is_verbatim=value == "true")
+
+
+class SourceFilter(FullTextFilter):
+    q = text_filter(label=f"Search the article text {SEARCH_HELP}", method="search")
+    outlet = outlet_filter("Outlet")
+    language = text_filter(label="Language (ISO code, e.g. en)", method="by_language")
+    cited = filters.ChoiceFilter(
+        label="Cited by",
+        choices=[
+            ("contact", "a contact"),
+            ("statement", "a statement"),
+            ("none", "neither a contact nor a statement"),
+        ],
+        method="by_citing",
+    )
+    date_from = filters.DateFilter(
+        label="Published from", field_name="published_date", lookup_expr="gte", widget=DATE_INPUT
+    )
+    date_to = filters.DateFilter(
+        label="Published to", field_name="published_date", lookup_expr="lte", widget=DATE_INPUT
+    )
+
+    class Meta:
+        model = Source
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if Source._meta.db_table not in INDEXES:
+            del self.filters["q"]  # until the article text has its full-text index
+
+    def by_language(self, queryset, name, value):
+        return queryset.filter(language=value.strip().lower())
+
+    def by_citing(self, queryset, name, value):
+        def citing(field):
+            return Exists(
+                Citation.objects.filter(source=OuterRef("pk"), **{f"{field}__isnull": False})
+            )
+
+        if value == "none":
+            return queryset.exclude(citing("contact")).exclude(citing("statement"))
+        return queryset.filter(citing(value))
 
 
 class PersonFilter(filters.FilterSet):

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .models import Contact, Person, Statement
+from .search.columns import RelevanceColumn, contact_snippet, search_of, text_snippet
 
 JOIN = "; "
 
@@ -83,6 +84,7 @@ class ContactTable(EvidenceColumns):
     )
     cameo = tables.Column("CAMEO", accessor="cameo_code", visible=False, orderable=False)
     plover = tables.Column("PLOVER", accessor="plover_mode", visible=False, orderable=False)
+    relevance = RelevanceColumn("-date_start", "-pk")
 
     class Meta:
         model = Contact
@@ -129,8 +131,9 @@ class ContactTable(EvidenceColumns):
     def value_date(self, record):
         return iso_dates(record)
 
-    def render_summary(self, value):
-        return Truncator(value).chars(220)
+    def render_summary(self, record):
+        query = search_of(self)  # a search shows why the row matched
+        return contact_snippet(record, query) if query else Truncator(record.summary).chars(220)
 
     def value_summary(self, record):
         return record.summary
@@ -147,6 +150,7 @@ class StatementTable(EvidenceColumns):
     outlet = tables.Column("Outlet / venue", empty_values=(), order_by=("outlet__name", "venue"))
     contact = tables.Column("Contact", linkify=True, orderable=False)
     sources = tables.Column(empty_values=(), orderable=False)
+    relevance = RelevanceColumn("-date_start", "-pk")
 
     class Meta:
         model = Statement
@@ -180,9 +184,10 @@ class StatementTable(EvidenceColumns):
         return f"{record.speaker_label} ({office})" if office else record.speaker_label
 
     def render_text(self, record):
+        text = text_snippet(self, record.text)  # a search shows why the row matched
         if record.is_verbatim:
-            return format_html("“{}”", record.text)
-        return format_html('{} <span class="tag">paraphrase</span>', record.text)
+            return format_html("“{}”", text)
+        return format_html('{} <span class="tag">paraphrase</span>', text)
 
     def value_text(self, record):
         return f"“{record.text}”" if record.is_verbatim else f"{record.text} [paraphrase]"

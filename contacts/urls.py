@@ -10,6 +10,7 @@ urlpatterns = [
     path("statements/<slug:key>/", views.StatementDetailView.as_view(), name="statement-detail"),
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/<str:ident>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("sources/", views.SourceListView.as_view(), name="source-list"),
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source-detail"),
     path("network/", views.NetworkView.as_view(), name="network"),
 ]

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import body
 from tests.factories import PersonFactory, StatementFactory, make_contact
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,43 @@ def test_anonymous_visitor_is_sent_to_login(client, pair):
     ]:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+HUGE_IDS = ["1e30", "9" * 40, "-" + "9" * 40, "9223372036854775808", "1.5"]
+
+
+@pytest.mark.parametrize("value", HUGE_IDS)
+@pytest.mark.parametrize(
+    ("name", "parameter"),
+    [("contact-list", "source"), ("network", "source"), ("statement-list", "contact")],
+)
+def test_an_id_no_record_can_have_is_reported_on_the_form(
+    analyst_client, pair, name, parameter, value
+):
+    response = analyst_client.get(reverse(name), {parameter: value})
+    assert response.status_code == 200
+    assert parameter in response.context["filter"].form.errors
+
+
+@pytest.mark.parametrize("export_format", ["csv", "json", "xlsx"])
+def test_an_export_filtered_by_an_impossible_contact_id_is_answered(
+    analyst_client, pair, export_format
+):
+    StatementFactory(text="We talked")
+    response = analyst_client.get(
+        reverse("statement-list"), {"contact": "9" * 40, "_export": export_format}
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith(f'.{export_format}"') and body(response)
+
+
+def test_a_statement_list_for_a_huge_contact_number_says_no_record_has_it(analyst_client, pair):
+    response = analyst_client.get(reverse("statement-list"), {"contact": "9" * 40})
+    assert response.context["filter"].form.errors["contact"] == ["No record has so large a number."]
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "9" * 40])
+def test_an_organisation_number_int_cannot_read_is_taken_as_a_name(analyst_client, pair, value):
+    response = analyst_client.get(reverse("contact-list"), {"organisation": value})
+    assert response.status_code == 200
+    assert not list(response.context["table"].page.object_list)

@@ -198,6 +198,11 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS += [
     ("vendor/cytoscape", NODE_MODULES / "cytoscape" / "dist"),
     ("vendor/axe-core", NODE_MODULES / "axe-core"),
+    # The graph's layout (fCoSE needs cose-base and layout-base) and its SVG export.
+    ("vendor/layout-base", NODE_MODULES / "layout-base"),
+    ("vendor/cose-base", NODE_MODULES / "cose-base"),
+    ("vendor/cytoscape-fcose", NODE_MODULES / "cytoscape-fcose"),
+    ("vendor/cytoscape-svg", NODE_MODULES / "cytoscape-svg"),
 ]
 # Production serves what `collectstatic` wrote: hashed names (cached for good, "immutable"),
 # each with a gzip twin. Development reads the source folders directly, so edits show at once.
@@ -212,7 +217,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/analyst_table.html"
 TABLE_PAGE_SIZE = 50
 TABLE_MAX_PAGE_SIZE = 200
 TABLE_COUNT_CAP = int(os.environ.get("TABLE_COUNT_CAP", "10000"))

@@ -1,6 +1,7 @@
 """History pages that can bring deleted records back, and reverts that respect versions."""
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -51,11 +52,19 @@ class RestorableAdmin(SimpleHistoryAdmin):
         }
         return render(request, "admin/contacts/deleted_list.html", context)
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def check_id(self, object_id):
+        """A record's id from the address, or 404 (not a 500 from the query) for "abc"."""
         try:
-            self.model._meta.pk.to_python(object_id)
+            self.model._meta.pk.to_python(unquote(object_id))
         except ValidationError as error:
             raise Http404("No such record.") from error
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_id(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.check_id(object_id)
         if not self.model._default_manager.filter(pk=object_id).exists():
             return self.restore_view(request, object_id)
         request.reverting = True

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 
+from contacts.filters import MAX_ID
 from contacts.models import Country
 from contacts.search import matching
 
@@ -21,6 +23,12 @@ class ParticipantCountryFilter(admin.SimpleListFilter):
         return [(country.pk, country.name) for country in Country.objects.all()]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.with_country(int(self.value()))
-        return queryset
+        if not self.value():
+            return queryset
+        try:  # not str.isdigit(): "²" is a digit that int() refuses
+            country = int(self.value())
+        except ValueError as error:
+            raise IncorrectLookupParameters(error) from error
+        if not 0 < country <= MAX_ID:  # 1e40 would fail in the database driver
+            raise IncorrectLookupParameters(f"No country has the number {self.value()}.")
+        return queryset.with_country(country)

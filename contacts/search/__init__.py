@@ -1,128 +1,154 @@
 """Full-text search served by an index: SQLite FTS5 tables, PostgreSQL GIN indexes.
 
-Migration 0005 creates, for each searchable column, an FTS5 table kept in step by
-triggers on SQLite; on PostgreSQL, migration 0011 stores each column's tsvector in a
-generated `<column>_document` column with a GIN index. The queries below are written to
-match those indexes exactly.
+Statements' text, contacts' summaries, citations' excerpts and sources' title and text are
+indexed by word form (`words`), in the language of the text: a statement's own `language`
+(intake copies its source's), a citation's source's, a contact's first citation's source's
+(a contact without citations, or a source without a language, counts as English), a
+source's own. Migrations 0015 (SQLite) and 0016 (PostgreSQL) build the indexes: on SQLite
+an FTS5 table per searchable table holding the stems (computed in Python by
+`words.index_terms`, which each connection registers and the triggers call), on PostgreSQL
+a stored tsvector column with a GIN index, computed with the text search configurations
+`tracker_en_ru`, `tracker_german`, … The search box's syntax is read in `syntax`, names
+are expanded in `names`, each database's query is built in `expressions`, snippets are
+drawn in `snippets`, and the lists use `filtering` and `columns`.
+
+Public API: `matching`, `count_matches`, `ranked`, `expansions`, `snippet`, `search_query`.
 """
 
-import re
-import unicodedata
-
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import BooleanField
-from django.db.models.expressions import Expression, RawSQL
+from django.db.models.expressions import RawSQL
 
-SEARCHABLE = {  # table -> column
+from .expressions import INDEXES, ContactRelevance, Matches, Relevance, fts5
+from .snippets import highlight, snippet
+from .syntax import Query, parse
+
+COMMON_SHARE = 0.05  # a word in 5% of rows fills a page quickly in date order
+RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
+
+# Frozen for migrations 0005–0011, which read them; the indexes are now INDEXES.
+SEARCHABLE = {
     "contacts_statement": "text",
     "contacts_contact": "summary",
     "contacts_citation": "excerpt",
 }
 CONFIG = "english"
-COMMON_SHARE = 0.05  # a word in 5% of rows fills a page quickly in date order
-RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
-WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts5_query(text):
-    """All words of `text`, quoted, so that no FTS5 operator gets through."""
-    return " ".join(f'"{word}"' for word in WORD.findall(text))
 
 
 def search_vector(column):
+    """For migration 0005 only."""
     return SearchVector(column, config=CONFIG)
 
 
-class StoredDocument(Expression):
-    """PostgreSQL's stored tsvector beside a searchable column (`<column>_document`)."""
-
-    output_field = SearchVectorField()
-
-    def __init__(self, column):
-        super().__init__()
-        self.column = column
-
-    def as_sql(self, compiler, connection):
-        alias = compiler.query.get_initial_alias()  # "U0" and so on inside a subquery
-        return f'{compiler.quote_name_unless_alias(alias)}."{self.column}_document"', []
-
-
-def documents_matching(model, column, query):
-    return model.objects.alias(_document=StoredDocument(column)).filter(_document=query)
+__all__ = [
+    "INDEXES",
+    "Query",
+    "count_matches",
+    "expansions",
+    "highlight",
+    "matching",
+    "ranked",
+    "search_query",
+    "snippet",
+]
 
 
-def matching(queryset, text, outer=True):
-    """Rows of `queryset` whose searchable column contains every word of `text`.
+def search_query(text, expand=True):
+    """`text` parsed (a Query passes through): parse once, pass it to every call below."""
+    return text if isinstance(text, Query) else parse(text, expand=expand)
+
+
+def expansions(text):
+    """The other spellings of the names in `text` that a search also looks for."""
+    return search_query(text).expanded
+
+
+def index_of(model):
+    return INDEXES[model._meta.db_table]
+
+
+def matching(queryset, text, outer=True, expand=True):
+    """Rows of `queryset` whose indexed text matches the search `text` (or a Query).
 
     `outer=False` when the result is used as a subquery (`pk__in=...`).
     """
-    table = queryset.model._meta.db_table
-    column = SEARCHABLE[table]
+    query = search_query(text, expand)
+    index = index_of(queryset.model)
+    if not query:
+        return queryset.none()
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, config=CONFIG, search_type="plain")
-        found = documents_matching(queryset.model, column, query)
         if outer:
             # A rare word's rows are fetched by id: walking the page's order with the word
             # as a filter (what the planner picks when it guesses the word is common)
             # would read the whole table to find a handful.
-            ids = list(found.order_by().values_list("pk", flat=True)[:RARE_LIMIT])
+            found = queryset.model.objects.filter(Matches(index, query)).order_by()
+            ids = list(found.values_list("pk", flat=True)[:RARE_LIMIT])
             if len(ids) < RARE_LIMIT:
                 return queryset.filter(pk__in=ids)
-        return queryset.alias(_document=StoredDocument(column)).filter(_document=query)
-    words = fts5_query(text)
-    if not words:
+        return queryset.filter(Matches(index, query))
+    expression = fts5(query)
+    if not expression:
         return queryset.none()
-    fts = f"{table}_fts"
-    if outer and is_common(table, text):
+    fts, table = index.fts, index.table
+    if outer and is_common(index, expression):
         # Most rows match: walk the table in the page's order and probe the index per row,
         # stopping at the page's last row, instead of collecting every matching id first.
         probe = RawSQL(
             f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id)",
-            [words],
+            [expression],
             output_field=BooleanField(),
         )
         return queryset.alias(_matches=probe).filter(_matches=True)
-    return queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [words]))
+    return queryset.filter(
+        pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [expression])
+    )
 
 
-def is_common(table, text, share=COMMON_SHARE):
-    """Whether every word of `text` is in at least `share` of the table's rows.
+def is_common(index, expression, share=COMMON_SHARE):
+    """SQLite: whether the FTS5 `expression` matches at least `share` of the table's rows.
 
     Reads at most that many entries of the index: cheap for rare and common words alike.
     """
-    fts = f"{table}_fts"
+    fts, table = index.fts, index.table
     threshold = f"(SELECT COALESCE(CAST(MAX(id) * %s AS INTEGER), 0) FROM {table})"
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT COUNT(*), {threshold} FROM "
             f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT {threshold})",
-            [share, fts5_query(text), share],
+            [share, expression, share],
         )
         found, needed = cursor.fetchone()
     return bool(needed) and found >= needed
 
 
-def count_matches(model, text, cap):
-    """How many rows of `model` hold every word of `text`, up to `cap` + 1, from the index."""
-    table = model._meta.db_table
-    if connection.vendor == "postgresql":
-        query = SearchQuery(text, config=CONFIG, search_type="plain")
-        found = documents_matching(model, SEARCHABLE[table], query)
-        return found.order_by().values("pk")[: cap + 1].count()
-    words = fts5_query(text)
-    if not words:
+def count_matches(model, text, cap, expand=True):
+    """How many rows of `model` match `text`, up to `cap` + 1, from the index alone."""
+    query = search_query(text, expand)
+    index = index_of(model)
+    if not query:
         return 0
-    fts = f"{table}_fts"
+    if connection.vendor == "postgresql":
+        found = model.objects.filter(Matches(index, query))
+        return found.order_by().values("pk")[: cap + 1].count()
+    expression = fts5(query)
+    if not expression:
+        return 0
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
-            [words, cap + 1],
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM {index.fts} "
+            f"WHERE {index.fts} MATCH %s LIMIT %s)",
+            [expression, cap + 1],
         )
         return cursor.fetchone()[0]
 
 
-def fold(word):
-    """A word as the FTS5 unicode61 tokenizer stores it: lower case, no diacritics."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+def ranked(queryset, text, expand=True):
+    """`queryset` with `relevance` (higher: better) for the search `text`: PostgreSQL's
+    ts_rank, SQLite's bm25; a contact ranks by the better of its summary and excerpts."""
+    query = search_query(text, expand)
+    index = index_of(queryset.model)
+    if not query or (connection.vendor != "postgresql" and not fts5(query)):
+        return queryset.annotate(relevance=RawSQL("0.0", []))
+    rank = ContactRelevance if index.table == "contacts_contact" else Relevance
+    return queryset.annotate(relevance=rank(index, query))

@@ -9,6 +9,4 @@ register = template.Library()
 def active_filters(form):
     """Fields given a non-empty value in the request (valid or not)."""
     data = form.data
-    return sum(
-        1 for name in form.fields if any(value.strip() for value in data.getlist(name, []))
-    )
+    return sum(1 for name in form.fields if any(value.strip() for value in data.getlist(name, [])))

@@ -2,6 +2,7 @@ from .details import ContactDetailView, PersonDetailView, SourceDetailView
 from .home import HomeView
 from .lists import ContactListView, PersonListView, StatementListView
 from .network import NetworkView
+from .sources import SourceListView
 from .statements import StatementDetailView
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "PersonDetailView",
     "PersonListView",
     "SourceDetailView",
+    "SourceListView",
     "StatementDetailView",
     "StatementListView",
 ]

@@ -3,8 +3,10 @@ from collections import defaultdict
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView
 
+from contacts import timeline as charts
 from contacts.aggregates import fields, joined, split
 from contacts.analysis import COUNTERPART_WINDOW, counterparts
 from contacts.highlight import segments
@@ -75,6 +77,22 @@ class ContactDetailView(ReadOnlyAccess, DetailView):
         )
 
 
+def citations(record):
+    """Subquery: the citations of each contact or statement (`record`), as one JSON column."""
+    cited = fields("pk", "source_id", "source__outlet__name", "source__title")
+    return joined(Citation.objects, record, cited)
+
+
+def evidence(cited):
+    """[(outlet or title, [link to each excerpt on the source's page])] for a `citations`
+    value, one entry per source."""
+    sources = {}
+    for pk, source, outlet, title in split(cited):
+        url = reverse("source-detail", args=[source]) + f"#citation-{pk}"
+        sources.setdefault((source, outlet or title), []).append(url)
+    return [(name, urls) for (_, name), urls in sources.items()]
+
+
 class PersonDetailView(ReadOnlyAccess, DetailView):
     permission_required = "contacts.view_person"
     template_name = "contacts/person_detail.html"
@@ -105,19 +123,21 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         )
         ranking, window_full = counterparts(person, window=COUNTERPART_WINDOW)
         window = COUNTERPART_WINDOW
+        contacts = Contact.objects.latest_of(person, recent).with_participant_labels()
+        said = statements.select_related("outlet", "contact")
         timeline = sorted(
-            [
-                ("contact", c.date_start, c)
-                for c in Contact.objects.latest_of(person, recent).with_participant_labels()
-            ]
+            [("contact", c.date_start, c) for c in contacts.annotate(cited=citations("contact"))]
             + [
                 ("statement", s.date_start, s)
-                for s in statements.select_related("outlet", "contact")[:recent]
+                for s in said.annotate(cited=citations("statement"))[:recent]
             ],
             key=lambda item: (item[1], item[0]),
         )
+        for _, _, item in timeline:
+            item.evidence = evidence(item.cited)
         return super().get_context_data(
             timeline=timeline,
+            contact_chart=charts.for_person(person, Contact.objects.involving(person)),
             timeline_length=recent,
             counterparts=ranking,
             counterpart_window=window if window_full else None,

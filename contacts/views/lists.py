@@ -1,4 +1,5 @@
 from contacts.export_rows import ContactRows, PersonRows, StatementRows
+from contacts.facets import CONTACT_FACETS, STATEMENT_FACETS
 from contacts.filters import ContactFilter, PersonFilter, StatementFilter
 from contacts.models import Contact, Person, Statement
 from contacts.tables import ContactTable, PersonTable, StatementTable
@@ -14,6 +15,7 @@ class ContactListView(ReadOnlyAccess, AnalystTableView):
     export_name = "contacts"
     export_rows_class = ContactRows
     page_title = "Contacts"
+    facets = CONTACT_FACETS
 
     def get_queryset(self):
         return Contact.objects.for_table(evidence=self.exporting)
@@ -26,6 +28,7 @@ class StatementListView(ReadOnlyAccess, AnalystTableView):
     export_name = "statements"
     export_rows_class = StatementRows
     page_title = "Statements"
+    facets = STATEMENT_FACETS
 
     def get_queryset(self):
         return Statement.objects.for_table()

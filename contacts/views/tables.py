@@ -2,13 +2,16 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.views.generic.base import TemplateResponseMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin, TableExport
 
-from contacts.exports import SafeTableExport
+from contacts import timeline
+from contacts.exports import SafeTableExport, xlsx_workbook
+from contacts.facets import count_facets
+from contacts.models import Contact
 from contacts.pagination import CappedPaginator
 from contacts.streaming import stream
 
@@ -35,6 +38,7 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
     export_formats = EXPORT_FORMATS
     template_name = "contacts/table_page.html"
     page_title = ""
+    facets = ()  # contacts.facets.Facet: counted beside the table
 
     def get_table_pagination(self, table):
         return False  # paginated in get_table, with bounds the request cannot escape
@@ -90,13 +94,30 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
     def streamed_export(self, export_format):
         """CSV or JSON written row by row as the database yields it, whatever the size."""
         self.filterset = self.get_filterset(self.get_filterset_class())
+        response = StreamingHttpResponse(
+            stream(export_format, *self.export_rows()),
+            content_type=TableExport.FORMATS[export_format],
+        )
+        return self.attachment(response, export_format)
+
+    def xlsx_export(self):
+        """XLSX from the rows CSV and JSON stream (500 read at a time), not from the table's
+        rows: those prefetch over every row at once, which SQLite refuses past 1,000
+        organisations ("Expression tree is too large")."""
+        response = HttpResponse(
+            xlsx_workbook(self.export_name, *self.export_rows()),
+            content_type=TableExport.FORMATS[TableExport.XLSX],
+        )
+        return self.attachment(response, TableExport.XLSX)
+
+    def export_rows(self):
+        """Headers, and the filtered rows in the asked order, read lazily."""
         table = self.get_table_class()(data=self.filterset.qs)
         table.order_by = self.request.GET.getlist("sort") or table._meta.order_by
         exporter = self.export_rows_class(self.request.build_absolute_uri("/").rstrip("/"))
-        response = StreamingHttpResponse(
-            stream(export_format, exporter.headers, exporter.rows(table.data.data)),
-            content_type=TableExport.FORMATS[export_format],
-        )
+        return exporter.headers, exporter.rows(table.data.data)
+
+    def attachment(self, response, export_format):
         filename = self.get_export_filename(export_format)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -114,6 +135,8 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
             # XLS, ODS or YAML, neither streamed, capped nor neutralised (or fail with a 500).
             self.warn(f"Cannot export as '{export_format}'. Choose CSV, XLSX or JSON.")
             return TemplateResponseMixin.render_to_response(self, context, **kwargs)
+        if export_format == TableExport.XLSX:
+            return self.xlsx_export()
         return super().render_to_response(context, **kwargs)
 
     def too_many_for_xlsx(self):
@@ -136,4 +159,18 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
         context["page_title"] = self.page_title
         context["warnings"] = self.warnings
         context["export_formats"] = self.export_formats
+        if self.object_list.model is Contact and not self.exporting:  # contacts per day
+            context["contact_chart"] = timeline.for_contact_list(
+                self.object_list,
+                filters=self.request.GET,
+                window=getattr(self.filterset.form, "cleaned_data", {}),
+            )
+        if self.facets and not self.exporting:
+            context["facets"] = count_facets(
+                facets=self.facets,
+                rows=self.object_list,
+                query=self.request.GET,
+                paginator=context["table"].paginator,
+                chosen=getattr(self.filterset.form, "cleaned_data", {}),
+            )
         return context

@@ -1,0 +1,63 @@
+"""Filter fields that name records by number: an outlet, a source."""
+
+import django_filters as filters
+from django import forms
+from django.forms.models import ModelChoiceField, ModelChoiceIterator
+
+from .models import Citation, Organisation, OrganisationKind, Source
+from .widgets import QuickSelect
+
+
+class NewsOutletChoices(ModelChoiceIterator):
+    """The <select> lists news outlets; any organisation an article names is accepted."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self.queryset = self.queryset.filter(kind=OrganisationKind.NEWS_OUTLET)
+
+
+class OutletField(ModelChoiceField):
+    iterator = NewsOutletChoices
+
+
+class OutletFilter(filters.ModelChoiceFilter):
+    field_class = OutletField
+
+
+def outlet_filter(label):
+    return OutletFilter(
+        label=label, field_name="outlet", queryset=Organisation.objects.all(), widget=QuickSelect
+    )
+
+
+def describe_source(source):
+    """'Title — Outlet, 2020-01-04': how a source is named wherever its number is asked."""
+    outlet = source.outlet.name if source.outlet_id else ""
+    date = source.published_date.isoformat() if source.published_date else ""
+    return " — ".join(filter(None, [source.title, ", ".join(filter(None, [outlet, date]))]))
+
+
+def source_filter():
+    """A source by its number, as every link from the sources list gives it.
+
+    Not a <select>: an archive holds hundreds of thousands of sources. The number is
+    checked (an unknown one is reported on the form) and the chosen source is named.
+    """
+    return filters.ModelChoiceFilter(
+        label="Source (number, from the sources list)",
+        queryset=Source.objects.select_related("outlet"),
+        method="by_source",
+        widget=forms.NumberInput(attrs={"min": 1}),
+        error_messages={"invalid_choice": "No source has that number; see the sources list."},
+    )
+
+
+class CitedSource:
+    """Rows cited by one source (`source=<id>`); the field's label then names the source."""
+
+    cited_field = ""
+
+    def by_source(self, queryset, name, value):
+        self.form[name].label = f"Source: {describe_source(value)}"
+        cited = Citation.objects.filter(source=value, **{f"{self.cited_field}__isnull": False})
+        return queryset.filter(pk__in=cited.values(self.cited_field))

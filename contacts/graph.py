@@ -1,0 +1,150 @@
+"""The network page's matrix and graph, each number linked to the contacts behind it."""
+
+import math
+from collections import Counter
+
+from django.http import QueryDict
+from django.urls import reverse
+
+from .analysis import UNKNOWN
+
+MATRIX_SIZE = 25  # busiest initiators (rows) and recipients (columns)
+GRAPH_EDGES = 250  # busiest pairs drawn
+NODE_SIZE = (16, 64)  # px: the least and the most contacts; area grows with the count
+EDGE_WIDTH = (1.5, 9)
+
+
+def scaled(value, largest, bounds):
+    """`value` of at most `largest` on a square-root scale between `bounds`."""
+    low, high = bounds
+    return round(low + (high - low) * math.sqrt(value / largest), 1) if largest else low
+
+
+class Links:
+    """Links to the contacts list, keeping the page's filters."""
+
+    def __init__(self, filters=None):
+        self.filters = filters.copy() if filters else QueryDict(mutable=True)
+        for name in ("group", "page"):
+            self.filters.pop(name, None)
+
+    def contacts(self, **params):
+        query = self.filters.copy()
+        for name, value in params.items():
+            if isinstance(value, list):
+                query.setlist(name, value)
+            else:
+                query[name] = value
+        return f"{reverse('contact-list')}?{query.urlencode()}"
+
+    @staticmethod
+    def value(node):
+        """What the contact filters call `node`: a slug, a description or a country code."""
+        if node.kind == "person":
+            return node.person.slug
+        if node.kind == "unnamed":
+            return node.description
+        return node.country.code if node.country else None
+
+    def node(self, node):
+        """A person's page; the contacts of an unnamed counterpart or a country."""
+        if node.kind == "person":
+            return node.person.get_absolute_url()
+        value = self.value(node)
+        if value is None:
+            return ""
+        if node.kind == "country":
+            return self.contacts(with_country=[value])
+        return self.contacts(with_participant=[value])
+
+    def directed(self, source, target):
+        """Contacts `source` initiated with `target` taking part."""
+        if source.kind == "country":
+            if source.country is None or target.country is None:
+                return ""
+            return self.contacts(
+                initiator_country=source.country.code, recipient_country=target.country.code
+            )
+        return self.contacts(initiator=self.value(source), recipient=self.value(target))
+
+    def undirected(self, *nodes):
+        """Contacts of every one of `nodes` whose initiator the sources do not give."""
+        values = [self.value(node) for node in nodes]
+        if None in values:
+            return ""
+        name = "with_country" if nodes[0].kind == "country" else "with_participant"
+        return self.contacts(**{name: values, "initiator_unknown": "true"})
+
+
+def matrix(reach, links, size=MATRIX_SIZE):
+    """Rows of (row node, [(column node, contacts, url), ...]): the busiest initiators by the
+    busiest recipients, then a row of the contacts whose initiator is unknown."""
+    by_row, by_column = Counter(), Counter()
+    for (source, target), n in reach.directed.items():
+        by_row[source] += n
+        by_column[target] += n
+    unknown = {node: n for node, n in reach.unknown.items() if n}
+    by_column.update(unknown)
+    columns = sorted((node for node, _ in by_column.most_common(size)), key=lambda n: n.label)
+    rows = sorted((node for node, _ in by_row.most_common(size)), key=lambda n: n.label)
+    table = [
+        (
+            row,
+            [
+                (column, reach.directed[row, column], links.directed(row, column))
+                for column in columns
+            ],
+        )
+        for row in rows
+    ]
+    if unknown:
+        table.append(
+            (
+                UNKNOWN,
+                [(column, unknown.get(column, 0), links.undirected(column)) for column in columns],
+            )
+        )
+    return table, columns
+
+
+def elements(reach, links, edges=GRAPH_EDGES):
+    """Cytoscape nodes and edges for the busiest `edges` pairs, known initiator or not."""
+    pairs = Counter({(True, *pair): n for pair, n in reach.directed.items()})
+    pairs.update({(False, *pair): n for pair, n in reach.undirected.items()})
+    pairs = dict(pairs.most_common(edges))
+    nodes = sorted({node for _, *pair in pairs for node in pair}, key=lambda n: n.key)
+    most_contacts = max((reach.totals[node] for node in nodes), default=0)
+    heaviest = max(pairs.values(), default=0)
+    drawn = [
+        {
+            "data": {
+                "id": node.key,
+                "label": node.label,
+                "kind": node.kind,
+                "contacts": reach.totals[node],
+                "size": scaled(reach.totals[node], most_contacts, NODE_SIZE),
+                "url": links.node(node),
+            }
+        }
+        for node in nodes
+    ]
+    for (directed, source, target), n in sorted(
+        pairs.items(), key=lambda item: (not item[0][0], item[0][1].key, item[0][2].key)
+    ):
+        arrow = "->" if directed else "--"
+        drawn.append(
+            {
+                "data": {
+                    "id": f"{source.key}{arrow}{target.key}",
+                    "source": source.key,
+                    "target": target.key,
+                    "weight": n,
+                    "width": scaled(n, heaviest, EDGE_WIDTH),
+                    "url": links.directed(source, target)
+                    if directed
+                    else links.undirected(source, target),
+                },
+                "classes": "directed" if directed else "undirected",
+            }
+        )
+    return drawn

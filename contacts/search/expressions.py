@@ -1,0 +1,176 @@
+"""A parsed search as each database's own query: an FTS5 MATCH string, a PostgreSQL tsquery.
+
+Both are built from the words alone, every word quoted (FTS5) or passed as a parameter to
+`tracker_phrase_query` / `tracker_prefix_query` (SQL functions of migration 0016, which run
+plainto/phraseto_tsquery in each text search configuration): no character typed in a search
+box is read as either database's query syntax.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import Expression
+
+from .syntax import AllOf, Phrase
+from .words import fold, forms, is_compound, parts_of, phrase_forms
+
+
+@dataclass(frozen=True)
+class Index:
+    table: str
+    document: str  # PostgreSQL: the stored tsvector column
+
+    @property
+    def fts(self):  # SQLite: the FTS5 table
+        return f"{self.table}_fts"
+
+
+INDEXES = {
+    index.table: index
+    for index in (
+        Index("contacts_statement", "text_document"),
+        Index("contacts_contact", "summary_document"),
+        Index("contacts_citation", "excerpt_document"),
+        Index("contacts_source", "text_document"),  # title and text
+    )
+}
+
+
+def quoted(terms):
+    return '"' + " ".join(terms).replace('"', '""') + '"'
+
+
+def fts5_clause(clause):
+    if isinstance(clause, AllOf):
+        words = [fts5_clause(word) for word in clause.words]
+        return "(" + " AND ".join(words) + ")" if all(words) else ""
+    if isinstance(clause, Phrase):
+        alternatives = [quoted(phrase) for phrase in phrase_forms(clause.words)]
+    elif clause.prefix:
+        start = fold("".join(parts_of(clause.token)))
+        alternatives = [quoted([start]) + " *"] if start else []
+    else:
+        alternatives = [quoted([form]) for form in sorted(forms(clause.token))]
+        if is_compound(clause.token):  # also written apart: "de escalation"
+            alternatives += [quoted(phrase) for phrase in phrase_forms(parts_of(clause.token))]
+    return "(" + " OR ".join(alternatives) + ")" if alternatives else ""
+
+
+def either(parts, operator):
+    parts = [part for part in parts if part]
+    return "(" + f" {operator} ".join(parts) + ")" if parts else ""
+
+
+def fts5(query):
+    """The FTS5 MATCH expression of a Query ("" when nothing is left to search)."""
+    groups = [either([fts5_clause(c) for c in group], "OR") for group in query.groups]
+    expression = " AND ".join(group for group in groups if group)
+    excluded = either([fts5_clause(clause) for clause in query.excluded], "OR")
+    if expression and excluded:
+        expression = f"({expression}) NOT {excluded}"
+    return expression
+
+
+def tsquery_clause(clause):
+    if isinstance(clause, AllOf):
+        return joined_sql([tsquery_clause(word) for word in clause.words], "&&")
+    if isinstance(clause, Phrase):
+        return "tracker_phrase_query(%s)", [clause.text]
+    parts = parts_of(clause.token)
+    if clause.prefix:
+        return "tracker_prefix_query(%s)", ["".join(parts)]
+    if len(parts) > 1:
+        return "(tracker_phrase_query(%s) || tracker_phrase_query(%s))", [
+            "".join(parts),
+            " ".join(parts),
+        ]
+    return "tracker_phrase_query(%s)", [clause.token]
+
+
+def joined_sql(pieces, operator):
+    return "(" + f" {operator} ".join(sql for sql, _ in pieces) + ")", [
+        param for _, params in pieces for param in params
+    ]
+
+
+def tsquery(query):
+    """(sql, params): the PostgreSQL tsquery of a Query."""
+    groups = [joined_sql([tsquery_clause(c) for c in group], "||") for group in query.groups]
+    sql, params = joined_sql(groups, "&&")
+    if query.excluded:
+        excluded, more = joined_sql([tsquery_clause(c) for c in query.excluded], "||")
+        sql, params = f"({sql} && !!{excluded})", [*params, *more]
+    return sql, params
+
+
+class SearchExpression(Expression):
+    """Refers to the row of the query it is used in: `"U0"` inside a subquery."""
+
+    def __init__(self, index, query):
+        super().__init__()
+        self.index, self.query = index, query
+
+    @property
+    def identity(self):  # Django compares expressions by it; a Query is not hashable
+        return (self.__class__, self.index, repr((self.query.groups, self.query.excluded)))
+
+    def row(self, compiler):
+        return compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+
+
+class Matches(SearchExpression):
+    """PostgreSQL: the row's stored document matches the query (served by its GIN index)."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection):
+        sql, params = tsquery(self.query)
+        return f'{self.row(compiler)}."{self.index.document}" @@ {sql}', params
+
+
+class Relevance(SearchExpression):
+    """How well the row matches, higher is better: ts_rank, or FTS5's bm25 negated."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection):
+        return self.rank_sql(self.index, self.row(compiler), connection)
+
+    def rank_sql(self, index, row, connection):
+        if connection.vendor == "postgresql":
+            sql, params = tsquery(self.query)
+            return f'ts_rank({row}."{index.document}", {sql})', params
+        fts = index.fts
+        return (
+            f'(SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {row}."id")',
+            [fts5(self.query)],
+        )
+
+    def best_excerpt_sql(self, contact, connection):
+        """The rank of a contact's best-matching excerpt."""
+        index = INDEXES["contacts_citation"]
+        cited = f'SELECT id FROM contacts_citation WHERE contact_id = {contact}."id"'
+        if connection.vendor == "postgresql":
+            sql, params = tsquery(self.query)
+            return (
+                f'(SELECT MAX(ts_rank(found."{index.document}", {sql})) FROM {index.table} found '
+                f'WHERE found.id IN ({cited}) AND found."{index.document}" @@ {sql})',
+                [*params, *params],
+            )
+        fts = index.fts
+        return (
+            f"(SELECT -rank FROM {fts} WHERE {fts} MATCH %s AND rowid IN ({cited}) "
+            "ORDER BY rank LIMIT 1)",
+            [fts5(self.query)],
+        )
+
+
+class ContactRelevance(Relevance):
+    """A contact's relevance: the better of its summary's and its best excerpt's."""
+
+    def as_sql(self, compiler, connection):
+        contact = self.row(compiler)
+        summary, params = self.rank_sql(self.index, contact, connection)
+        excerpt, more = self.best_excerpt_sql(contact, connection)
+        greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+        return f"{greatest}(COALESCE({summary}, 0), COALESCE({excerpt}, 0))", [*params, *more]

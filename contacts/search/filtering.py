@@ -1,0 +1,58 @@
+"""The search box of the analyst lists: `q`, searched by word form with names expanded.
+
+`expand=0` in the address searches only what was typed. The parsed search is kept on the
+filter set and on the request (`search_query`), so that the page's note shows the other
+spellings searched and the table draws each row's snippet without parsing it again;
+`sort=relevance` ranks the rows (see `tables.RelevanceColumn`).
+"""
+
+from functools import partial
+
+import django_filters as filters
+from django import forms
+
+from . import count_matches, matching, ranked, search_query
+
+NOT_FILTERS = ("expand",)  # fields that select no rows
+
+
+class FullTextFilter(filters.FilterSet):
+    count_rows = None  # a cheaper way to count the filtered rows, when there is one
+    search_query = None  # the parsed search, once `q` has been applied
+    expand = filters.CharFilter(method="by_expand", widget=forms.HiddenInput)
+
+    def parse(self, value):
+        query = search_query(value, expand=self.data.get("expand") != "0")
+        self.search_query = query
+        if self.request is not None:
+            self.request.search_query = query
+        return query
+
+    def search(self, queryset, name, value):
+        query = self.parse(value)
+        if self.only_active(name):
+            # The search is the whole filter: the index alone counts the rows.
+            self.count_rows = partial(count_matches, queryset.model, query)
+        return self.by_relevance(matching(queryset, query), query)
+
+    def by_relevance(self, queryset, query):
+        """`relevance` added when the page is sorted by it."""
+        getlist = getattr(self.data, "getlist", lambda key: [self.data.get(key) or ""])
+        if any("relevance" in sort for sort in getlist("sort")):
+            return ranked(queryset, query)
+        return queryset
+
+    def only_active(self, name):
+        data = self.form.cleaned_data
+        return all(
+            value in (None, "", [], ())
+            for field, value in data.items()
+            if field != name and field not in NOT_FILTERS
+        )
+
+    @property
+    def exporting(self):
+        return self.request is not None and self.request.GET.get("_export") is not None
+
+    def by_expand(self, queryset, name, value):
+        return queryset  # read by `parse`

@@ -1,0 +1,218 @@
+"""Names in a search: a word or run of words that names one known person or organisation
+also finds every other spelling of that name (every alias, in every script).
+
+A run of up to four typed words names someone when its key (`contacts.text.name_key`:
+case, accents, punctuation and Arabic/Persian letter variants ignored) equals one of their
+names or aliases, or its transliteration (anyascii: "Макей" meets "Makei"), or, for Cyrillic,
+one of them without its Russian case ending ("Макею" meets "Макей"); a single word also
+names the person whose full name (not a title or short form) begins with it ("Qasem" →
+"Qasem Soleimani"). An organisation is named by its name, abbreviation, other names, or
+any of these without a generic last word ("Qods" → "Qods Force"). A name shared by more
+than one person or organisation is not expanded. Looked up through the indexed name keys
+in two queries (one more when someone was found), whatever the size of the archive.
+"""
+
+from dataclasses import dataclass
+
+from anyascii import anyascii
+from django.db import connection
+from django.db.models import Q, Value
+
+from contacts.models import AliasKind, Organisation, Person, PersonAlias
+from contacts.text import name_key
+
+from .syntax import AllOf, Phrase, Word, clause_of, plain_word
+from .words import tokens
+
+LONGEST_RUN = 4  # words
+FIRST_WORDS = 12  # where a name may start: a pasted paragraph is not looked up whole
+MOST_SPELLINGS = 20
+CANDIDATE_ROWS = 200
+GENERIC_LAST_WORDS = frozenset(
+    "force forces corps army party ministry council agency office guard guards group front "
+    "movement committee department service organisation organization".split()
+)
+RUSSIAN_ENDINGS = sorted(
+    "ами ями ого его ому ему ыми ими ой ей ий ый ом ем ам ям ах ях у ю а я е ы и й ь".split(),
+    key=len,
+    reverse=True,
+)
+
+
+@dataclass
+class Named:
+    kind: str  # "person" or "organisation"
+    pk: int
+    spellings: list
+
+
+def is_cyrillic(text):
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def without_case_ending(word):
+    """A Cyrillic word of five letters or more without its Russian case ending (as intake)."""
+    if is_cyrillic(word) and len(word) >= 5:
+        for ending in RUSSIAN_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)]
+    return word
+
+
+def stemmed_key(key):
+    return " ".join(without_case_ending(word) for word in key.split())
+
+
+def starting(prefix):
+    """Keys beginning with `prefix`, as an index range on either database."""
+    if connection.vendor == "postgresql":
+        return Q(name_key__startswith=prefix)
+    return Q(name_key__gte=prefix, name_key__lt=prefix + "\U0010ffff")
+
+
+class Lookup:
+    """What each candidate text names, from the stored names, aliases and organisations."""
+
+    def __init__(self, texts):
+        self.keys = {text: name_key(text) for text in texts if name_key(text)}
+        self.found = {}
+        if self.keys:
+            self.people = self.match_people()
+            self.organisations = self.match_organisations()
+            self.found = self.resolve()
+
+    def exact_keys(self, key):
+        return {key, anyascii(key).lower().replace("'", "")}
+
+    def match_people(self):
+        condition = Q(name_key__in={k for key in self.keys.values() for k in self.exact_keys(key)})
+        for key in self.keys.values():
+            if " " not in key:
+                condition |= starting(key + " ")
+            if is_cyrillic(key) and stemmed_key(key) != key:
+                condition |= starting(stemmed_key(key))
+        people = Person.objects.filter(condition).annotate(kind=Value("canonical")).order_by()
+        aliases = PersonAlias.objects.filter(condition).order_by()
+        rows = people.values_list("pk", "name_key", "kind").union(
+            aliases.values_list("person_id", "name_key", "kind"), all=True
+        )
+        return list(rows[:CANDIDATE_ROWS])
+
+    def names_person(self, key, row_key, kind):
+        if row_key in self.exact_keys(key):
+            return True
+        single, full = " " not in key, kind != AliasKind.SHORT_NAME
+        if single and full and row_key.startswith(key + " "):
+            return True
+        if is_cyrillic(key):
+            ours, theirs = stemmed_key(key), stemmed_key(row_key)
+            return ours == theirs or (single and full and theirs.split()[0] == ours)
+        return False
+
+    def match_organisations(self):
+        condition = Q()
+        for text in self.keys:
+            text = " ".join(tokens(text))
+            condition |= Q(name__iexact=text) | Q(abbreviation__iexact=text)
+            condition |= Q(other_names__icontains=text) | Q(name__istartswith=text + " ")
+        rows = Organisation.objects.filter(condition)
+        return list(rows.values_list("pk", "name", "abbreviation", "other_names")[:50])
+
+    def resolve(self):
+        found = {}
+        for text, key in self.keys.items():
+            named = {
+                ("person", pk)
+                for pk, row_key, kind in self.people
+                if self.names_person(key, row_key, kind)
+            }
+            named |= {
+                ("organisation", row[0])
+                for row in self.organisations
+                if key in organisation_keys(row[1:])
+            }
+            if len(named) == 1:
+                found[text] = next(iter(named))
+        return found
+
+    def spellings(self):
+        """{(kind, pk): [every spelling]} for the people and organisations found."""
+        people = {pk for kind, pk in self.found.values() if kind == "person"}
+        result = {}
+        if people:
+            names = Person.objects.filter(pk__in=people).annotate(first=Value(0)).order_by()
+            aliases = PersonAlias.objects.filter(person__in=people).annotate(first=Value(1))
+            aliases = aliases.order_by()
+            rows = names.values_list("pk", "name", "first").union(
+                aliases.values_list("person_id", "name", "first"), all=True
+            )
+            for pk, name, _ in sorted(rows, key=lambda row: row[2]):
+                result.setdefault(("person", pk), []).append(name)
+        for pk, name, abbreviation, other_names in self.organisations:
+            names = [name, *other_names.split(";"), abbreviation]
+            result[("organisation", pk)] = [n.strip() for n in names if len(n.strip()) > 1]
+        return result
+
+
+def organisation_keys(names):
+    name, abbreviation, other_names = names
+    keys = set()
+    for spelling in [name, abbreviation, *other_names.split(";")]:
+        key = name_key(spelling)
+        if key:
+            keys.add(key)
+            words = key.split()
+            if len(words) > 1 and words[-1] in GENERIC_LAST_WORDS:
+                keys.add(" ".join(words[:-1]))
+    return keys
+
+
+def candidate_runs(groups):
+    """[(first group, number of groups, text)]: runs of plain one-word groups (longest first),
+    and every word or phrase of the other groups."""
+    runs = []
+    for start in range(min(len(groups), FIRST_WORDS)):
+        for length in range(LONGEST_RUN, 0, -1):
+            words = [plain_word(group) for group in groups[start : start + length]]
+            if len(words) == length and all(words):
+                runs.append((start, length, " ".join(word.token for word in words)))
+    for index, group in enumerate(groups[:FIRST_WORDS]):
+        if plain_word(group) is None:
+            for clause in group:
+                if isinstance(clause, Phrase) or (isinstance(clause, Word) and not clause.prefix):
+                    runs.append((index, 1, clause.text))
+    return runs
+
+
+def expand_names(groups):
+    """(groups with the other spellings of every name found, the spellings added)."""
+    runs = candidate_runs(groups)
+    lookup = Lookup({text for _, _, text in runs})
+    if not lookup.found:
+        return groups, []
+    spellings = lookup.spellings()
+    taken, merged, added = set(), {}, {}
+    for start, length, text in runs:
+        places = set(range(start, start + length))
+        if text not in lookup.found or places & taken:
+            continue
+        taken |= places
+        typed = name_key(text)
+        others = [
+            spelling
+            for spelling in dict.fromkeys(spellings.get(lookup.found[text], []))
+            if name_key(spelling) not in ("", typed)
+        ][:MOST_SPELLINGS]
+        added.update(dict.fromkeys(others))
+        extra = [clause_of(tokens(spelling)) for spelling in others if tokens(spelling)]
+        if length == 1:
+            merged[start] = (1, [*groups[start], *extra])
+        else:
+            words = tuple(plain_word(group) for group in groups[start : start + length])
+            merged[start] = (length, [AllOf(words), *extra])
+    result, index = [], 0
+    while index < len(groups):
+        length, group = merged.get(index, (1, groups[index]))
+        result.append(group)
+        index += length
+    return result, list(added)

@@ -1,0 +1,145 @@
+"""Words as the full-text index sees them: folded, stemmed by language, compounds joined.
+
+One rule set on both databases (PostgreSQL through the text search configurations that
+migration 0016 creates, SQLite through `index_terms`, which its triggers call):
+
+- The language of the text picks the stemming rule: English, Russian or no language given
+  → English Snowball for words of ASCII letters and Russian Snowball for other words (as
+  PostgreSQL's own `russian` configuration does, so a Cyrillic name in an English report
+  still meets its case forms: "Макею" and "Макей"); German, French, Spanish → that
+  language's Snowball for every word; any other language → no stemming.
+- Words are lower-cased and their accents removed before stemming; no stop word is dropped
+  (an exact phrase stays exact).
+- A hyphenated word is indexed as the joined word followed by its parts ("de-escalate" →
+  deescal de escal), so "deescalation", "de-escalation" and "de escalation" meet.
+- The unstemmed words follow the stems, for prefix searches ("escalat*" finds "escalate",
+  whose stem is "escal").
+"""
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+ENGLISH_RUSSIAN, SIMPLE = "en_ru", "simple"
+RULE_OF_LANGUAGE = {
+    "": ENGLISH_RUSSIAN,
+    "en": ENGLISH_RUSSIAN,
+    "ru": ENGLISH_RUSSIAN,
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+}
+RULES = (ENGLISH_RUSSIAN, "german", "french", "spanish", SIMPLE)
+HYPHEN = re.compile(r"[-\u2010\u2011]")
+TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+LONGEST_WORD = 64  # characters of a query word that count
+
+stemmers = threading.local()  # PyStemmer objects are not shared between threads
+
+
+def rule_for(language):
+    """The stemming rule of an ISO 639-1 code ("en", "pt-BR", "" …)."""
+    code = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
+    return RULE_OF_LANGUAGE.get(code, SIMPLE)
+
+
+@lru_cache(maxsize=200_000)
+def fold(word):
+    """Lower case without accents ("Amélie" → "amelie"); Cyrillic й stays й."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    kept = []
+    for ch in decomposed:
+        if not unicodedata.combining(ch):
+            kept.append(ch)
+        elif ch == "\u0306" and kept and kept[-1] == "и":  # й = и + breve
+            kept[-1] = "й"
+    return "".join(kept)
+
+
+def snowball(algorithm):
+    found = getattr(stemmers, algorithm, None)
+    if found is None:
+        found = Stemmer.Stemmer(algorithm)
+        setattr(stemmers, algorithm, found)
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def stem(word, rule):
+    """`word` (one word, no hyphen) as `rule` indexes it."""
+    folded = fold(word)
+    if rule == SIMPLE or any(ch.isdigit() for ch in folded):
+        return folded
+    if rule == ENGLISH_RUSSIAN:
+        return snowball("english" if word.isascii() else "russian").stemWord(folded)
+    return snowball(rule).stemWord(folded)
+
+
+def parts_of(token):
+    """The words of a token: ["de", "escalate"] for "de-escalate"."""
+    return [part for part in HYPHEN.split(token) if part]
+
+
+def sequence(token, rule):
+    """A token's place in the index: its stem, or for a compound the joined word's stem
+    followed by the stems of its parts."""
+    parts = parts_of(token)
+    if len(parts) == 1:
+        return [stem(parts[0], rule)]
+    return [stem("".join(parts), rule), *(stem(part, rule) for part in parts)]
+
+
+@lru_cache(maxsize=200_000)
+def surface(token):
+    """The unstemmed words of a token, as a prefix search meets them."""
+    parts = parts_of(token)
+    if len(parts) == 1:
+        return (fold(parts[0]),)
+    return (fold("".join(parts)), *(fold(part) for part in parts))
+
+
+@lru_cache(maxsize=200_000)
+def token_terms(token, rule):
+    return tuple(sequence(token, rule)), tuple(surface(token))
+
+
+def index_terms(text, language):
+    """What the SQLite index holds for `text`: the stems in order, then the unstemmed words
+    that differ from every stem (registered on each SQLite connection, see `sqlite_function`)."""
+    rule = rule_for(language)
+    stems, words = [], []
+    for token in TOKEN.findall(text or ""):
+        token_stems, token_words = token_terms(token, rule)
+        stems += token_stems
+        words += token_words
+    known = set(stems)
+    return " ".join(stems + [word for word in dict.fromkeys(words) if word not in known])
+
+
+def tokens(text):
+    """The query words of `text`, each cut to LONGEST_WORD characters."""
+    return [token[:LONGEST_WORD] for token in TOKEN.findall(text or "")]
+
+
+@lru_cache(maxsize=200_000)
+def forms(token):
+    """Every form under which a word may be indexed, in any of the five languages."""
+    joined = "".join(parts_of(token))
+    return frozenset(stem(joined, rule) for rule in RULES) - {""}
+
+
+def phrase_forms(words):
+    """For each rule, the index sequence of a phrase (a tuple of stems); duplicates dropped."""
+    found = {}
+    for rule in RULES:
+        found[tuple(term for word in words for term in sequence(word, rule))] = None
+    return [phrase for phrase in found if phrase]
+
+
+def is_compound(token):
+    return len(parts_of(token)) > 1

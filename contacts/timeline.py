@@ -1,0 +1,206 @@
+"""Contacts per day, week or month, for the bar chart above a list: one grouped query.
+
+The database counts the contacts by their dates (GROUP BY start, end); Python lays those
+counts over the bars. A contact dated to a range, a month or a year counts on every bar its
+dates overlap, as the From/To filters select it, so each bar's link lists exactly the contacts
+the bar counts; the part of a bar made of such contacts is drawn lighter.
+"""
+
+import calendar
+import datetime
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
+
+DAY_LIMIT = 92  # up to about three months: a bar per day
+WEEK_LIMIT = 156  # up to three years: a bar per week; beyond: a bar per month
+BAR = 10  # width of a bar in the chart's own units (the chart is 100 units high)
+GAP = 2
+MIN_HEIGHT = 3  # a bar of 1 stays visible next to a bar of 500
+MIN_DAYS = 21
+
+
+@dataclass
+class Bar:
+    start: datetime.date
+    end: datetime.date
+    within: int = 0  # contacts dated inside the bar
+    spanning: int = 0  # contacts whose dates overlap the bar and run beyond it
+    url: str = ""
+    label: str = ""
+    x: int = 0
+    heights: tuple = (0, 0)  # (within, spanning), in chart units
+
+    @property
+    def total(self):
+        return self.within + self.spanning
+
+    @property
+    def rects(self):
+        """(part, top, height) of the bar's two parts, the lighter one on top."""
+        within, spanning = self.heights
+        return [
+            (part, 100 - below - height, height)
+            for part, below, height in (("within", 0, within), ("spanning", within, spanning))
+            if height
+        ]
+
+
+@dataclass
+class Timeline:
+    unit: str = "day"
+    bars: list = field(default_factory=list)
+    contacts: int = 0  # contacts counted (each once, however many bars it covers)
+    partial: bool = False  # more contacts match than were counted (the most recent were)
+
+    def __bool__(self):
+        return bool(self.contacts)
+
+    @property
+    def largest(self):
+        return max((bar.total for bar in self.bars), default=0)
+
+    @property
+    def width(self):
+        return len(self.bars) * BAR
+
+    @property
+    def first(self):
+        return self.bars[0].start if self.bars else None
+
+    @property
+    def last(self):
+        return self.bars[-1].end if self.bars else None
+
+
+def date_counts(contacts, cap=None):
+    """[(start, end, contacts)] for the `cap` most recent of `contacts` (a queryset), and
+    whether there were more: the one query, which reads at most `cap` + 1 rows in date order
+    (the order the list itself reads), whatever the size of the archive."""
+    cap = cap or settings.TABLE_COUNT_CAP
+    dates = contacts.prefetch_related(None).order_by("-date_start", "-pk")
+    rows = list(dates.values_list("date_start", "date_end")[: cap + 1])
+    counted = Counter(rows[:cap])
+    return [(start, end, n) for (start, end), n in counted.items()], len(rows) > cap
+
+
+def month_after(day):
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def widened(first, last, date_from, date_to):
+    """At least MIN_DAYS around a short burst, so that a bar is a day wide, not a screen."""
+    missing = MIN_DAYS - (last - first).days - 1
+    if missing > 0:
+        first = max(first - datetime.timedelta(days=missing // 2), date_from or datetime.date.min)
+        last = min(
+            last + datetime.timedelta(days=missing - missing // 2), date_to or datetime.date.max
+        )
+    return first, last
+
+
+def describe(unit, bar):
+    """ "4 Jan 2020: 13 contacts (4 dated only to a longer period)", for a bar's link."""
+    if unit == "month":
+        when = f"{bar.start:%b %Y}"
+    elif bar.start == bar.end:
+        when = f"{bar.start.day} {bar.start:%b %Y}"
+    else:
+        when = f"{bar.start.day} {bar.start:%b %Y} – {bar.end.day} {bar.end:%b %Y}"
+    text = f"{when}: {bar.total} contact{'s' if bar.total != 1 else ''}"
+    return f"{text} ({bar.spanning} dated only to a longer period)" if bar.spanning else text
+
+
+def bar_bounds(first, last):
+    """The unit and (start, end) of each bar covering `first` to `last`."""
+    days = (last - first).days + 1
+    if days <= DAY_LIMIT:
+        return "day", [(day, day) for day in (first + datetime.timedelta(n) for n in range(days))]
+    monday = first - datetime.timedelta(days=first.weekday())
+    if days / 7 <= WEEK_LIMIT:
+        weeks = range(0, (last - monday).days + 1, 7)
+        return "week", [
+            (monday + datetime.timedelta(n), monday + datetime.timedelta(n + 6)) for n in weeks
+        ]
+    bounds, month = [], first.replace(day=1)
+    while month <= last:
+        end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        bounds.append((month, end))
+        month = month_after(month)
+    return "month", bounds
+
+
+def lay_out(unit, bounds, rows, date_from=None, date_to=None):
+    """Bars over `bounds` (clipped to the filters' window) holding `rows`' counts."""
+    bars = [Bar(max(start, date_from or start), min(end, date_to or end)) for start, end in bounds]
+    starts = [bar.start for bar in bars]
+    for start, end, n in rows:
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = bisect_right(starts, end) - 1
+        for bar in bars[first : last + 1]:
+            if bar.start <= start and end <= bar.end:
+                bar.within += n
+            elif start <= bar.end and bar.start <= end:
+                bar.spanning += n
+    largest = max((bar.total for bar in bars), default=0)
+    for number, bar in enumerate(bars):
+        bar.x = number * BAR + GAP // 2
+        total = max(round(100 * bar.total / largest), MIN_HEIGHT) if bar.total else 0
+        within = min(max(round(100 * bar.within / largest), 1), total) if bar.within else 0
+        bar.heights = (within, total - within)
+    return Timeline(unit, bars, sum(n for _, _, n in rows))
+
+
+def timeline(contacts, *, link, date_from=None, date_to=None):
+    """Contacts per day, week or month over `contacts`' dates (within the filters' window);
+    `link(start, end)` gives each bar's address. Past TABLE_COUNT_CAP contacts, the chart
+    shows the most recent ones and says so."""
+    rows, partial = date_counts(contacts)
+    if not rows:
+        return Timeline()
+    first = max(min(start for start, _, _ in rows), date_from or datetime.date.min)
+    last = min(max(end for _, end, _ in rows), date_to or datetime.date.max)
+    if last < first:
+        return Timeline()
+    first, last = widened(first, last, date_from, date_to)
+    unit, bounds = bar_bounds(first, last)
+    chart = lay_out(unit, bounds, rows, date_from, date_to)
+    chart.partial = partial
+    for bar in chart.bars:
+        bar.url, bar.label = link(bar.start, bar.end), describe(unit, bar)
+    return chart
+
+
+def contacts_link(filters):
+    """`link(start, end)`: the contacts list with `filters` (a QueryDict) and those dates."""
+    query = filters.copy() if filters else QueryDict(mutable=True)
+    for name in ("page", "date_from", "date_to", "_export"):
+        query.pop(name, None)
+
+    def link(start, end):
+        query["date_from"], query["date_to"] = start.isoformat(), end.isoformat()
+        return f"{reverse('contact-list')}?{query.urlencode()}"
+
+    return link
+
+
+def for_contact_list(contacts, *, filters, window):
+    """The chart above the contacts list: its filtered contacts, each bar keeping the filters.
+    `window` is the form's cleaned data (From and To, when valid)."""
+    return timeline(
+        contacts,
+        link=contacts_link(filters),
+        date_from=window.get("date_from"),
+        date_to=window.get("date_to"),
+    )
+
+
+def for_person(person, contacts):
+    """The chart on a person's page: `contacts` (theirs), each bar linking to the list."""
+    filters = QueryDict(mutable=True)
+    filters["participant"] = person.slug
+    return timeline(contacts, link=contacts_link(filters))

@@ -1,0 +1,22 @@
+from contacts.facets import SOURCE_FACETS
+from contacts.filters import SourceFilter
+from contacts.source_rows import SourceRows, sources_for_list
+from contacts.source_table import SourceTable
+
+from .access import ReadOnlyAccess
+from .tables import AnalystTableView
+
+
+class SourceListView(ReadOnlyAccess, AnalystTableView):
+    """The articles, with how many contacts and statements cite each; their text searchable."""
+
+    permission_required = "contacts.view_source"
+    table_class = SourceTable
+    filterset_class = SourceFilter
+    export_name = "sources"
+    export_rows_class = SourceRows
+    page_title = "Sources"
+    facets = SOURCE_FACETS
+
+    def get_queryset(self):
+        return sources_for_list()

@@ -1,0 +1,175 @@
+"""The network page's matrix and graph: who reached out to whom, and the contacts whose
+initiator the sources do not give."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from contacts.analysis import UNKNOWN, reach
+from contacts.models import Contact
+from tests.factories import CountryFactory, PersonFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    """Pompeo called Raab twice; Raab called Pompeo once; Pompeo and Raab spoke once, and
+    Pompeo and Esper once, with no initiator given."""
+    pompeo, raab, esper = (
+        PersonFactory(name="Mike Pompeo", slug="mike-pompeo"),
+        PersonFactory(name="Dominic Raab", slug="dominic-raab"),
+        PersonFactory(name="Mark Esper", slug="mark-esper"),
+    )
+    contacts = {
+        "pompeo-raab": [make_contact(pompeo, raab, initiator=pompeo) for _ in range(2)],
+        "raab-pompeo": [make_contact(raab, pompeo, initiator=raab)],
+        "pompeo-raab-unknown": [make_contact(pompeo, raab)],
+        "pompeo-esper-unknown": [make_contact(pompeo, esper)],
+    }
+    return pompeo, raab, esper, contacts
+
+
+def network(client, **filters):
+    return client.get(reverse("network"), filters).context
+
+
+def by_id(elements):
+    return {element["data"]["id"]: element for element in elements}
+
+
+def listed(client, url):
+    return {row.record for row in client.get(url).context["table"].page.object_list}
+
+
+def test_contacts_with_unknown_initiator_are_counted_in_the_initiator_unknown_row(
+    analyst_client, people
+):
+    matrix = network(analyst_client)["matrix"]
+    row, cells = matrix[-1]
+    assert row == UNKNOWN
+    assert {column.label: count for column, count, _ in cells} == {
+        "Dominic Raab": 1,
+        "Mark Esper": 1,
+        "Mike Pompeo": 2,
+    }
+
+
+def test_the_matrix_still_counts_each_initiator_by_the_people_contacted(analyst_client, people):
+    matrix = network(analyst_client)["matrix"]
+    counts = {
+        (row.label, column.label): count for row, cells in matrix for column, count, _ in cells
+    }
+    assert counts["Mike Pompeo", "Dominic Raab"] == 2
+    assert counts["Dominic Raab", "Mike Pompeo"] == 1
+
+
+def test_contacts_with_unknown_initiator_are_undirected_edges(analyst_client, people):
+    edges = by_id(network(analyst_client)["elements"])
+    undirected = edges["person:dominic-raab--person:mike-pompeo"]
+    assert undirected["classes"] == "undirected" and undirected["data"]["weight"] == 1
+    assert edges["person:mark-esper--person:mike-pompeo"]["classes"] == "undirected"
+    directed = edges["person:mike-pompeo->person:dominic-raab"]
+    assert directed["classes"] == "directed" and directed["data"]["weight"] == 2
+    assert edges["person:dominic-raab->person:mike-pompeo"]["data"]["weight"] == 1
+
+
+def test_node_size_follows_the_number_of_contacts(analyst_client, people):
+    nodes = by_id(network(analyst_client)["elements"])
+    pompeo, raab, esper = (nodes[f"person:{slug}"]["data"] for slug in people_slugs())
+    assert (pompeo["contacts"], raab["contacts"], esper["contacts"]) == (5, 4, 1)
+    assert pompeo["size"] > raab["size"] > esper["size"]
+
+
+def people_slugs():
+    return ("mike-pompeo", "dominic-raab", "mark-esper")
+
+
+def test_edge_width_follows_the_number_of_contacts(analyst_client, people):
+    edges = by_id(network(analyst_client)["elements"])
+    twice = edges["person:mike-pompeo->person:dominic-raab"]["data"]["width"]
+    once = edges["person:dominic-raab->person:mike-pompeo"]["data"]["width"]
+    assert twice > once
+
+
+def test_clicking_a_node_leads_to_the_person(analyst_client, people):
+    nodes = by_id(network(analyst_client)["elements"])
+    assert nodes["person:mike-pompeo"]["data"]["url"] == people[0].get_absolute_url()
+
+
+def test_clicking_an_unnamed_counterpart_lists_their_contacts(analyst_client, people):
+    pompeo, raab, esper, contacts = people
+    contact = make_contact(pompeo)
+    contact.participants.create(description="his French counterpart", country=pompeo.country)
+    nodes = by_id(network(analyst_client)["elements"])
+    unnamed = next(node["data"] for key, node in nodes.items() if key.startswith("unnamed:"))
+    assert unnamed["label"] == f"his French counterpart ({pompeo.country.name})"
+    assert listed(analyst_client, unnamed["url"]) == {contact}
+
+
+def test_a_directed_edge_lists_the_contacts_in_that_direction_only(analyst_client, people):
+    edges = by_id(network(analyst_client)["elements"])
+    url = edges["person:mike-pompeo->person:dominic-raab"]["data"]["url"]
+    assert listed(analyst_client, url) == set(people[3]["pompeo-raab"])
+
+
+def test_an_undirected_edge_lists_the_pairs_contacts_with_no_initiator(analyst_client, people):
+    edges = by_id(network(analyst_client)["elements"])
+    url = edges["person:dominic-raab--person:mike-pompeo"]["data"]["url"]
+    assert listed(analyst_client, url) == set(people[3]["pompeo-raab-unknown"])
+
+
+def test_an_initiator_unknown_cell_lists_that_persons_contacts_with_no_initiator(
+    analyst_client, people
+):
+    row, cells = network(analyst_client)["matrix"][-1]
+    url = next(url for column, _, url in cells if column.label == "Mike Pompeo")
+    expected = people[3]["pompeo-raab-unknown"] + people[3]["pompeo-esper-unknown"]
+    assert listed(analyst_client, url) == set(expected)
+
+
+def test_edge_links_keep_the_page_filters(analyst_client, people):
+    pompeo, raab, esper, contacts = people
+    visit = make_contact(pompeo, raab, kind="visit")
+    edges = by_id(network(analyst_client, kind="visit")["elements"])
+    url = edges["person:dominic-raab--person:mike-pompeo"]["data"]["url"]
+    assert "kind=visit" in url
+    assert listed(analyst_client, url) == {visit}
+
+
+def test_countries_count_contacts_not_pairs_of_participants(analyst_client, db):
+    here, there = CountryFactory(code="XA"), CountryFactory(code="XB")
+    one, two = PersonFactory(country=here), PersonFactory(country=here)
+    abroad = PersonFactory(country=there)
+    contact = make_contact(one, two, abroad)
+    found = reach(Contact.objects.all(), "country")
+    assert [(a.key, b.key, n) for (a, b), n in found.undirected.items()] == [
+        ("country:XA", "country:XB", 1)
+    ]
+    edges = by_id(network(analyst_client, group="country")["elements"])
+    url = edges["country:XA--country:XB"]["data"]["url"]
+    assert listed(analyst_client, url) == {contact}
+
+
+def test_reach_reads_pairs_and_totals_in_a_fixed_number_of_queries(
+    people, django_assert_num_queries
+):
+    for _ in range(5):
+        make_contact(PersonFactory(), PersonFactory())
+    with django_assert_num_queries(4):  # directed, undirected, totals, people
+        found = reach(Contact.objects.all())
+    assert sum(found.undirected.values()) == 7
+
+
+def test_the_page_loads_its_graph_libraries_from_the_app_and_no_inline_style(
+    analyst_client, people
+):
+    text = analyst_client.get(reverse("network")).text
+    for script in ("cytoscape/cytoscape.min.js", "cytoscape-fcose/", "cytoscape-svg/"):
+        assert f'src="/static/vendor/{script}' in text
+    # Cytoscape writes an inline <style> unless this element exists (the CSP blocks it).
+    assert 'id="__________cytoscape_stylesheet"' in text
+    inline = [tag for tag in re.findall(r"<script[^>]*>", text) if "src=" not in tag]
+    assert inline and all('type="application/json"' in tag for tag in inline)  # data only
+    assert " style=" not in text

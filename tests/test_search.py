@@ -1,0 +1,239 @@
+"""Full-text search: word forms, names in any spelling or script, query syntax (issue 13).
+
+The queries are those of the issue, against the seed fixtures; each test runs on SQLite
+and on PostgreSQL.
+"""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, transaction
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from contacts.filters import ContactFilter, StatementFilter
+from contacts.models import AliasKind, Citation, Contact, Source, Statement
+from contacts.search import count_matches, expansions, matching, ranked, snippet
+from tests.factories import (
+    AliasFactory,
+    CitationFactory,
+    PersonFactory,
+    SourceFactory,
+    StatementFactory,
+    make_contact,
+)
+
+RAAB = "we urge all parties to de-escalate"
+
+
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The seed, loaded once for this module inside a transaction rolled back at its end."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("loaddata", *settings.SEED_FIXTURES, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
+    """Each test runs in a savepoint inside the seeded transaction."""
+
+
+def statements(q, **data):
+    rows = StatementFilter({"q": q, **data}, queryset=Statement.objects.all()).qs
+    return list(rows.values_list("text", flat=True))
+
+
+def contacts(q, **data):
+    rows = ContactFilter({"q": q, **data}, queryset=Contact.objects.all()).qs
+    return list(rows.values_list("summary", flat=True))
+
+
+def holding(texts, words):
+    return [text for text in texts if words.lower() in text.lower()]
+
+
+@pytest.mark.parametrize("q", ["de-escalation", "deescalation", "de escalation", "escalat*"])
+def test_every_spelling_of_de_escalation_finds_raabs_urge_to_de_escalate(seeded, q):
+    assert holding(statements(q), RAAB)
+
+
+def test_de_escalation_and_de_escalate_find_the_same_statements(seeded):
+    assert sorted(statements("de-escalation")) == sorted(statements("de-escalate"))
+    assert len(statements("de-escalation")) == 8
+
+
+@pytest.mark.parametrize(
+    "q, said",
+    [
+        ("retaliation", "decision not to retaliate"),
+        ("threatening", "Threatened the United States"),
+        ("assassinated", 'an "assassination"'),
+        ("Americans", "protect American interests"),
+    ],
+)
+def test_a_word_finds_its_other_forms(seeded, q, said):
+    assert holding(statements(q), said)
+
+
+@pytest.mark.parametrize("q", ["Qasem", "Qassem", "Soleimani", "قاسم سلیمانی"])
+def test_any_name_of_soleimani_finds_the_statements_and_contacts_about_him(seeded, q):
+    found = statements(q)
+    assert len(found) == 19
+    assert holding(found, "Ordered three days of state mourning for General Soleimani")
+    assert len(contacts(q)) == 7
+
+
+def test_the_other_spellings_searched_are_listed(seeded):
+    also = expansions("Qasem")
+    assert {"Qassem Soleimani", "قاسم سلیمانی", "Soleimani"} <= set(also)
+    assert "Qasem" not in also
+
+
+def test_without_expansion_only_the_typed_spelling_is_searched(seeded):
+    assert statements("Qasem", expand="0") == []
+    assert not matching(Statement.objects.all(), "Qasem", expand=False).exists()
+
+
+def test_an_organisation_is_found_under_any_of_its_names(seeded):
+    assert "Quds Force" in expansions("Qods")
+    assert holding(statements("Qods"), "Iranian Quds force led by Qassem Soleimani")
+
+
+def test_a_quoted_phrase_matches_its_words_in_order_only(seeded):
+    assert holding(statements('"urge all parties"'), RAAB)
+    assert not statements('"parties all urge"')
+
+
+def test_an_excluded_word_removes_the_rows_holding_it(seeded):
+    with_raab = statements("de-escalation")
+    without = statements("de-escalation -Raab")
+    assert not holding(without, "Raab") and len(without) < len(with_raab)
+
+
+def test_or_accepts_either_word(seeded):
+    either = statements("morose OR lockstep")
+    assert holding(either, "morose") and holding(either, "lockstep")
+    assert statements("morose lockstep") == []
+
+
+def test_the_index_alone_counts_what_the_list_shows(seeded):
+    for q in ["de-escalation", "Qasem", "escalat*", '"urge all parties"', "Iran -Soleimani"]:
+        assert count_matches(Statement, q, 10_000) == len(statements(q)), q
+
+
+def test_the_articles_are_searched_by_title_and_text(seeded):
+    by_text = matching(Source.objects.all(), "Bajwa")
+    assert [source.slug for source in by_text] == ["004-us-reaches-out-to-allies"]
+    assert matching(Source.objects.all(), "headline").count() == 1  # in a title only
+    assert matching(Source.objects.all(), "Qasem").count() == 5
+
+
+def test_relevance_ranks_the_row_that_matches_best_first(db):
+    StatementFactory(text="A call about tariffs, then the weather.")
+    StatementFactory(text="Tariffs, tariffs and tariffs: the tariff war.")
+    rows = ranked(matching(Statement.objects.all(), "tariff"), "tariff").order_by("-relevance")
+    assert [row.text for row in rows][0].startswith("Tariffs, tariffs")
+
+
+def test_a_contact_search_for_makei_finds_his_name_in_any_script_and_case(db):
+    makei = PersonFactory(name="Vladimir Makei")
+    AliasFactory(person=makei, name="Владимир Макей", kind=AliasKind.NATIVE_SCRIPT)
+    for name in ("Makei", "Макей"):
+        AliasFactory(person=makei, name=name, kind=AliasKind.SHORT_NAME)
+    russian = SourceFactory(language="ru", text="Лавров позвонил Макею.")
+    make_contact(PersonFactory(), makei, source=russian, summary="Лавров позвонил Макею.")
+    make_contact(PersonFactory(), PersonFactory(), summary="Лавров позвонил Макееву.")
+    for q in ("Макей", "Makei", "Макею"):
+        assert contacts(q) == ["Лавров позвонил Макею."], q
+
+
+@pytest.mark.parametrize(
+    "language, said, q",
+    [
+        ("de", "Die Verhandlungen dauern an.", "Verhandlung"),
+        ("fr", "Les négociations continuent.", "négocier"),
+        ("es", "Lo amenazaron de nuevo.", "amenazar"),
+    ],
+)
+def test_a_statement_is_stemmed_in_its_own_language(db, language, said, q):
+    StatementFactory(text=said, language=language)
+    StatementFactory(text=said, language="en")
+    found = matching(Statement.objects.all(), q)
+    assert [statement.language for statement in found] == [language]
+
+
+def test_a_contact_is_searched_in_the_language_of_its_first_source(db):
+    german = SourceFactory(language="de", text="Sie trafen sich in Berlin.")
+    make_contact(PersonFactory(), PersonFactory(), source=german, summary="Die Verhandlungen.")
+    CitationFactory(source=german, excerpt="Verhandlungen", statement=StatementFactory())
+    assert matching(Contact.objects.all(), "Verhandlung").exists()
+    assert matching(Citation.objects.all(), "Verhandlung").exists()
+    german.language = "en"
+    german.save()
+    assert not matching(Contact.objects.all(), "Verhandlung").exists()
+    assert not matching(Citation.objects.all(), "Verhandlung").exists()
+
+
+DEPENDENTS = {
+    "contacts_contact": [
+        ("contacts_participant", "contact_id"),
+        ("contacts_citation", "contact_id"),
+    ],
+    "contacts_source": [("contacts_citation", "source_id")],
+}
+
+
+@pytest.mark.parametrize(
+    "table, column, model",
+    [
+        ("contacts_statement", "text", Statement),
+        ("contacts_contact", "summary", Contact),
+        ("contacts_citation", "excerpt", Citation),
+        ("contacts_source", "text", Source),
+    ],
+)
+def test_the_database_keeps_the_index_current_whatever_writes(db, table, column, model):
+    make_contact(PersonFactory(), PersonFactory())
+    StatementFactory()
+    row = model.objects.order_by("-pk").first()  # this test's, not the seed's
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {column} = %s WHERE id = %s", ["Zebras", row.pk])
+        assert list(matching(model.objects.all(), "zebra")) == [row]
+        for dependent, key in DEPENDENTS.get(table, []):
+            cursor.execute(f"DELETE FROM {dependent} WHERE {key} = %s", [row.pk])
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [row.pk])
+    assert not matching(model.objects.all(), "zebra").exists()
+
+
+def test_a_snippet_marks_the_matched_words_in_escaped_text():
+    text = "<b>Raab</b> said: “Following his death, we urge all parties to de-escalate.”"
+    shown = snippet(text, "de-escalation")
+    assert "<mark>de-escalate</mark>" in shown and "&lt;b&gt;Raab&lt;/b&gt;" in shown
+
+
+def test_a_snippet_shows_about_thirty_words_around_the_first_match():
+    words = [f"word{n}" for n in range(100)]
+    shown = snippet(" ".join(words[:60] + ["needle"] + words[60:]), "needle")
+    assert shown.startswith("… word52") and shown.endswith("…")
+    assert "<mark>needle</mark>" in shown and len(shown.split()) == 32
+
+
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=80) | st.from_regex(r'[-"*() A-Za-z:^]{0,30}( OR )?[-"*\w ]*'))
+def test_no_search_text_is_an_error(db, text):
+    query = text.replace("\x00", "")
+    for model in (Statement, Contact, Source):
+        assert matching(model.objects.all(), query).count() >= 0
+        assert count_matches(model, query, 100) >= 0
+        list(ranked(matching(model.objects.all(), query), query).values_list("relevance"))
+    assert isinstance(expansions(query), list)
+    assert isinstance(snippet(text, query), str)

@@ -1,0 +1,108 @@
+"""Search on the lists: the other spellings shown and switched off, snippets, relevance."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from contacts.filters import MAX_TEXT
+from tests.factories import PersonFactory, StatementFactory, make_contact
+from tests.test_search import seeded, seeded_once  # noqa: F401  (the seed, once a module)
+
+STATEMENTS, CONTACTS = reverse("statement-list"), reverse("contact-list")
+
+
+def note(response):
+    found = re.search(r'<p class="search-note">(.*?)</p>', response.text, re.S)
+    return re.sub(r"\s+", " ", found.group(1)) if found else ""
+
+
+def cells(response, kind):
+    return re.findall(rf'<td[^>]*class="{kind}"[^>]*>(.*?)</td>', response.text, re.S)
+
+
+def row_count(response):
+    return response.context["table"].paginator.count
+
+
+@pytest.mark.usefixtures("seeded")
+def test_a_search_for_a_name_says_which_other_spellings_it_searched(analyst_client):
+    response = analyst_client.get(STATEMENTS, {"q": "Qasem"})
+    assert "Also searched:" in note(response)
+    assert "Qassem Soleimani" in note(response) and "قاسم سلیمانی" in note(response)
+    assert row_count(response) == 19
+
+
+@pytest.mark.usefixtures("seeded")
+def test_one_click_searches_only_what_was_typed(analyst_client):
+    response = analyst_client.get(STATEMENTS, {"q": "Qasem"})
+    link = re.search(r'href="([^"]*)">Search only what I typed', response.text).group(1)
+    typed_only = analyst_client.get(STATEMENTS + link.replace("&amp;", "&"))
+    assert row_count(typed_only) == 0
+    assert "Searched only what you typed" in note(typed_only)
+    assert 'name="expand" value="0"' in typed_only.text  # kept when the form is sent again
+
+
+@pytest.mark.usefixtures("seeded")
+def test_statement_rows_show_the_matched_words_marked(analyst_client):
+    response = analyst_client.get(STATEMENTS, {"q": "deescalation"})
+    quotes = " ".join(cells(response, "quote"))
+    assert "we urge all parties to <mark>de-escalate</mark>" in quotes
+
+
+@pytest.mark.usefixtures("seeded")
+def test_a_contact_found_through_an_excerpt_shows_that_excerpt(analyst_client):
+    response = analyst_client.get(CONTACTS, {"q": "Quds"})
+    summaries = cells(response, "summary")
+    assert any("Excerpt:" in cell and "<mark>Quds</mark>" in cell for cell in summaries)
+
+
+def test_relevance_is_a_sort_beside_date(analyst_client, db):
+    StatementFactory(text="Tariffs, tariffs and tariffs: the tariff war.", date_start="2019-01-01")
+    StatementFactory(text="A call about tariffs.", date_start="2020-01-01")
+    by_date = analyst_client.get(STATEMENTS, {"q": "tariff"})
+    assert "most relevant first" in note(by_date)
+    by_relevance = analyst_client.get(STATEMENTS, {"q": "tariff", "sort": "relevance"})
+    first = [row.record.text for row in by_relevance.context["table"].page.object_list][0]
+    assert first.startswith("Tariffs, tariffs")
+    assert by_relevance.context["warnings"] == []
+
+
+@pytest.mark.parametrize("url, q", [(STATEMENTS, "talked"), (CONTACTS, "phone")])
+def test_a_searched_page_does_as_many_queries_for_thirty_rows_as_for_one(
+    analyst_client, db, url, q
+):
+    hub = PersonFactory(name="Mike Pompeo")
+
+    def queries_for(rows):
+        for _ in range(rows):
+            contact = make_contact(hub, PersonFactory(), initiator=hub)
+            StatementFactory(speaker=hub, contact=contact)
+        analyst_client.get(url, {"q": q})  # the session settles
+        with CaptureQueriesContext(connection) as captured:
+            response = analyst_client.get(url, {"q": f"{q} OR Mike", "sort": "relevance"})
+        assert "<mark>" in response.text
+        return len(captured.captured_queries)
+
+    assert queries_for(1) == queries_for(29)
+
+
+def test_search_text_stays_capped_with_a_message(analyst_client, db):
+    response = analyst_client.get(STATEMENTS, {"q": "x" * (MAX_TEXT + 1)})
+    assert response.status_code == 200
+    assert f"at most {MAX_TEXT} characters" in response.text
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(q=st.text(max_size=60).filter(lambda text: "\x00" not in text))
+def test_no_search_text_breaks_a_list(analyst_client, db, q):
+    for url in (STATEMENTS, CONTACTS, reverse("source-list")):
+        for extra in ({}, {"sort": "relevance"}, {"expand": "0"}):
+            assert analyst_client.get(url, {"q": q, **extra}).status_code == 200
