@@ -202,9 +202,14 @@ class StatementTable(EvidenceColumns):
         return self.render_outlet(record).replace("—", "")
 
     def render_sources(self, record):
-        sources = {c.source_id: c.source for c in record.citations.all()}.values()
+        """Each source once, linked to its first excerpt's highlight on the source page."""
+        first = {}
+        for citation in record.citations.all():
+            first.setdefault(citation.source_id, citation)
         return format_html_join(
-            ", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.title) for s in sources)
+            ", ",
+            '<a href="{}#citation-{}" dir="auto">{}</a>',
+            ((c.source.get_absolute_url(), c.pk, c.source.title) for c in first.values()),
         )
 
     def value_sources(self, record):

@@ -163,3 +163,11 @@ def test_the_other_sides_statements_come_before_the_initiators_on_a_contact_page
     initiator_said.save()
     statements = analyst_client.get(contact.get_absolute_url()).context["statements"]
     assert [s.pk for s in statements] == [other_said.pk, initiator_said.pk]
+
+
+def test_the_statements_list_links_each_source_to_the_highlighted_excerpt(analyst_client, pair):
+    caller, callee, contact = pair
+    statement, citation = raab_said(contact, callee)
+    page = analyst_client.get(reverse("statement-list")).text
+    anchor = f"{citation.source.get_absolute_url()}#citation-{citation.pk}"
+    assert f'<a href="{anchor}" dir="auto">{citation.source.title}</a>' in page
