@@ -1,10 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.urls import reverse
 
 from contacts.models import AmbiguousName, Person, PersonAlias
 from contacts.text import name_key
-from tests.factories import AliasFactory, PersonFactory
+from tests.factories import AliasFactory, OfficeFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,16 @@ def test_person_gets_a_slug_and_a_page_url():
 def test_arabic_name_gets_a_unicode_slug():
     person = PersonFactory(name="علی خامنه‌ای", slug="")
     assert person.slug and Person.objects.get_by_natural_key(person.slug) == person
+
+
+def test_the_people_list_reads_offices_with_their_places_in_one_query(
+    analyst_client, django_assert_num_queries
+):
+    for number in range(3):
+        person = PersonFactory(name=f"Minister {number}")
+        OfficeFactory(person=person, organisation=OrganisationFactory(name=f"Ministry {number}"))
+    analyst_client.get(reverse("person-list"))
+    # session, user, 2 permissions; count; country choices; people; aliases; offices
+    with django_assert_num_queries(9):
+        response = analyst_client.get(reverse("person-list"))
+    assert "Foreign Minister, Ministry 2" in response.text

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
@@ -38,7 +38,10 @@ class PersonQuerySet(models.QuerySet):
     def for_directory(self):
         """People with their offices, aliases and activity counts, in fixed queries."""
         from .contacts import Participant
+        from .offices import OfficeHolding
         from .statements import Statement
+
+        offices = OfficeHolding.objects.select_related("organisation", "country")
 
         def count_of(rows, field):
             counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
@@ -50,7 +53,7 @@ class PersonQuerySet(models.QuerySet):
                 contact_count=count_of(Participant.objects.all(), "person"),
                 statement_count=count_of(Statement.objects.all(), "speaker"),
             )
-            .prefetch_related("aliases", "offices__organisation", "offices__country")
+            .prefetch_related("aliases", Prefetch("offices", queryset=offices))
         )
 
 
