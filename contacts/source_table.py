@@ -1,7 +1,6 @@
 """The sources table: each article, and how many contacts and statements cite it.
 
-`render_*` shows links; `value_*` gives the cells an XLSX export writes, the same cells
-as the streamed CSV and JSON (`contacts.export_rows.SourceRows`).
+`render_*` shows links; exports are written by `contacts.exports.sources.SourceRows`.
 """
 
 import django_tables2 as tables
@@ -58,8 +57,6 @@ class SourceTable(tables.Table):
     statement_count = tables.Column(
         "Statements", attrs={"td": {"class": "num"}}, order_by=("statement_count", "pk")
     )
-    url = tables.Column("URL", visible=False, orderable=False)
-    link = tables.Column("Link", empty_values=(), visible=False, orderable=False)
 
     order_outlet = nulls_last("outlet__name", "title", "pk")
     order_published = nulls_last("published_date", "title", "pk")
@@ -74,8 +71,6 @@ class SourceTable(tables.Table):
             "language",
             "contact_count",
             "statement_count",
-            "url",
-            "link",
         ]
         order_by = ("-published",)
         attrs = {"class": "sources-table"}
@@ -84,29 +79,12 @@ class SourceTable(tables.Table):
     def render_published(self, value):
         return value.isoformat()
 
-    def value_published(self, value):
-        return value.isoformat()
-
     def render_language(self, value):
         name = language_name(value)
         return value if name == value else f"{name} ({value})"
-
-    def value_language(self, value):
-        return value
 
     def render_contact_count(self, record, value):
         return cited_link("contact-list", record, value)
 
     def render_statement_count(self, record, value):
         return cited_link("statement-list", record, value)
-
-    def value_contact_count(self, value):
-        return value
-
-    def value_statement_count(self, value):
-        return value
-
-    def value_link(self, record):
-        request = getattr(self, "request", None)
-        url = record.get_absolute_url()
-        return request.build_absolute_uri(url) if request else url

@@ -1,4 +1,4 @@
-"""The analyst tables. `render_*` shows links; `value_*` gives plain text for exports."""
+"""The analyst tables as pages show them (exports are written by `contacts.exports`)."""
 
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
@@ -25,46 +25,7 @@ def joined_html(items, render):
     return format_html_join(", ", "{}", ((render(item),) for item in items)) or "—"
 
 
-def iso_dates(record):
-    if record.date_start == record.date_end:
-        return record.date_start.isoformat()
-    return f"{record.date_start.isoformat()}/{record.date_end.isoformat()}"
-
-
-def evidence(record):
-    """Sources (title, outlet, URL) and excerpts, as plain text for exports."""
-    citations = list(record.citations.all())
-    sources = {c.source_id: c.source for c in citations}.values()
-    described = JOIN.join(
-        " — ".join(filter(None, [s.title, s.outlet.name if s.outlet else "", s.url]))
-        for s in sources
-    )
-    excerpts = JOIN.join(f"“{c.excerpt}”" for c in citations)
-    return described, excerpts
-
-
-class EvidenceColumns(tables.Table):
-    """Export-only columns that keep each row traceable to its sources."""
-
-    source_details = tables.Column(
-        "Source details", empty_values=(), visible=False, orderable=False
-    )
-    excerpts = tables.Column("Excerpts", empty_values=(), visible=False, orderable=False)
-    link = tables.Column("Link", empty_values=(), visible=False, orderable=False)
-
-    def value_source_details(self, record):
-        return evidence(record)[0]
-
-    def value_excerpts(self, record):
-        return evidence(record)[1]
-
-    def value_link(self, record):
-        request = getattr(self, "request", None)
-        url = record.get_absolute_url()
-        return request.build_absolute_uri(url) if request else url
-
-
-class ContactTable(EvidenceColumns):
+class ContactTable(tables.Table):
     date = tables.Column(
         accessor="date_display",
         order_by=("date_start", "date_end", "pk"),
@@ -82,8 +43,6 @@ class ContactTable(EvidenceColumns):
         attrs={"td": {"class": "num"}},
         order_by=("source_count", "date_start", "pk"),
     )
-    cameo = tables.Column("CAMEO", accessor="cameo_code", visible=False, orderable=False)
-    plover = tables.Column("PLOVER", accessor="plover_mode", visible=False, orderable=False)
     relevance = RelevanceColumn("-date_start", "-pk")
 
     class Meta:
@@ -110,14 +69,8 @@ class ContactTable(EvidenceColumns):
         certainty = "" if record.initiator_certainty == "stated" else " (implied)"
         return format_html("{}{}", participant_html(initiator), certainty)
 
-    def value_initiator(self, record):
-        return str(record.initiator or "")
-
     def render_others(self, record):
         return joined_html(record.recipients, participant_html)
-
-    def value_others(self, record):
-        return JOIN.join(str(p) for p in record.recipients)
 
     def countries_of(self, record):
         return sorted({p.country.name for p in record.participants.all() if p.country_id})
@@ -125,24 +78,12 @@ class ContactTable(EvidenceColumns):
     def render_countries(self, record):
         return ", ".join(self.countries_of(record)) or "—"
 
-    def value_countries(self, record):
-        return JOIN.join(self.countries_of(record))
-
-    def value_date(self, record):
-        return iso_dates(record)
-
     def render_summary(self, record):
         query = search_of(self)  # a search shows why the row matched
         return contact_snippet(record, query) if query else Truncator(record.summary).chars(220)
 
-    def value_summary(self, record):
-        return record.summary
 
-    def value_location(self, record):
-        return record.location
-
-
-class StatementTable(EvidenceColumns):
+class StatementTable(tables.Table):
     date = tables.Column(accessor="date_display", order_by=("date_start", "pk"))
     speaker = tables.Column(empty_values=(), order_by=("speaker__name", "speaker_description"))
     text = tables.Column(attrs={"td": {"dir": "auto", "class": "quote"}})
@@ -179,27 +120,17 @@ class StatementTable(EvidenceColumns):
             format_html("<br><small>{}</small>", office) if office else "",
         )
 
-    def value_speaker(self, record):
-        office = self.office_of(record)
-        return f"{record.speaker_label} ({office})" if office else record.speaker_label
-
     def render_text(self, record):
         text = text_snippet(self, record.text)  # a search shows why the row matched
         if record.is_verbatim:
             return format_html("“{}”", text)
         return format_html('{} <span class="tag">paraphrase</span>', text)
 
-    def value_text(self, record):
-        return f"“{record.text}”" if record.is_verbatim else f"{record.text} [paraphrase]"
-
     def render_outlet(self, record):
         return (
             ", ".join(filter(None, [record.outlet.name if record.outlet else "", record.venue]))
             or "—"
         )
-
-    def value_outlet(self, record):
-        return self.render_outlet(record).replace("—", "")
 
     def render_sources(self, record):
         """Each source once, linked to its first excerpt's highlight on the source page."""
@@ -211,12 +142,6 @@ class StatementTable(EvidenceColumns):
             '<a href="{}#citation-{}" dir="auto">{}</a>',
             ((c.source.get_absolute_url(), c.pk, c.source.title) for c in first.values()),
         )
-
-    def value_sources(self, record):
-        return evidence(record)[0]
-
-    def value_date(self, record):
-        return iso_dates(record)
 
 
 class PersonTable(tables.Table):
@@ -237,9 +162,6 @@ class PersonTable(tables.Table):
     def render_offices(self, record):
         return JOIN.join(str(o) for o in record.offices.all()) or "—"
 
-    def value_offices(self, record):
-        return self.render_offices(record)
-
     def render_other_names(self, record):
         return (
             format_html_join(
@@ -247,6 +169,3 @@ class PersonTable(tables.Table):
             )
             or "—"
         )
-
-    def value_other_names(self, record):
-        return JOIN.join(a.name for a in record.aliases.all())

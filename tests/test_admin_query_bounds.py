@@ -112,3 +112,12 @@ def test_a_history_page_for_an_id_that_is_not_a_number_is_a_404(superuser_client
 def test_a_history_page_for_a_huge_id_is_a_404(superuser_client):
     url = reverse("admin:contacts_person_history", args=[HUGE])
     assert superuser_client.get(url).status_code == 404
+
+
+def test_the_search_note_is_shown_once_with_facet_counts(superuser_client, pair):
+    """Facet counts search again, after the page's messages are shown: a note added then
+    would wait for the next page."""
+    url = reverse("admin:contacts_person_changelist")
+    response = superuser_client.get(url, {"q": " ".join(["Pompeo"] * 50), "_facets": "True"})
+    assert response.text.count(f"the first {MAX_SEARCH_WORDS} of its 50 words") == 1
+    assert "The search used only" not in superuser_client.get(url).text

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from contacts.exports.reading import Record
 from tests.conftest import body
 from tests.factories import (
     AliasFactory,
@@ -51,19 +52,18 @@ def test_export_carries_sources_and_excerpts(analyst_client, two_contacts):
         reverse("contact-list"), {"_export": "json", "kind": "phone_call"}
     )
     row = json.loads(body(response))[0]
-    assert (
-        source.title in row["Source details"]
-        and "https://example.org/story" in row["Source details"]
-    )
-    assert "The two ministers spoke by phone on Friday." in row["Excerpts"]
+    [cited] = row["evidence"]
+    assert cited["source"] == source.title and cited["url"] == "https://example.org/story"
+    assert cited["excerpt"] == "The two ministers spoke by phone on Friday."
+    assert row["Sources"] == 1
     assert row["CAMEO"] == "041" and row["PLOVER"] == "CONSULT-phone"
 
 
 def test_csv_export_has_a_header_and_one_line_per_row(analyst_client, two_contacts):
     response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
-    assert response["Content-Disposition"].endswith('contacts.csv"')
-    rows = list(csv.DictReader(io.StringIO(body(response).decode("utf-8"))))
-    assert len(rows) == 2 and "Excerpts" in rows[0]
+    assert response["Content-Disposition"].startswith('attachment; filename="contacts_')
+    rows = list(csv.DictReader(io.StringIO(body(response).decode("utf-8-sig"))))
+    assert len(rows) == 2 and {row["Kind"] for row in rows} == {"Phone call", "Meeting"}
 
 
 def test_xlsx_export_opens_as_a_workbook(analyst_client, two_contacts):
@@ -84,7 +84,10 @@ def test_statement_export_marks_paraphrases_and_lists_sources(analyst_client, db
     response = analyst_client.get(reverse("statement-list"), {"_export": "json"})
     row = json.loads(body(response))[0]
     assert row["Text"] == "He called for restraint [paraphrase]"
-    assert source.title in row["Sources"] and row["Excerpts"] == "“He called for restraint.”"
+    assert row["Sources"] == 1
+    assert [(e["source"], e["excerpt"]) for e in row["evidence"]] == [
+        (source.title, "He called for restraint.")
+    ]
 
 
 def test_people_export_lists_aliases_plainly(analyst_client, pair):
@@ -113,10 +116,10 @@ def test_xlsx_export_carries_the_evidence_the_page_does_not_load(analyst_client,
         analyst_client.get(reverse("contact-list"))
     assert not [q for q in queries.captured_queries if 'FROM "contacts_citation"' in q["sql"]]
     response = analyst_client.get(reverse("contact-list"), {"_export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    headers = [cell.value for cell in sheet[1]]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert rows and all(row[headers.index("Excerpts")] for row in rows)
+    evidence = load_workbook(io.BytesIO(response.content))["evidence"]
+    headers = [cell.value for cell in evidence[1]]
+    rows = list(evidence.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 2 and all(row[headers.index("Excerpt")] for row in rows)
 
 
 def test_people_xlsx_export_works_past_a_thousand_organisations(analyst_client, db):
@@ -151,9 +154,9 @@ def test_a_streamed_export_that_fails_half_way_fails_the_request_in_tests(
     analyst_client, pair, monkeypatch
 ):
     def broken(self, queryset):
-        yield ["first row"]
+        yield Record("k", "link", ["first row"])
         raise RuntimeError("the export broke after its first row")
 
-    monkeypatch.setattr("contacts.export_rows.ContactRows.rows", broken)
+    monkeypatch.setattr("contacts.exports.contacts.ContactRows.records", broken)
     with pytest.raises(RuntimeError, match="broke after its first row"):
         analyst_client.get(reverse("contact-list"), {"_export": "csv"})

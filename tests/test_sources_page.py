@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from contacts import search
 from contacts.models import Citation, OrganisationKind
@@ -200,7 +201,7 @@ def page_rows(client, params):
 
 
 def csv_rows(content):
-    return list(csv.reader(io.StringIO(content.decode("utf-8"))))
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def xlsx_rows(content):
@@ -248,10 +249,11 @@ def test_exports_link_each_source_and_keep_its_url(analyst_client, library):
     ]
 
 
-def test_exports_are_streamed_files_named_after_the_list(analyst_client, library):
+def test_exports_are_streamed_files_named_after_the_list_and_the_day(analyst_client, library):
     response = analyst_client.get(URL, {"_export": "csv"})
     assert response.streaming
-    assert response["Content-Disposition"] == 'attachment; filename="sources.csv"'
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="sources_{today}.csv"'
 
 
 def test_exported_titles_cannot_run_as_spreadsheet_formulas(analyst_client, db):

@@ -2,7 +2,7 @@
 
 - A search keeps its first MAX_SEARCH_WORDS words and MAX_SEARCH_CHARACTERS characters,
   and says so: every word adds one condition per search field, and 2,000 words overflow
-  SQLite's expression tree (PostgreSQL plans them for seconds).
+  SQLite's expression tree ("Expression tree is too large").
 - A filter on an id the database cannot hold (1e40) is refused like any other malformed
   filter value, as Django refuses "abc": it would otherwise fail in the database driver.
 """
@@ -72,9 +72,12 @@ def out_of_range(model, parameters):
 class BoundedChangeListAdmin:
     def get_search_results(self, request, queryset, search_term):
         search_term, note = bounded_search(search_term)
+        # Said once per page (facet counts search again), and not to an autocomplete.
         match = getattr(request, "resolver_match", None)
         if note and getattr(match, "url_name", "") != "autocomplete":
-            self.message_user(request, note, messages.WARNING)
+            if not getattr(request, "search_was_bounded", False):
+                request.search_was_bounded = True
+                self.message_user(request, note, messages.WARNING)
         return super().get_search_results(request, queryset, search_term)
 
     def get_changelist_instance(self, request):

@@ -1,4 +1,6 @@
-from contacts.export_rows import ContactRows, PersonRows, StatementRows
+from contacts.exports.contacts import ContactRows
+from contacts.exports.people import PersonRows
+from contacts.exports.statements import StatementRows
 from contacts.facets import CONTACT_FACETS, STATEMENT_FACETS
 from contacts.filters import ContactFilter, PersonFilter, StatementFilter
 from contacts.models import Contact, Person, Statement
@@ -18,7 +20,7 @@ class ContactListView(ReadOnlyAccess, AnalystTableView):
     facets = CONTACT_FACETS
 
     def get_queryset(self):
-        return Contact.objects.for_table(evidence=self.exporting)
+        return Contact.objects.for_table()
 
 
 class StatementListView(ReadOnlyAccess, AnalystTableView):

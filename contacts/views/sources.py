@@ -1,6 +1,7 @@
+from contacts.exports.sources import SourceRows
 from contacts.facets import SOURCE_FACETS
 from contacts.filters import SourceFilter
-from contacts.source_rows import SourceRows, sources_for_list
+from contacts.source_rows import sources_for_list
 from contacts.source_table import SourceTable
 
 from .access import ReadOnlyAccess

@@ -3,20 +3,20 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import HttpResponse, StreamingHttpResponse
-from django.views.generic.base import TemplateResponseMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin, TableExport
 
 from contacts import timeline
-from contacts.exports import SafeTableExport, xlsx_workbook
+from contacts.exports.names import export_filename
+from contacts.exports.writers import csv_stream, json_stream, xlsx_workbook
 from contacts.facets import count_facets
 from contacts.models import Contact
 from contacts.pagination import CappedPaginator
-from contacts.streaming import stream
 
+EXPORT_PARAM = "_export"
 EXPORT_FORMATS = ("csv", "xlsx", "json")
-STREAMED_FORMATS = ("csv", "json")
+STREAMED_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def bounded_int(value, default, low, high):
@@ -26,7 +26,7 @@ def bounded_int(value, default, low, high):
         return default
 
 
-class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
+class AnalystTableView(SingleTableMixin, FilterView):
     """A filterable, sortable, paginated table that exports exactly its filtered rows.
 
     Invalid filter values are reported on the form and the valid ones still apply
@@ -34,7 +34,6 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
     """
 
     strict = False
-    export_class = SafeTableExport
     export_formats = EXPORT_FORMATS
     template_name = "contacts/table_page.html"
     page_title = ""
@@ -84,67 +83,71 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
 
     @property
     def exporting(self):
-        return self.request.GET.get(self.export_trigger_param) is not None
+        return self.request.GET.get(EXPORT_PARAM) is not None
 
     def get(self, request, *args, **kwargs):
-        if request.GET.get(self.export_trigger_param) in STREAMED_FORMATS:
-            return self.streamed_export(request.GET[self.export_trigger_param])
-        return super().get(request, *args, **kwargs)
-
-    def streamed_export(self, export_format):
-        """CSV or JSON written row by row as the database yields it, whatever the size."""
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        response = StreamingHttpResponse(
-            stream(export_format, *self.export_rows()),
-            content_type=TableExport.FORMATS[export_format],
-        )
-        return self.attachment(response, export_format)
-
-    def xlsx_export(self):
-        """XLSX from the rows CSV and JSON stream (500 read at a time), not from the table's
-        rows: those prefetch over every row at once, which SQLite refuses past 1,000
-        organisations ("Expression tree is too large")."""
-        response = HttpResponse(
-            xlsx_workbook(self.export_name, *self.export_rows()),
-            content_type=TableExport.FORMATS[TableExport.XLSX],
-        )
-        return self.attachment(response, TableExport.XLSX)
-
-    def export_rows(self):
-        """Headers, and the filtered rows in the asked order, read lazily."""
-        table = self.get_table_class()(data=self.filterset.qs)
-        table.order_by = self.request.GET.getlist("sort") or table._meta.order_by
-        exporter = self.export_rows_class(self.request.build_absolute_uri("/").rstrip("/"))
-        return exporter.headers, exporter.rows(table.data.data)
-
-    def attachment(self, response, export_format):
-        filename = self.get_export_filename(export_format)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    def render_to_response(self, context, **kwargs):
-        export_format = self.request.GET.get(self.export_trigger_param)
-        if export_format == TableExport.XLSX and self.too_many_for_xlsx():
+        export_format = request.GET.get(EXPORT_PARAM)
+        if export_format in EXPORT_FORMATS:
+            self.filterset = self.get_filterset(self.get_filterset_class())
+            if export_format != "xlsx" or not self.too_many_for_xlsx():
+                return self.export(export_format)
             self.warn(
                 f"XLSX exports stop at {settings.XLSX_EXPORT_LIMIT:,} rows, and these filters "
                 "match more. Export CSV instead (it streams every row), or narrow the filters."
             )
-            return TemplateResponseMixin.render_to_response(self, context, **kwargs)
-        if export_format is not None and export_format not in self.export_formats:
-            # Only the formats the page offers: django-tables2 would also write TSV, LaTeX,
-            # XLS, ODS or YAML, neither streamed, capped nor neutralised (or fail with a 500).
+        elif export_format is not None:
+            # Only the formats the page offers (whatever else django-tables2 could write).
             self.warn(f"Cannot export as '{export_format}'. Choose CSV, XLSX or JSON.")
-            return TemplateResponseMixin.render_to_response(self, context, **kwargs)
-        if export_format == TableExport.XLSX:
-            return self.xlsx_export()
-        return super().render_to_response(context, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def export(self, export_format):
+        """The filtered rows in the asked order, from the table's one row source: CSV and
+        JSON streamed as the database yields them, XLSX (capped) built 500 rows at a time."""
+        table = self.get_table_class()(data=self.filterset.qs)
+        table.order_by = self.request.GET.getlist("sort") or table._meta.order_by
+        exporter = self.export_rows_class(self.request.build_absolute_uri("/").rstrip("/"))
+        records = exporter.records(table.data.data)
+        part = self.request.GET.get("part") if exporter.has_evidence else None
+        part = "evidence" if part == "evidence" else None
+        if export_format == "xlsx":
+            response = HttpResponse(
+                xlsx_workbook(self.export_name, exporter, records), content_type=XLSX_TYPE
+            )
+        else:
+            write = csv_stream if export_format == "csv" else json_stream
+            response = StreamingHttpResponse(
+                write(exporter, records, part), content_type=STREAMED_TYPES[export_format]
+            )
+        filename = export_filename(
+            self.export_name,
+            export_format,
+            getattr(self.filterset.form, "cleaned_data", {}),
+            extra=part or "",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
     def too_many_for_xlsx(self):
         limit = settings.XLSX_EXPORT_LIMIT
-        return self.object_list.order_by().values("pk")[: limit + 1].count() > limit
+        return self.filterset.qs.order_by().values("pk")[: limit + 1].count() > limit
 
-    def get_export_filename(self, export_format):
-        return f"{self.export_name}.{export_format}"
+    def export_links(self):
+        """(label, URL) of each export of the rows shown: this page's address with its
+        filters and sort, and `_export` (and `part`) set."""
+        links = []
+        offered = [(f, None) for f in self.export_formats]
+        if self.export_rows_class.has_evidence:
+            offered.append(("csv", "evidence"))
+        for export_format, part in offered:
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            query[EXPORT_PARAM] = export_format
+            query.pop("part", None)
+            if part:
+                query["part"] = part
+            label = f"{export_format.upper()} ({part})" if part else export_format.upper()
+            links.append((label, f"{self.request.path}?{query.urlencode()}"))
+        return links
 
     def warn(self, text):
         if text not in self.warnings:
@@ -158,7 +161,7 @@ class AnalystTableView(ExportMixin, SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.page_title
         context["warnings"] = self.warnings
-        context["export_formats"] = self.export_formats
+        context["export_links"] = self.export_links()
         if self.object_list.model is Contact and not self.exporting:  # contacts per day
             context["contact_chart"] = timeline.for_contact_list(
                 self.object_list,
