@@ -5,6 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from .aggregates import split
 from .models import Contact, Person, Statement
 from .search.columns import RelevanceColumn, contact_snippet, search_of, text_snippet
 
@@ -165,7 +166,9 @@ class PersonTable(tables.Table):
     def render_other_names(self, record):
         return (
             format_html_join(
-                ", ", '<span dir="auto">{}</span>', ((a.name,) for a in record.aliases.all())
+                ", ",
+                '<span dir="auto">{}</span>',
+                ((name,) for _, name in split(record.alias_names)),
             )
             or "—"
         )

@@ -37,6 +37,8 @@ class PersonQuerySet(models.QuerySet):
 
     def for_directory(self):
         """People with their offices, aliases and activity counts, in fixed queries."""
+        from contacts.aggregates import fields, joined
+
         from .contacts import Participant
         from .offices import OfficeHolding
         from .statements import Statement
@@ -53,7 +55,8 @@ class PersonQuerySet(models.QuerySet):
                 contact_count=count_of(Participant.objects.all(), "person"),
                 statement_count=count_of(Statement.objects.all(), "speaker"),
             )
-            .prefetch_related("aliases", Prefetch("offices", queryset=offices))
+            .annotate(alias_names=joined(PersonAlias.objects, "person", fields("pk", "name")))
+            .prefetch_related(Prefetch("offices", queryset=offices))
         )
 
 
