@@ -143,3 +143,30 @@ def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page):
     assert page.locator("details.filters-panel").get_attribute("open") is not None
     assert page.locator("#id_kind").is_visible()
     assert not page.locator("details.filters-panel > summary").is_visible()
+
+
+def test_the_csv_xlsx_and_json_of_the_same_filters_carry_the_same_cells(page):
+    import json
+
+    from openpyxl import load_workbook
+
+    filter_pompeo_3_to_5_january(page)
+    files = {}
+    for label in ("CSV", "XLSX", "JSON"):
+        with page.expect_download() as download:
+            page.click(f"a.export:text-is('{label}')")
+        files[label] = download.value.path()
+    with open(files["CSV"], encoding="utf-8-sig") as handle:
+        csv_rows = list(csv.reader(handle))
+    with open(files["XLSX"], "rb") as handle:
+        sheet = load_workbook(io.BytesIO(handle.read()), read_only=True).worksheets[0]
+    xlsx_rows = [["" if v is None else str(v) for v in row] for row in sheet.values]
+    with open(files["JSON"], encoding="utf-8") as handle:
+        records = json.load(handle)
+    headers = csv_rows[0]
+    json_rows = [
+        [str(record[h]) if record[h] is not None else "" for h in headers] for record in records
+    ]
+    assert len(csv_rows) > 1
+    assert xlsx_rows == csv_rows
+    assert json_rows == csv_rows[1:]
