@@ -262,7 +262,7 @@ def accept_confident(draft):
 
 def add_manual(draft, kind, data):
     def change(decisions):
-        numbers = [int(k[1:]) for k in decisions if k.startswith("m") and k[1:].isdigit()]
+        numbers = [int(k[1:]) for k in decisions if k.startswith("m") and k[1:].isdecimal()]
         key = f"m{max(numbers, default=0) + 1}"
         decisions[key] = {"manual": True, "type": kind, "status": ACCEPTED, "data": data}
         return key

@@ -179,7 +179,8 @@ class ReviewView(EditorsOnly, View):
         if "manual" in bound:
             return bound["manual"]
         number = self.request.GET.get("sentence", "")
-        picked = review.sentence(draft, int(number)) if number.isdigit() else None
+        wanted = number.isdecimal() and len(number) <= 9  # "²" is a digit int() refuses
+        picked = review.sentence(draft, int(number)) if wanted else None
         if picked is None or draft.saved_at:
             return None
         start, end, text = picked

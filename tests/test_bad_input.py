@@ -153,3 +153,10 @@ def test_an_organisation_number_int_cannot_read_is_taken_as_a_name(analyst_clien
     response = analyst_client.get(reverse("contact-list"), {"organisation": value})
     assert response.status_code == 200
     assert not list(response.context["table"].page.object_list)
+
+
+@pytest.mark.parametrize("ident", ["²", "9" * 40, "١٢"])
+def test_a_person_address_with_an_odd_number_is_a_404_not_a_500(analyst_client, db, ident):
+    response = analyst_client.get(f"/people/{ident}/")
+    assert response.status_code == 404
+    assert "Nobody with that name or number is in the tracker." in response.text

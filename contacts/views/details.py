@@ -99,7 +99,9 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
 
     def get_object(self, queryset=None):
         ident = self.kwargs["ident"]
-        lookup = Q(slug=ident) | Q(pk=int(ident)) if ident.isdigit() else Q(slug=ident)
+        # isdecimal, not isdigit: "²" is a digit int() refuses; 18 digits fit any id column.
+        number = ident.isdecimal() and len(ident) <= 18
+        lookup = Q(slug=ident) | Q(pk=int(ident)) if number else Q(slug=ident)
         aliases = joined(PersonAlias.objects, "person", fields("pk", "name", "kind"))
         people = (
             Person.objects.filter(lookup)

@@ -104,6 +104,13 @@ def test_clicking_a_sentence_offers_a_manual_proposal_with_that_excerpt(editor_c
     assert 'value="new-statement"' in page.content.decode()
 
 
+@pytest.mark.parametrize("number", ["²", "9" * 40, "-1", "x"])
+def test_a_sentence_number_no_sentence_has_offers_no_manual_proposal(editor_client, draft, number):
+    page = editor_client.get(reverse("intake-review", args=[draft.pk]), {"sentence": number})
+    assert page.status_code == 200
+    assert page.context["manual"] is None
+
+
 def test_a_manual_statement_is_added_accepted(editor_client, draft):
     excerpt = "“We urged restraint,” Lavrov said."
     form = {
