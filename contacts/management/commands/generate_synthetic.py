@@ -29,7 +29,9 @@ class Command(BaseCommand):
 
         tune_for_bulk_load()
         with rollback_journal_in_memory():
-            with transaction.atomic(), deferred_indexes(*TABLES), deferred_full_text_index():
+            # The full-text index is built last, once the other indexes are back: a
+            # contact's language is read through its citations' contact_id index.
+            with transaction.atomic(), deferred_full_text_index(), deferred_indexes(*TABLES):
                 counts = generate(contacts, seed=seed, batch=batch, progress=progress)
         seconds = time.perf_counter() - started
         summary = ", ".join(f"{value:,} {name}" for name, value in counts.items())
