@@ -1,6 +1,7 @@
 """The benchmark cases: one URL each, resolved against the generated data."""
 
 import datetime
+from urllib.parse import quote
 
 import numpy
 from django.db.models import Count, Max
@@ -56,8 +57,7 @@ def page_cases():
         "contacts: kind + date range": f"/contacts/?kind=meeting&date_from={quarter}"
         f"&date_to={latest.isoformat()}",
         "contacts: by country": f"/contacts/?country={country}",
-        "statements: search common word (FTS)": f"/statements/?q={common}",
-        "statements: search rare word (FTS)": f"/statements/?q={rare}",
+        **search_cases(person, common, rare),
         "person page (busiest)": person.get_absolute_url(),
         "contact page": contact.get_absolute_url(),
         "network: one month": f"/network/?date_from={month_start.isoformat()}"
@@ -76,9 +76,36 @@ def page_cases():
         "common word": common,
         "rare word": rare,
         "rare word statements": Statement.objects.filter(text__contains=f" {rare} ").count(),
+        "alias searched": person.aliases.order_by("pk").first().name,
         "country filter": Country.objects.get(pk=country).name if country else None,
     }
     return cases, facts, {"person": person.slug, "common": common, "rare": rare}
+
+
+def search_cases(person, common, rare):
+    """Issue 13's searches: a common and a rare word, an alias-expanded name and a prefix,
+    over statements, contacts (summaries and excerpts) and sources (the article text)."""
+    alias = person.aliases.order_by("pk").first()
+    return {
+        "statements: search common word (FTS)": f"/statements/?q={common}",
+        "statements: search rare word (FTS)": f"/statements/?q={rare}",
+        "statements: search prefix secur* (FTS)": "/statements/?q=secur%2A",
+        "statements: search common word + medium (FTS)": f"/statements/?q={common}&medium=tweet",
+        "contacts: search common word (FTS)": f"/contacts/?q={common}",
+        "contacts: search alias-expanded name (FTS)": f"/contacts/?q={quote(alias.name)}",
+        "sources: search common word (FTS)": f"/sources/?q={common}",
+        "sources: search rare word (FTS)": f"/sources/?q={rare}",
+    }
+
+
+# Pages with facets, timed a second time with their facets switched off.
+FACET_PAGES = (
+    "contacts: default",
+    "contacts: search common word (FTS)",
+    "statements: search common word (FTS)",
+    "statements: search common word + medium (FTS)",
+    "sources: search common word (FTS)",
+)
 
 
 def export_cases(person_slug):

@@ -22,8 +22,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.cases import export_cases, page_cases  # noqa: E402
+from bench.cases import FACET_PAGES, export_cases, page_cases  # noqa: E402
 from contacts.models import Statement  # noqa: E402
+from contacts.views.tables import AnalystTableView  # noqa: E402
 
 WARM_UP, TIMED = 3, int(os.environ.get("BENCH_REQUESTS", "30"))
 
@@ -56,6 +57,12 @@ def time_request(client, url):
     }
 
 
+def all_subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from all_subclasses(sub)
+
+
 def icontains_baseline(word):
     """The same search done with icontains (no index can serve it), for comparison."""
     timings = []
@@ -76,6 +83,13 @@ def main():
     gc.collect()
     gc.freeze()  # as tracker/wsgi.py does once the application is loaded
     results = {name: time_request(client, url) for name, url in cases.items()}
+    facets_off = {}
+    for view in all_subclasses(AnalystTableView):
+        facets_off[view], view.facets = view.facets, ()
+    for name in FACET_PAGES:
+        results[f"{name} [facets off]"] = time_request(client, cases[name])
+    for view, facets in facets_off.items():
+        view.facets = facets
     for kind in ("common", "rare"):
         baseline = f"statements: icontains {kind} word (baseline, ORM)"
         results[baseline] = icontains_baseline(keys[kind])

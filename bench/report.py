@@ -1,6 +1,8 @@
 """bench/results.md from bench/results.json, with each target checked."""
 
 PAGE_RATIO, DEEP_RATIO, SEARCH_P95, QUERY_LIMIT = 2.0, 1.5, 100, 8
+FACET_QUERIES = 2  # facets add at most this many queries to a page
+OFF = " [facets off]"
 EXPORT_RATE, FIRST_BYTE, MEMORY_RATIO = 100_000, 200, 1.2
 
 
@@ -31,6 +33,29 @@ def page_table(small, large, sizes):
     return lines
 
 
+def facet_table(small, large, sizes):
+    """Each page with facets against itself without them: queries added, time at both sizes."""
+    lines = [
+        f"| page | queries without / with facets (≤ +{FACET_QUERIES}) | p95 ms without facets "
+        f"at {sizes[1]:,} | p95 ms with facets at {sizes[0]:,} / {sizes[1]:,} | ratio "
+        f"(≤ {PAGE_RATIO}) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, off in large["pages"].items():
+        if not name.endswith(OFF):
+            continue
+        page = name.removesuffix(OFF)
+        on, little = large["pages"][page], small["pages"].get(page, {})
+        added = on["queries"] - off["queries"]
+        ratio = on["p95_ms"] / little["p95_ms"] if little.get("p95_ms") else float("nan")
+        lines.append(
+            f"| {page} | {off['queries']} / {on['queries']} {mark(added <= FACET_QUERIES)} | "
+            f"{off['p95_ms']} | {little.get('p95_ms')} / {on['p95_ms']} | {ratio:.2f} "
+            f"{mark(ratio <= PAGE_RATIO)} |"
+        )
+    return lines
+
+
 def export_table(small, large, sizes):
     lines = [
         "| export | size | rows | rows/s (≥ 100,000) | first byte ms (≤ 200) | peak RSS MB |",
@@ -50,7 +75,7 @@ def checks(large):
     pages = large["pages"]
     deep_page = next(v for k, v in pages.items() if k.startswith("contacts: deep page"))
     deep = deep_page["p95_ms"] / pages["contacts: page 1 (50 rows)"]["p95_ms"]
-    searches = [v["p95_ms"] for k, v in pages.items() if "(FTS)" in k]
+    searches = [v["p95_ms"] for k, v in pages.items() if "(FTS)" in k and not k.endswith(OFF)]
     exports = list(large["exports"].values())
     memory = exports[0]["peak_rss_mb"] / exports[1]["peak_rss_mb"]
     return [
@@ -85,6 +110,9 @@ def markdown(results):
         for size in sizes:
             out.append(f"- Generated {size:,}: {runs[str(size)]['generation']['summary']}")
         out += ["", "Facts: " + "; ".join(f"{k}: {v}" for k, v in large["facts"].items()), ""]
-        out += page_table(small, large, sizes) + [""] + export_table(small, large, sizes) + [""]
+        out += page_table(small, large, sizes) + [""]
+        if any(name.endswith(OFF) for name in large["pages"]):
+            out += facet_table(small, large, sizes) + [""]
+        out += export_table(small, large, sizes) + [""]
         out += checks(large) + [""]
     return "\n".join(out) + "\n"

@@ -1,4 +1,5 @@
-"""Filter fields that name records by number: an outlet, a source."""
+"""Filter fields that name records by number (an outlet, a source), and the filter sets'
+way of counting their rows."""
 
 import django_filters as filters
 from django import forms
@@ -28,6 +29,28 @@ def outlet_filter(label):
     return OutletFilter(
         label=label, field_name="outlet", queryset=Organisation.objects.all(), widget=QuickSelect
     )
+
+
+class CountedFilterSet(filters.FilterSet):
+    """A filter set that says how its rows are counted (the page's row count, its facets).
+
+    `rows_to_count` selects the same rows as `qs`, possibly in a form cheaper to read in
+    full; `count_rows` is set when something cheaper than counting it exists.
+    """
+
+    count_rows = None  # count_rows(cap): the rows counted another way, up to cap + 1
+    counted_form = None  # set while filtering when `qs` has a form cheaper to read in full
+
+    @property
+    def rows_to_count(self):
+        rows = self.qs  # filtering sets counted_form
+        return rows if self.counted_form is None else self.counted_form
+
+    def count(self, cap):
+        """How many rows the filters select, up to `cap` + 1."""
+        if self.count_rows is not None:
+            return self.count_rows(cap)
+        return self.rows_to_count.order_by().values("pk")[: cap + 1].count()
 
 
 def describe_source(source):

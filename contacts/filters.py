@@ -4,7 +4,7 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from .filter_fields import CitedSource, outlet_filter, source_filter
+from .filter_fields import CitedSource, CountedFilterSet, outlet_filter, source_filter
 from .models import (
     Citation,
     Contact,
@@ -92,6 +92,7 @@ SEARCH_HELP = '("a phrase", word*, -word, OR)'
 
 class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
+    one_index = False  # a summary or any excerpt matches
     q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = filters.ChoiceFilter(
@@ -148,17 +149,17 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         )
         return queryset.filter(pk__in=rows.values("contact"))
 
-    def search(self, queryset, name, value):
-        query = self.parse(value)
+    def matched(self, rows, query, outer=True):
+        """Contacts whose summary or any excerpt matches."""
         by_summary = matching(Contact.objects.all(), query, outer=False).values("pk")
         by_excerpt = matching(Citation.objects.filter(contact__isnull=False), query, outer=False)
-        rows = queryset.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
-        if not self.exporting:  # the excerpts a row's snippet may come from: one query a page
+        rows = rows.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
+        if outer and not self.exporting:  # the excerpts a snippet may come from: one query
             excerpts = Citation.objects.order_by("pk").only("pk", "contact_id", "excerpt")
             rows = rows.prefetch_related(
                 Prefetch("citations", queryset=excerpts, to_attr="search_excerpts")
             )
-        return self.by_relevance(rows, query)
+        return rows
 
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.
@@ -280,7 +281,7 @@ class SourceFilter(FullTextFilter):
         return queryset.filter(citing(value))
 
 
-class PersonFilter(filters.FilterSet):
+class PersonFilter(CountedFilterSet):
     name = text_filter(label="Name, alias or office", method="by_name")
     office = text_filter(label="Office or role, e.g. foreign minister", method="by_office")
     country = filters.ModelChoiceFilter(queryset=Country.objects.all(), widget=QuickSelect)

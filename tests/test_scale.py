@@ -24,7 +24,13 @@ from contacts.models import (
 from contacts.pagination import CappedPaginator
 from contacts.search import matching
 from tests.conftest import body
-from tests.factories import PersonFactory, StatementFactory, make_contact
+from tests.factories import (
+    CitationFactory,
+    ContactFactory,
+    PersonFactory,
+    StatementFactory,
+    make_contact,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -233,6 +239,33 @@ def test_statement_search_alone_is_counted_from_the_index_alone(db):
     )
     assert with_another_filter.qs.count() == 1
     assert with_another_filter.count_rows is None
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite strategy")
+def test_a_common_words_rows_are_counted_from_the_index_ids_not_probed_row_by_row(db, monkeypatch):
+    from contacts.filters import StatementFilter
+
+    monkeypatch.setattr("contacts.search.is_common", lambda *args: True)  # as in most rows
+    StatementFactory(text="The minister talks", medium="tweet")
+    StatementFactory(text="The minister said", medium="speech")
+    filters = StatementFilter(
+        {"q": "minister", "medium": "tweet"}, queryset=Statement.objects.all()
+    )
+    page_sql, counted_sql = str(filters.qs.query), str(filters.rows_to_count.query)
+    assert "EXISTS (SELECT 1 FROM contacts_statement_fts" in page_sql
+    assert "EXISTS" not in counted_sql and "SELECT rowid FROM contacts_statement_fts" in counted_sql
+    assert filters.count(10) == 1 and list(filters.rows_to_count) == list(filters.qs)
+
+
+def test_a_contact_search_alone_is_counted_with_its_excerpts_not_from_the_summary_index(db):
+    from contacts.filters import ContactFilter
+
+    ContactFactory(summary="A call about the embassy")
+    cited = ContactFactory(summary="A call")
+    CitationFactory(contact=cited, excerpt="They spoke of the embassy")
+    filters = ContactFilter({"q": "embassy"}, queryset=Contact.objects.all())
+    assert filters.count_rows is None
+    assert filters.count(10) == 2
 
 
 def test_statement_search_page_shows_the_index_count(analyst_client, settings):

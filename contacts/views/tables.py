@@ -52,7 +52,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
         paginate = {
             "paginator_class": CappedPaginator,
             "per_page": per_page,
-            "count_rows": getattr(self.filterset, "count_rows", None),
+            "count_rows": self.filterset.count,
         }
         try:
             table.paginate(page=query.get("page", 1), **paginate)
@@ -171,7 +171,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
         if self.facets and not self.exporting:
             context["facets"] = count_facets(
                 facets=self.facets,
-                rows=self.object_list,
+                rows=self.filterset.rows_to_count,
                 query=self.request.GET,
                 paginator=context["table"].paginator,
                 chosen=getattr(self.filterset.form, "cleaned_data", {}),
