@@ -6,9 +6,10 @@ the query string, and the chosen value with a link that removes it.
 
 Every facet of a page is counted in one query: the filtered rows' ids, up to the row
 count's cap, are taken once (a CTE) and each facet groups them (UNION ALL). When more rows
-match than the cap, those counts are of a sample (the first cap + 1 rows); they only choose
-which values are shown, and a second query counts each shown value among all the filtered
-rows, up to the cap ("10,000+"), as the row count does.
+match than the cap, the counts are of those first cap + 1 rows, and are shown as what they
+are, lower bounds ("2,345+"), as the row count is ("10,000+"): counting a value among every
+matching row would read all of them (a common word matches most of a million statements)
+for each of up to 32 values, and no page can afford that.
 """
 
 from collections import defaultdict
@@ -21,7 +22,6 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from .models import ContactKind, Medium, Participant
-from .pagination import capped_counts
 from .source_table import language_name
 
 TOP = 8  # values shown per facet
@@ -51,14 +51,6 @@ class Facet:
             .annotate(facet_count=Count(self.key, distinct=self.related is not None))
             .order_by("-facet_count", "facet_label")[:TOP]
         )
-
-    def narrow(self, queryset, value):
-        """The rows of `queryset` that have `value`, as this facet's link selects them."""
-        condition = self.where & Q(**{self.value: value})
-        if self.related is None:
-            return queryset.filter(condition)
-        rows = self.related._default_manager.filter(condition)
-        return queryset.filter(pk__in=rows.values(self.key))
 
     def name(self, value, label):
         return self.names(value) if self.names else label
@@ -111,10 +103,6 @@ def labels_of(choices):
     return lambda value: labels.get(value, value)
 
 
-def count_number(shown):
-    return int(shown.rstrip("+").replace(",", ""))
-
-
 def count_facets(*, facets, rows, query, paginator, chosen):
     """Each facet's values among `rows` (the filtered queryset), with links.
 
@@ -126,7 +114,7 @@ def count_facets(*, facets, rows, query, paginator, chosen):
     found = defaultdict(list)  # facet index -> [(value, label, count)]
     for number, value, label, count in grouped_counts(facets, rows, paginator.cap):
         found[number].append((value, label, count))
-    counted, recount = [], []
+    counted = []
     for number, facet in enumerate(facets):
         if chosen.get(facet.param) not in (None, ""):
             # Every filtered row has the chosen value: its count is the row count.
@@ -136,21 +124,20 @@ def count_facets(*, facets, rows, query, paginator, chosen):
             item = Item(label, paginator.count_display, "", selected=True)
             counted.append(Counted(facet, [item], remove_url=link(query, facet.param)))
             continue
-        items = []
-        for value, label, count in found[number]:
-            item = Item(facet.name(value, label), f"{count:,}", link(query, facet.param, value))
-            items.append(item)
-            if paginator.capped:  # the sample chose the value; count it among every row
-                recount.append((item, facet.narrow(rows, value)))
+        items = [
+            Item(facet.name(value, label), shown(count, paginator), link(query, facet.param, value))
+            for value, label, count in found[number]
+        ]
         if items:
             counted.append(Counted(facet, items))
-    if recount:
-        exact = capped_counts(*(narrowed for _, narrowed in recount), cap=paginator.cap)
-        for (item, _), count in zip(recount, exact, strict=True):
-            item.count = count
-        for facet in counted:
-            facet.items.sort(key=lambda item: -count_number(item.count))
     return counted
+
+
+def shown(count, paginator):
+    """A value's count; a lower bound ("2,345+") when the rows counted were the first cap + 1."""
+    if paginator.capped:
+        return f"{min(count, paginator.cap):,}+"
+    return f"{count:,}"
 
 
 CONTACT_FACETS = [

@@ -40,6 +40,10 @@ class CappedPaginator(Paginator):
         return min(rows, self.cap)
 
     @property
+    def cap_display(self):
+        return f"{self.cap:,}"
+
+    @property
     def count_display(self):
         return f"{self.count:,}+" if self.count and self.capped else f"{self.count:,}"
 

@@ -289,3 +289,16 @@ def test_streamed_export_sends_its_first_rows_before_a_full_chunk(analyst, monke
     response.close()  # as a server does when the client goes: ends the export's transaction
     assert first.count(b"\n") == 2  # the header and one row, not the whole export
     assert len(connection.savepoint_ids) == savepoints
+
+
+def test_the_sources_list_reads_its_newest_first_order_from_an_index(db):
+    from django.db.models import F
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("SET enable_sort = off")
+    newest_first = Source.objects.order_by(
+        F("published_date").desc(nulls_last=True), "-title", "-pk"
+    ).values("pk")[:50]
+    assert "source_published" in newest_first.explain()
