@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -237,3 +238,14 @@ def test_no_search_text_is_an_error(db, text):
         list(ranked(matching(model.objects.all(), query), query).values_list("relevance"))
     assert isinstance(expansions(query), list)
     assert isinstance(snippet(text, query), str)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite ranking")
+def test_sqlite_ranks_every_match_in_one_pass_not_one_index_query_per_row(db):
+    for text in ("tariff talks", "tariffs and more tariffs", "no match"):
+        StatementFactory(text=text)
+    with CaptureQueriesContext(connection) as captured:
+        rows = list(ranked(matching(Statement.objects.all(), "tariff"), "tariff"))
+    page_query = captured.captured_queries[-1]["sql"]
+    assert len(rows) == 2 and "temp.contacts_statement_relevance" in page_query
+    assert "bm25" not in page_query and "rank FROM contacts_statement_fts" not in page_query

@@ -21,6 +21,7 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from .expressions import INDEXES, ContactRelevance, Matches, Relevance, fts5
+from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
 from .syntax import Query, parse
 
@@ -87,7 +88,7 @@ def matching(queryset, text, outer=True, expand=True):
             if len(ids) < RARE_LIMIT:
                 return queryset.filter(pk__in=ids)
         return queryset.filter(Matches(index, query))
-    expression = fts5(query)
+    expression = fts5(query, index.fts)
     if not expression:
         return queryset.none()
     fts, table = index.fts, index.table
@@ -131,7 +132,7 @@ def count_matches(model, text, cap, expand=True):
     if connection.vendor == "postgresql":
         found = model.objects.filter(Matches(index, query))
         return found.order_by().values("pk")[: cap + 1].count()
-    expression = fts5(query)
+    expression = fts5(query, index.fts)
     if not expression:
         return 0
     with connection.cursor() as cursor:
@@ -145,10 +146,13 @@ def count_matches(model, text, cap, expand=True):
 
 def ranked(queryset, text, expand=True):
     """`queryset` with `relevance` (higher: better) for the search `text`: PostgreSQL's
-    ts_rank, SQLite's bm25; a contact ranks by the better of its summary and excerpts."""
+    ts_rank, SQLite's bm25 (`ranking`); a contact ranks by the better of its summary and
+    excerpts."""
     query = search_query(text, expand)
     index = index_of(queryset.model)
-    if not query or (connection.vendor != "postgresql" and not fts5(query)):
-        return queryset.annotate(relevance=RawSQL("0.0", []))
-    rank = ContactRelevance if index.table == "contacts_contact" else Relevance
-    return queryset.annotate(relevance=rank(index, query))
+    if connection.vendor == "postgresql" and query:
+        rank = ContactRelevance if index.table == "contacts_contact" else Relevance
+        return queryset.annotate(relevance=rank(index, query))
+    if connection.vendor != "postgresql" and query and store_ranks(index, query):
+        return queryset.annotate(relevance=StoredRank(index, query))
+    return queryset.annotate(relevance=RawSQL("0.0", []))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import Expression
 
+from .prefixes import terms_starting
 from .syntax import AllOf, Phrase
 from .words import fold, forms, is_compound, parts_of, phrase_forms
 
@@ -40,15 +41,19 @@ def quoted(terms):
     return '"' + " ".join(terms).replace('"', '""') + '"'
 
 
-def fts5_clause(clause):
+def fts5_clause(clause, terms_starting=None):
+    """`terms_starting(start)`, when given, names the index's words a prefix stands for."""
     if isinstance(clause, AllOf):
-        words = [fts5_clause(word) for word in clause.words]
+        words = [fts5_clause(word, terms_starting) for word in clause.words]
         return "(" + " AND ".join(words) + ")" if all(words) else ""
     if isinstance(clause, Phrase):
         alternatives = [quoted(phrase) for phrase in phrase_forms(clause.words)]
     elif clause.prefix:
         start = fold("".join(parts_of(clause.token)))
-        alternatives = [quoted([start]) + " *"] if start else []
+        terms = terms_starting(start) if start and terms_starting else None
+        alternatives = [quoted([term]) for term in terms or ()] or (
+            [quoted([start]) + " *"] if start else []
+        )
     else:
         alternatives = [quoted([form]) for form in sorted(forms(clause.token))]
         if is_compound(clause.token):  # also written apart: "de escalation"
@@ -61,11 +66,22 @@ def either(parts, operator):
     return "(" + f" {operator} ".join(parts) + ")" if parts else ""
 
 
-def fts5(query):
-    """The FTS5 MATCH expression of a Query ("" when nothing is left to search)."""
-    groups = [either([fts5_clause(c) for c in group], "OR") for group in query.groups]
+def fts5(query, fts=None):
+    """The FTS5 MATCH expression of a Query ("" when nothing is left to search); with the
+    FTS5 table `fts`, each prefix as the words of that table it stands for (`prefixes`)."""
+
+    def terms_of(start):
+        key = (fts, start)
+        if key not in query.prefix_terms:
+            query.prefix_terms[key] = terms_starting(fts, start)
+        return query.prefix_terms[key]
+
+    def clause(c):
+        return fts5_clause(c, terms_of if fts else None)
+
+    groups = [either([clause(c) for c in group], "OR") for group in query.groups]
     expression = " AND ".join(group for group in groups if group)
-    excluded = either([fts5_clause(clause) for clause in query.excluded], "OR")
+    excluded = either([clause(c) for c in query.excluded], "OR")
     if expression and excluded:
         expression = f"({expression}) NOT {excluded}"
     return expression
@@ -129,39 +145,27 @@ class Matches(SearchExpression):
 
 
 class Relevance(SearchExpression):
-    """How well the row matches, higher is better: ts_rank, or FTS5's bm25 negated."""
+    """PostgreSQL: how well the row matches, higher is better (ts_rank). SQLite's bm25 is
+    read in one pass instead (`ranking`)."""
 
     output_field = FloatField()
 
     def as_sql(self, compiler, connection):
-        return self.rank_sql(self.index, self.row(compiler), connection)
+        return self.rank_sql(self.index, self.row(compiler))
 
-    def rank_sql(self, index, row, connection):
-        if connection.vendor == "postgresql":
-            sql, params = tsquery(self.query)
-            return f'ts_rank({row}."{index.document}", {sql})', params
-        fts = index.fts
-        return (
-            f'(SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {row}."id")',
-            [fts5(self.query)],
-        )
+    def rank_sql(self, index, row):
+        sql, params = tsquery(self.query)
+        return f'ts_rank({row}."{index.document}", {sql})', params
 
-    def best_excerpt_sql(self, contact, connection):
+    def best_excerpt_sql(self, contact):
         """The rank of a contact's best-matching excerpt."""
         index = INDEXES["contacts_citation"]
         cited = f'SELECT id FROM contacts_citation WHERE contact_id = {contact}."id"'
-        if connection.vendor == "postgresql":
-            sql, params = tsquery(self.query)
-            return (
-                f'(SELECT MAX(ts_rank(found."{index.document}", {sql})) FROM {index.table} found '
-                f'WHERE found.id IN ({cited}) AND found."{index.document}" @@ {sql})',
-                [*params, *params],
-            )
-        fts = index.fts
+        sql, params = tsquery(self.query)
         return (
-            f"(SELECT -rank FROM {fts} WHERE {fts} MATCH %s AND rowid IN ({cited}) "
-            "ORDER BY rank LIMIT 1)",
-            [fts5(self.query)],
+            f'(SELECT MAX(ts_rank(found."{index.document}", {sql})) FROM {index.table} found '
+            f'WHERE found.id IN ({cited}) AND found."{index.document}" @@ {sql})',
+            [*params, *params],
         )
 
 
@@ -170,7 +174,6 @@ class ContactRelevance(Relevance):
 
     def as_sql(self, compiler, connection):
         contact = self.row(compiler)
-        summary, params = self.rank_sql(self.index, contact, connection)
-        excerpt, more = self.best_excerpt_sql(contact, connection)
-        greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
-        return f"{greatest}(COALESCE({summary}, 0), COALESCE({excerpt}, 0))", [*params, *more]
+        summary, params = self.rank_sql(self.index, contact)
+        excerpt, more = self.best_excerpt_sql(contact)
+        return f"GREATEST(COALESCE({summary}, 0), COALESCE({excerpt}, 0))", [*params, *more]

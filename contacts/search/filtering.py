@@ -47,18 +47,17 @@ class FullTextFilter(CountedFilterSet):
         if query is None:
             return rows
         self.counted_form = self.matched(rows, query, outer=False)
-        return self.by_relevance(self.matched(rows, query), query)
+        if self.sorted_by_relevance():  # every matching row is ranked: take them as a set
+            return ranked(self.counted_form, query)
+        return self.matched(rows, query)
 
     def matched(self, rows, query, outer=True):
         """`rows` that match the search; `outer=False` for counting them."""
         return matching(rows, query, outer=outer)
 
-    def by_relevance(self, queryset, query):
-        """`relevance` added when the page is sorted by it."""
+    def sorted_by_relevance(self):
         getlist = getattr(self.data, "getlist", lambda key: [self.data.get(key) or ""])
-        if any("relevance" in sort for sort in getlist("sort")):
-            return ranked(queryset, query)
-        return queryset
+        return any("relevance" in sort for sort in getlist("sort"))
 
     def only_active(self, name):
         data = self.form.cleaned_data

@@ -67,6 +67,8 @@ class Query:
     groups: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
     expanded: list = field(default_factory=list)  # the other spellings searched
+    # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
+    prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self):
         return bool(self.groups)
