@@ -20,7 +20,7 @@ from .models import (
 )
 from .models.dates import overlapping, spanning_into
 from .search import INDEXES, matching
-from .search.filtering import FullTextFilter
+from .search.filtering import COUNTED, FullTextFilter
 from .text import name_key
 from .widgets import QuickSelect
 
@@ -149,12 +149,13 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         )
         return queryset.filter(pk__in=rows.values("contact"))
 
-    def matched(self, rows, query, outer=True):
-        """Contacts whose summary or any excerpt matches."""
-        by_summary = matching(Contact.objects.all(), query, outer=False).values("pk")
+    def matched(self, rows, query, form):
+        """Contacts whose summary or any excerpt matches, one set of ids in every form (a
+        single IN over a UNION: PostgreSQL hashes it; two INs joined by OR it re-reads)."""
+        by_summary = matching(Contact.objects.all(), query, outer=False).order_by().values("pk")
         by_excerpt = matching(Citation.objects.filter(contact__isnull=False), query, outer=False)
-        rows = rows.filter(Q(pk__in=by_summary) | Q(pk__in=by_excerpt.values("contact")))
-        if outer and not self.exporting:  # the excerpts a snippet may come from: one query
+        rows = rows.filter(pk__in=by_summary.union(by_excerpt.order_by().values("contact")))
+        if form != COUNTED and not self.exporting:  # the excerpts a snippet may come from
             excerpts = Citation.objects.order_by("pk").only("pk", "contact_id", "excerpt")
             rows = rows.prefetch_related(
                 Prefetch("citations", queryset=excerpts, to_attr="search_excerpts")

@@ -12,7 +12,8 @@ a stored tsvector column with a GIN index, computed with the text search configu
 are expanded in `names`, each database's query is built in `expressions`, snippets are
 drawn in `snippets`, and the lists use `filtering` and `columns`.
 
-Public API: `matching`, `count_matches`, `ranked`, `expansions`, `snippet`, `search_query`.
+Public API: `matching`, `matching_for_counts`, `count_matches`, `ranked`, `expansions`,
+`snippet`, `search_query`.
 """
 
 from django.contrib.postgres.search import SearchVector
@@ -49,6 +50,7 @@ __all__ = [
     "expansions",
     "highlight",
     "matching",
+    "matching_for_counts",
     "ranked",
     "search_query",
     "snippet",
@@ -103,6 +105,26 @@ def matching(queryset, text, outer=True, expand=True):
         return queryset.alias(_matches=probe).filter(_matches=True)
     return queryset.filter(
         pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [expression])
+    )
+
+
+def matching_for_counts(queryset, text, expand=True):
+    """Rows of `queryset` that match `text`, in the form cheapest to read in full or up to
+    a cap (the row count, the facets): on SQLite the index is walked in its own order and
+    each match looked up by id, so counting stops at the cap, where `id IN (matches)` would
+    first collect every match (two million for a common word). Only as a query's outermost
+    table (the join names it); PostgreSQL's GIN bitmap does the same for `matching`.
+    """
+    query = search_query(text, expand)
+    if connection.vendor == "postgresql" or not query:
+        return matching(queryset, query, outer=False)
+    index = index_of(queryset.model)
+    expression = fts5(query, index.fts)
+    if not expression:
+        return queryset.none()
+    fts, table = index.fts, index.table
+    return queryset.extra(
+        tables=[fts], where=[f"{fts} MATCH %s AND {fts}.rowid = {table}.id"], params=[expression]
     )
 
 

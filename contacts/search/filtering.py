@@ -17,9 +17,10 @@ import django_filters as filters
 from django import forms
 
 from ..filter_fields import CountedFilterSet
-from . import count_matches, matching, ranked, search_query
+from . import count_matches, matching, matching_for_counts, ranked, search_query
 
 NOT_FILTERS = ("expand",)  # fields that select no rows
+PAGE, RANKED, COUNTED = "page", "ranked", "counted"  # the forms of `matched`
 
 
 class FullTextFilter(CountedFilterSet):
@@ -46,14 +47,17 @@ class FullTextFilter(CountedFilterSet):
         query = self.search_query
         if query is None:
             return rows
-        self.counted_form = self.matched(rows, query, outer=False)
+        self.counted_form = self.matched(rows, query, COUNTED)
         if self.sorted_by_relevance():  # every matching row is ranked: take them as a set
-            return ranked(self.counted_form, query)
-        return self.matched(rows, query)
+            return ranked(self.matched(rows, query, RANKED), query)
+        return self.matched(rows, query, PAGE)
 
-    def matched(self, rows, query, outer=True):
-        """`rows` that match the search; `outer=False` for counting them."""
-        return matching(rows, query, outer=outer)
+    def matched(self, rows, query, form):
+        """`rows` that match the search, in the `form` cheapest for its use: the page's
+        rows in its order, every match to be ranked, or the matches to be counted."""
+        if form == COUNTED:
+            return matching_for_counts(rows, query)
+        return matching(rows, query, outer=form == PAGE)
 
     def sorted_by_relevance(self):
         getlist = getattr(self.data, "getlist", lambda key: [self.data.get(key) or ""])
