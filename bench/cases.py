@@ -91,6 +91,7 @@ def search_cases(person, common, rare):
         "statements: search rare word (FTS)": f"/statements/?q={rare}",
         "statements: search prefix secur* (FTS)": "/statements/?q=secur%2A",
         "statements: search common word + medium (FTS)": f"/statements/?q={common}&medium=tweet",
+        "statements: search alias-expanded name (FTS)": f"/statements/?q={quote(alias.name)}",
         "contacts: search common word (FTS)": f"/contacts/?q={common}",
         "contacts: search alias-expanded name (FTS)": f"/contacts/?q={quote(alias.name)}",
         "sources: search common word (FTS)": f"/sources/?q={common}",

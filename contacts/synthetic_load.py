@@ -344,10 +344,13 @@ def contact_batch(first, size, *, g, seed, ids, person0, source0, person_names, 
             repeat(""),
             repeat(""),
             person_countries[speakers.ravel()].tolist(),
-            [
-                f"{g.paragraphs[p]} {g.vocabulary[a]} {g.vocabulary[b]}"
-                for p, (a, b) in zip(
-                    openings.ravel().tolist(), rare.reshape(-1, 2).tolist(), strict=True
+            [  # each names its speaker, as a readout does, so that names are searched
+                f"{g.paragraphs[p]} {g.vocabulary[a]} {g.vocabulary[b]} ({person_names[who]})"
+                for p, (a, b), who in zip(
+                    openings.ravel().tolist(),
+                    rare.reshape(-1, 2).tolist(),
+                    speakers.ravel().tolist(),
+                    strict=True,
                 )
             ],
             verbatim.ravel().tolist(),
