@@ -1,9 +1,22 @@
-"""Full-text indexes: FTS5 tables with triggers on SQLite, GIN indexes on PostgreSQL."""
+"""Full-text indexes: FTS5 tables with triggers on SQLite, GIN indexes on PostgreSQL.
+
+Self-contained: nothing is imported from the app.
+"""
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-from contacts.search import SEARCHABLE, search_vector
+# Frozen here: the tables and columns searched when this migration was written.
+SEARCHABLE = {
+    "contacts_statement": "text",
+    "contacts_contact": "summary",
+    "contacts_citation": "excerpt",
+}
+
+
+def search_vector(column):
+    return SearchVector(column, config="english")
 
 
 def sqlite_statements(table, column):

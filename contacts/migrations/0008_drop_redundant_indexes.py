@@ -5,24 +5,38 @@
 On SQLite, AlterField rebuilds the table, which drops its FTS5 triggers: they are put back.
 """
 
-import importlib
-
 import django.db.models.deletion
 from django.db import migrations, models
 
-from contacts.search import SEARCHABLE
+# Frozen here: the tables and columns searched when this migration was written.
+SEARCHABLE = {
+    "contacts_statement": "text",
+    "contacts_contact": "summary",
+    "contacts_citation": "excerpt",
+}
 
-full_text = importlib.import_module("contacts.migrations.0005_full_text_search")
+
+def full_text_triggers(table, column):
+    """As migration 0005 created them (copied: a migration imports nothing from the app)."""
+    fts = f"{table}_fts"
+    return {
+        f"{fts}_insert": f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END",
+        f"{fts}_delete": f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); END",
+        f"{fts}_update": f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {column} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); "
+        f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END",
+    }
 
 
 def restore_full_text_triggers(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
     for table, column in SEARCHABLE.items():
-        for statement in full_text.sqlite_statements(table, column):
-            if statement.startswith("CREATE TRIGGER"):
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS {statement.split()[2]}")
-                schema_editor.execute(statement)
+        for name, statement in full_text_triggers(table, column).items():
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

@@ -16,7 +16,6 @@ Public API: `matching`, `matching_for_counts`, `count_matches`, `ranked`, `expan
 `snippet`, `search_query`.
 """
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
@@ -28,20 +27,6 @@ from .syntax import Query, parse
 
 COMMON_SHARE = 0.05  # a word in 5% of rows fills a page quickly in date order
 RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
-
-# Frozen for migrations 0005–0011, which read them; the indexes are now INDEXES.
-SEARCHABLE = {
-    "contacts_statement": "text",
-    "contacts_contact": "summary",
-    "contacts_citation": "excerpt",
-}
-CONFIG = "english"
-
-
-def search_vector(column):
-    """For migration 0005 only."""
-    return SearchVector(column, config=CONFIG)
-
 
 __all__ = [
     "INDEXES",
