@@ -22,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from .models import ContactKind, Medium, Participant
+from .pagination import shown_count
 from .source_table import language_name
 
 TOP = 8  # values shown per facet
@@ -135,9 +136,7 @@ def count_facets(*, facets, rows, query, paginator, chosen):
 
 def shown(count, paginator):
     """A value's count; a lower bound ("2,345+") when the rows counted were the first cap + 1."""
-    if paginator.capped:
-        return f"{min(count, paginator.cap):,}+"
-    return f"{count:,}"
+    return shown_count(min(count, paginator.cap), at_least=paginator.capped)
 
 
 CONTACT_FACETS = [

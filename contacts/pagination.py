@@ -45,7 +45,7 @@ class CappedPaginator(Paginator):
 
     @property
     def count_display(self):
-        return f"{self.count:,}+" if self.count and self.capped else f"{self.count:,}"
+        return shown_count(self.count, at_least=self.capped)
 
 
 def capped_counts(*querysets, cap=None):
@@ -59,4 +59,9 @@ def capped_counts(*querysets, cap=None):
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         counts = cursor.fetchone()
-    return [f"{cap:,}+" if count > cap else f"{count:,}" for count in counts]
+    return [shown_count(min(count, cap), at_least=count > cap) for count in counts]
+
+
+def shown_count(count, *, at_least=False):
+    """'1,234', or '10,000+' when the rows counted stopped short of all of them."""
+    return f"{count:,}+" if count and at_least else f"{count:,}"
