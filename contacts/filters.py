@@ -138,16 +138,14 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         return queryset.with_country(value)
 
     def by_initiator_country(self, queryset, name, value):
-        rows = Participant.objects.filter(country__code=value.upper(), is_initiator=True)
-        return queryset.filter(pk__in=rows.values("contact"))
+        return queryset.with_participants(
+            Participant.objects.initiators(), country__code=value.upper()
+        )
 
     def by_recipient_country(self, queryset, name, value):
-        rows = Participant.objects.filter(
-            country__code=value.upper(),
-            is_initiator=False,
-            contact__participants__is_initiator=True,
+        return queryset.with_participants(
+            Participant.objects.recipients(), country__code=value.upper()
         )
-        return queryset.filter(pk__in=rows.values("contact"))
 
     def matched(self, rows, query, form):
         """Contacts whose summary or any excerpt matches, one set of ids in every form (a
@@ -167,10 +165,10 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         rows = participants_named(value)
         direction = self.form.cleaned_data.get("direction")
         if direction == "initiated":
-            rows = rows.filter(is_initiator=True)
+            rows = rows.initiators()
         elif direction == "received":
-            rows = rows.filter(is_initiator=False, contact__participants__is_initiator=True)
-        return queryset.filter(pk__in=rows.values("contact"))
+            rows = rows.recipients()
+        return queryset.with_participants(rows)
 
     def by_direction(self, queryset, name, value):
         return queryset  # applied together with `participant`
@@ -182,22 +180,18 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
                 rows = Participant.objects.filter(country__code=text.strip().upper())
             else:
                 rows = participants_named(text)
-            queryset = queryset.filter(pk__in=rows.values("contact"))
+            queryset = queryset.with_participants(rows)
         return queryset
 
     def by_initiator_known(self, queryset, name, value):
-        initiated = Participant.objects.filter(is_initiator=True).values("contact")
+        initiated = Participant.objects.initiators().values("contact")
         return queryset.exclude(pk__in=initiated) if value else queryset.filter(pk__in=initiated)
 
     def by_initiator(self, queryset, name, value):
-        rows = participants_named(value).filter(is_initiator=True)
-        return queryset.filter(pk__in=rows.values("contact"))
+        return queryset.with_participants(participants_named(value).initiators())
 
     def by_recipient(self, queryset, name, value):
-        rows = participants_named(value).filter(
-            is_initiator=False, contact__participants__is_initiator=True
-        )
-        return queryset.filter(pk__in=rows.values("contact"))
+        return queryset.with_participants(participants_named(value).recipients())
 
 
 class StatementFilter(CitedSource, DateWindow, FullTextFilter):

@@ -1,6 +1,7 @@
-from .contacts import Certainty, Contact, ContactKind, Participant
+from .contacts import Certainty, Contact, ContactKind
 from .dates import DatePrecision
 from .offices import OfficeHolding
+from .participants import Participant
 from .people import AliasKind, AmbiguousName, Person, PersonAlias
 from .places import Country, Organisation, OrganisationKind
 from .roles import Role
