@@ -16,13 +16,13 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml requirements/lock.txt require
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/nlp-model.txt
 	touch $@
 
-# Regenerates requirements/lock.txt from pyproject.toml (runtime, test and audit extras) with
+# Regenerates requirements/lock.txt from pyproject.toml (runtime and every extra) with
 # hashes. Pins still allowed by pyproject.toml are kept: LOCK_ARGS=--upgrade moves them all,
 # LOCK_ARGS="--upgrade-package django" one. Then `make setup` installs the new lock.
 lock: $(BIN)/activate
 	$(BIN)/pip install --quiet "pip-tools>=7.4,<8"
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
-		--strip-extras --no-emit-index-url --no-emit-find-links --extra test --extra audit \
+		--strip-extras --no-emit-index-url --no-emit-find-links --extra test --extra synthetic --extra audit \
 		--output-file requirements/lock.txt $(LOCK_ARGS) pyproject.toml
 
 # Known vulnerabilities in the locked packages (pip-audit). Exit 1: vulnerabilities listed;

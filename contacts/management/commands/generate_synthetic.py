@@ -3,13 +3,13 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from contacts.bulk import (
+from contacts.synthetic import TABLES, generate
+from contacts.synthetic.bulk import (
     deferred_full_text_index,
     deferred_indexes,
     rollback_journal_in_memory,
     tune_for_bulk_load,
 )
-from contacts.synthetic_load import TABLES, generate
 
 
 class Command(BaseCommand):

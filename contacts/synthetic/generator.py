@@ -14,7 +14,7 @@ import random
 
 import numpy as np
 
-from .models.contacts import ContactKind
+from ..models.contacts import ContactKind
 
 KINDS = [kind.value for kind in ContactKind]
 KIND_WEIGHTS = [40, 8, 25, 12, 5, 10]
