@@ -24,7 +24,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.cases import FACET_PAGES, export_cases, page_cases  # noqa: E402
 from contacts.models import Statement  # noqa: E402
-from contacts.views.tables import AnalystTableView  # noqa: E402
+from contacts.views.base import AnalystTableView  # noqa: E402
 
 WARM_UP, TIMED = 3, int(os.environ.get("BENCH_REQUESTS", "30"))
 

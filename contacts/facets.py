@@ -23,7 +23,7 @@ from django.db.models.functions import Cast
 
 from .models import ContactKind, Medium, Participant
 from .pagination import shown_count
-from .source_table import language_name
+from .tables import language_name
 
 TOP = 8  # values shown per facet
 SAMPLE = "facet_rows"  # the CTE of the filtered rows' ids

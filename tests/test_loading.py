@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from contacts.models import Contact, Country, Person
-from contacts.seeding import stored_counts
+from contacts.operations.seeding import stored_counts
 
 pytestmark = pytest.mark.django_db
 

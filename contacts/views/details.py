@@ -22,7 +22,7 @@ from contacts.models import (
     Statement,
 )
 from contacts.pagination import capped_counts
-from contacts.views.tables import bounded_int
+from contacts.views.base import bounded_int
 
 from .access import ReadOnlyAccess
 

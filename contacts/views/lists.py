@@ -7,7 +7,7 @@ from contacts.models import Contact, Person, Statement
 from contacts.tables import ContactTable, PersonTable, StatementTable
 
 from .access import ReadOnlyAccess
-from .tables import AnalystTableView
+from .base import AnalystTableView
 
 
 class ContactListView(ReadOnlyAccess, AnalystTableView):

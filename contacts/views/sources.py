@@ -2,10 +2,10 @@ from contacts.exports.sources import SourceRows
 from contacts.facets import SOURCE_FACETS
 from contacts.filters import SourceFilter
 from contacts.source_rows import sources_for_list
-from contacts.source_table import SourceTable
+from contacts.tables import SourceTable
 
 from .access import ReadOnlyAccess
-from .tables import AnalystTableView
+from .base import AnalystTableView
 
 
 class SourceListView(ReadOnlyAccess, AnalystTableView):

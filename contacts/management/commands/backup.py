@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from contacts.backup import BackupError, backup, describe
+from contacts.operations.backup import BackupError, backup, describe
 
 
 class Command(BaseCommand):

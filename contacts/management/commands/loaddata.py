@@ -1,7 +1,7 @@
 """loaddata that validates what it loads, all or nothing, and never overwrites.
 
 Fixture labels are found as Django finds them (names in FIXTURE_DIRS, or paths); the
-loading itself is `contacts.loading.load_fixtures`: every file is read before anything is
+loading itself is `contacts.operations.loading.load_fixtures`: every file is read before anything is
 saved, records load in dependency order whatever the file order, an existing natural key
 is refused unless --update is given, and each loaded record gets a history row.
 """
@@ -9,7 +9,7 @@ is refused unless --update is given, and each loaded record gets a history row.
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
-from contacts.loading import FixtureError, load_fixtures
+from contacts.operations.loading import FixtureError, load_fixtures
 
 
 class Command(loaddata.Command):

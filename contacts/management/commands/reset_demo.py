@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from contacts.seeding import reset_to_seed, stored_counts
+from contacts.operations.seeding import reset_to_seed, stored_counts
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from contacts.backup import BackupError, describe, restore
+from contacts.operations.backup import BackupError, describe, restore
 
 
 class Command(BaseCommand):

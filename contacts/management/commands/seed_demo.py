@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from contacts.seeding import is_empty, load_seed, stored_counts
+from contacts.operations.seeding import is_empty, load_seed, stored_counts
 
 
 class Command(BaseCommand):

@@ -25,7 +25,7 @@ from django.db import DatabaseError, connections, transaction
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
-from .integrity import integrity_problems
+from ..integrity import integrity_problems
 
 MAX_LISTED = 50
 

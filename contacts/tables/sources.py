@@ -9,7 +9,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import Source
+from ..models import Source
 
 
 def language_name(code):

@@ -5,9 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .aggregates import split
-from .models import Contact, Person, Statement
-from .search.columns import RelevanceColumn, contact_snippet, search_of, text_snippet
+from ..aggregates import split
+from ..models import Contact, Person, Statement
+from ..search.columns import RelevanceColumn, contact_snippet, search_of, text_snippet
 
 JOIN = "; "
 
