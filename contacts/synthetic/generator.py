@@ -1,13 +1,5 @@
-"""Deterministic synthetic data in the proportions of a real archive.
-
-Per contact: 2-5 participants, 1-3 citations, 2 statements (each cited once).
-People, organisations and sources scale with the number of contacts; who takes part is
-Zipf-skewed, so a few people have 10,000+ contacts at a million; dates lean towards
-recent years; statement text runs 200-2,000 characters.
-
-Small reference lists (vocabulary, paragraphs) come from Python's `random`; the per-row
-draws are vectorised with numpy, both seeded, so a seed always gives the same data.
-"""
+"""The seeded draws of the synthetic set: its reference lists (vocabulary, paragraphs, names)
+from Python's `random`, its per-row values from numpy, both seeded (see the package)."""
 
 import datetime
 import random
