@@ -249,3 +249,18 @@ def test_sqlite_ranks_every_match_in_one_pass_not_one_index_query_per_row(db):
     page_query = captured.captured_queries[-1]["sql"]
     assert len(rows) == 2 and "temp.contacts_statement_relevance" in page_query
     assert "bm25" not in page_query and "rank FROM contacts_statement_fts" not in page_query
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite prefixes")
+def test_a_prefix_stands_for_the_indexed_words_it_starts_and_stays_a_prefix_past_64(db):
+    from contacts.search import search_query
+    from contacts.search.expressions import fts5
+
+    StatementFactory(text="Security talks")
+    for number in range(70):
+        StatementFactory(text=f"word zeta{number:02d}")
+    fts = "contacts_statement_fts"
+    assert '"security"' in fts5(search_query("secur*"), fts)
+    assert '"zeta" *' in fts5(search_query("zeta*"), fts)  # 70 words start so
+    assert matching(Statement.objects.all(), "secur*").count() == 1
+    assert matching(Statement.objects.all(), "zeta*").count() == 70
