@@ -303,15 +303,3 @@ def test_the_sources_list_reads_its_newest_first_order_from_an_index(db):
         F("published_date").desc(nulls_last=True), "-title", "-pk"
     ).values("pk")[:50]
     assert "source_published" in newest_first.explain()
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL strategy")
-def test_postgresql_walks_the_page_order_for_a_word_in_very_many_rows(db, monkeypatch):
-    monkeypatch.setattr("contacts.search.RARE_LIMIT", 2)
-    monkeypatch.setattr("contacts.search.WALK_FROM", 3)
-    for text in ("imminent threat", "imminent attack", "imminent strike", "imminent end"):
-        StatementFactory(text=text)
-    StatementFactory(text="nothing here")
-    common = matching(Statement.objects.all(), "imminent")
-    assert "IS TRUE" in str(common.query) and common.count() == 4
-    assert "IS TRUE" not in str(matching(Statement.objects.all(), "threat").query)

@@ -27,7 +27,6 @@ from .syntax import Query, parse
 
 COMMON_SHARE = 0.05  # a word in 5% of rows fills a page quickly in date order
 RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
-WALK_FROM = 10_000  # PostgreSQL: more matching rows than this: the page's order is walked
 
 __all__ = [
     "INDEXES",
@@ -69,14 +68,12 @@ def matching(queryset, text, outer=True, expand=True):
     if connection.vendor == "postgresql":
         if outer:
             # A rare word's rows are fetched by id: walking the page's order with the word
-            # as a filter would read the whole table to find a handful. Up to WALK_FROM
-            # matches are collected by the index and sorted; past that, the page's order is
-            # walked, testing each row, which stops at the page's last row.
+            # as a filter (what the planner picks when it guesses the word is common)
+            # would read the whole table to find a handful.
             found = queryset.model.objects.filter(Matches(index, query)).order_by()
-            ids = list(found.values_list("pk", flat=True)[: WALK_FROM + 1])
+            ids = list(found.values_list("pk", flat=True)[:RARE_LIMIT])
             if len(ids) < RARE_LIMIT:
                 return queryset.filter(pk__in=ids)
-            return queryset.filter(Matches(index, query, walked=len(ids) > WALK_FROM))
         return queryset.filter(Matches(index, query))
     expression = fts5(query, index.fts)
     if not expression:

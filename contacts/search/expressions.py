@@ -135,28 +135,13 @@ class SearchExpression(Expression):
 
 
 class Matches(SearchExpression):
-    """PostgreSQL: the row's stored document matches the query (served by its GIN index).
-
-    `walked`: written so that no index can serve it (`IS TRUE`), for a query matching so
-    many rows that the page is best found by reading rows in its own order and testing
-    each; PostgreSQL cannot estimate how many rows a tsquery matches (it guessed 24 for a
-    name in 29,415 statements) and would otherwise collect and sort every match.
-    """
+    """PostgreSQL: the row's stored document matches the query (served by its GIN index)."""
 
     output_field = BooleanField()
 
-    def __init__(self, index, query, walked=False):
-        super().__init__(index, query)
-        self.walked = walked
-
-    @property
-    def identity(self):
-        return (*super().identity, self.walked)
-
     def as_sql(self, compiler, connection):
         sql, params = tsquery(self.query)
-        condition = f'{self.row(compiler)}."{self.index.document}" @@ {sql}'
-        return (f"({condition}) IS TRUE" if self.walked else condition), params
+        return f'{self.row(compiler)}."{self.index.document}" @@ {sql}', params
 
 
 class Relevance(SearchExpression):
