@@ -7,8 +7,9 @@ spellings searched and the table draws each row's snippet without parsing it aga
 
 The search is applied after the other filters, twice: once for the page (`qs`: on SQLite a
 common word is probed row by row in the page's order, stopping at the page's last row) and
-once for counting the rows and their facets (`rows_to_count`: the matching ids taken from
-the index as a set, which is 20× cheaper than probing every row when all of them are read).
+once for counting the rows and their facets (`rows_to_count`: on SQLite the index walked in
+its own order, each match looked up by id, stopping at the count's cap; see
+`search.matching_for_counts`). Sorted by relevance, every match is ranked, as a set.
 """
 
 from functools import partial
