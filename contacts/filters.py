@@ -19,7 +19,7 @@ from .models import (
     Statement,
 )
 from .models.dates import overlapping, spanning_into
-from .search import INDEXES, matching
+from .search import INDEXES
 from .search.filtering import COUNTED, FullTextFilter
 from .text import name_key
 from .widgets import QuickSelect
@@ -92,7 +92,6 @@ SEARCH_HELP = '("a phrase", word*, -word, OR)'
 
 class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
-    one_index = False  # a summary or any excerpt matches
     q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = filters.ChoiceFilter(
@@ -148,12 +147,10 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         )
 
     def matched(self, rows, query, form):
-        """Contacts whose summary or any excerpt matches, one set of ids in every form (a
-        single IN over a UNION: PostgreSQL hashes it; two INs joined by OR it re-reads)."""
-        by_summary = matching(Contact.objects.all(), query, outer=False).order_by().values("pk")
-        by_excerpt = matching(Citation.objects.filter(contact__isnull=False), query, outer=False)
-        rows = rows.filter(pk__in=by_summary.union(by_excerpt.order_by().values("contact")))
-        if form != COUNTED and not self.exporting:  # the excerpts a snippet may come from
+        """Contacts whose summary or any excerpt matches (one document, `search`), with the
+        excerpts a page's snippet may come from."""
+        rows = super().matched(rows, query, form)
+        if form != COUNTED and not self.exporting:
             excerpts = Citation.objects.order_by("pk").only("pk", "contact_id", "excerpt")
             rows = rows.prefetch_related(
                 Prefetch("citations", queryset=excerpts, to_attr="search_excerpts")

@@ -25,8 +25,6 @@ from contacts.pagination import CappedPaginator
 from contacts.search import matching
 from tests.conftest import body
 from tests.factories import (
-    CitationFactory,
-    ContactFactory,
     PersonFactory,
     StatementFactory,
     make_contact,
@@ -256,17 +254,6 @@ def test_a_common_words_rows_are_counted_walking_the_index_not_probing_row_by_ro
     assert "EXISTS" not in counted_sql
     assert "contacts_statement_fts.rowid = contacts_statement.id" in counted_sql  # a join
     assert filters.count(10) == 1 and list(filters.rows_to_count) == list(filters.qs)
-
-
-def test_a_contact_search_alone_is_counted_with_its_excerpts_not_from_the_summary_index(db):
-    from contacts.filters import ContactFilter
-
-    ContactFactory(summary="A call about the embassy")
-    cited = ContactFactory(summary="A call")
-    CitationFactory(contact=cited, excerpt="They spoke of the embassy")
-    filters = ContactFilter({"q": "embassy"}, queryset=Contact.objects.all())
-    assert filters.count_rows is None
-    assert filters.count(10) == 2
 
 
 def test_statement_search_page_shows_the_index_count(analyst_client, settings):

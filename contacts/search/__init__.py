@@ -1,16 +1,17 @@
 """Full-text search served by an index: SQLite FTS5 tables, PostgreSQL GIN indexes.
 
-Statements' text, contacts' summaries, citations' excerpts and sources' title and text are
-indexed by word form (`words`), in the language of the text: a statement's own `language`
-(intake copies its source's), a citation's source's, a contact's first citation's source's
-(a contact without citations, or a source without a language, counts as English), a
-source's own. Migrations 0015 (SQLite) and 0016 (PostgreSQL) build the indexes: on SQLite
-an FTS5 table per searchable table holding the stems (computed in Python by
-`words.index_terms`, which each connection registers and the triggers call), on PostgreSQL
-a stored tsvector column with a GIN index, computed with the text search configurations
-`tracker_en_ru`, `tracker_german`, … The search box's syntax is read in `syntax`, names
-are expanded in `names`, each database's query is built in `expressions`, snippets are
-drawn in `snippets`, and the lists use `filtering` and `columns`.
+Statements' text, contacts' summaries with their excerpts (one document, migration 0019),
+citations' excerpts and sources' title and text are indexed by word form (`words`), in the
+language of the text: a statement's own `language` (intake copies its source's), a
+citation's source's, a contact's first citation's source's (a contact without citations, or
+a source without a language, counts as English), a source's own. Migrations 0015 (SQLite)
+and 0016 (PostgreSQL) build the indexes (0019 joins the contacts'): on SQLite an FTS5 table
+per searchable table holding the stems (computed in Python by `words.index_terms`, which
+each connection registers and the triggers call), on PostgreSQL a stored tsvector column
+with a GIN index, computed with the text search configurations `tracker_en_ru`,
+`tracker_german`, … The search box's syntax is read in `syntax`, names are expanded in
+`names`, each database's query is built in `expressions`, snippets are drawn in `snippets`,
+and the lists use `filtering` and `columns`.
 
 Public API: `matching`, `matching_for_counts`, `count_matches`, `ranked`, `expansions`,
 `snippet`, `search_query`.
@@ -20,7 +21,7 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from .expressions import INDEXES, ContactRelevance, Matches, Relevance, fts5
+from .expressions import INDEXES, Matches, Relevance, fts5
 from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
 from .syntax import Query, parse
@@ -153,13 +154,11 @@ def count_matches(model, text, cap, expand=True):
 
 def ranked(queryset, text, expand=True):
     """`queryset` with `relevance` (higher: better) for the search `text`: PostgreSQL's
-    ts_rank, SQLite's bm25 (`ranking`); a contact ranks by the better of its summary and
-    excerpts."""
+    ts_rank, SQLite's bm25 (`ranking`); a contact's document is its summary and excerpts."""
     query = search_query(text, expand)
     index = index_of(queryset.model)
     if connection.vendor == "postgresql" and query:
-        rank = ContactRelevance if index.table == "contacts_contact" else Relevance
-        return queryset.annotate(relevance=rank(index, query))
+        return queryset.annotate(relevance=Relevance(index, query))
     if connection.vendor != "postgresql" and query and store_ranks(index, query):
         return queryset.annotate(relevance=StoredRank(index, query))
     return queryset.annotate(relevance=RawSQL("0.0", []))

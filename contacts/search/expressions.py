@@ -30,7 +30,7 @@ INDEXES = {
     index.table: index
     for index in (
         Index("contacts_statement", "text_document"),
-        Index("contacts_contact", "summary_document"),
+        Index("contacts_contact", "search_document"),  # summary and excerpts
         Index("contacts_citation", "excerpt_document"),
         Index("contacts_source", "text_document"),  # title and text
     )
@@ -151,29 +151,5 @@ class Relevance(SearchExpression):
     output_field = FloatField()
 
     def as_sql(self, compiler, connection):
-        return self.rank_sql(self.index, self.row(compiler))
-
-    def rank_sql(self, index, row):
         sql, params = tsquery(self.query)
-        return f'ts_rank({row}."{index.document}", {sql})', params
-
-    def best_excerpt_sql(self, contact):
-        """The rank of a contact's best-matching excerpt."""
-        index = INDEXES["contacts_citation"]
-        cited = f'SELECT id FROM contacts_citation WHERE contact_id = {contact}."id"'
-        sql, params = tsquery(self.query)
-        return (
-            f'(SELECT MAX(ts_rank(found."{index.document}", {sql})) FROM {index.table} found '
-            f'WHERE found.id IN ({cited}) AND found."{index.document}" @@ {sql})',
-            [*params, *params],
-        )
-
-
-class ContactRelevance(Relevance):
-    """A contact's relevance: the better of its summary's and its best excerpt's."""
-
-    def as_sql(self, compiler, connection):
-        contact = self.row(compiler)
-        summary, params = self.rank_sql(self.index, contact)
-        excerpt, more = self.best_excerpt_sql(contact)
-        return f"GREATEST(COALESCE({summary}, 0), COALESCE({excerpt}, 0))", [*params, *more]
+        return f'ts_rank({self.row(compiler)}."{self.index.document}", {sql})', params

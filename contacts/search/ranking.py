@@ -4,17 +4,14 @@ FTS5's bm25 weighs a word by how many rows hold it, which it counts afresh for e
 cursor: asked row by row (a correlated subquery per listed row) a common word costs the
 whole index per row, minutes at 20,000 statements. Instead the matching rows' ranks are
 read once, in the index's own order, into a table of the connection's temporary schema,
-and each listed row looks its rank up by id. A contact ranks by the better of its summary
-and its best excerpt. The temporary table is the connection's own and is refilled by each
-ranked search.
+and each listed row looks its rank up by id. The temporary table is the connection's own
+and is refilled by each ranked search.
 """
 
 from django.db import connection
 from django.db.models import FloatField
 
-from .expressions import INDEXES, SearchExpression, fts5
-
-CITATIONS = INDEXES["contacts_citation"]
+from .expressions import SearchExpression, fts5
 
 
 def rank_table(index):
@@ -37,15 +34,6 @@ def store_ranks(index, query):
             f"WHERE {fts} MATCH %s",
             [expression],
         )
-        if index.table == "contacts_contact":
-            cursor.execute(
-                f"INSERT INTO {table} (id, relevance) SELECT cited.contact_id, MAX(-found.rank) "
-                f"FROM {CITATIONS.fts} AS found JOIN contacts_citation AS cited "
-                f"ON cited.id = found.rowid WHERE found.{CITATIONS.fts} MATCH %s "
-                "AND cited.contact_id IS NOT NULL GROUP BY cited.contact_id "
-                "ON CONFLICT (id) DO UPDATE SET relevance = MAX(relevance, excluded.relevance)",
-                [fts5(query, CITATIONS.fts)],
-            )
     return True
 
 

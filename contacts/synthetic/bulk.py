@@ -123,13 +123,14 @@ class deferred_full_text_index:
     FTS tables with one INSERT ... SELECT each (their words stemmed in the language each row
     takes, see contacts.search), and the triggers are put back. PostgreSQL computes the
     stored documents as rows arrive; the triggers that give citations and contacts their
-    sources' language are switched off for the load and the few rows whose language is not
-    the default are set in one statement each afterwards. The sources' GIN index (a table
-    `deferred_indexes` does not defer) is built once at the end.
+    sources' language are switched off for the load; the few rows whose language is not the
+    default, and the contacts' excerpts, are set in one statement each afterwards. The GIN
+    indexes of the sources' and contacts' documents are built once at the end.
     """
 
     TABLES = ("contacts_statement", "contacts_contact", "contacts_citation", "contacts_source")
     LANGUAGE_TRIGGERS = ("contacts_citation_search_language", "contacts_citation_contact_language")
+    LATE_INDEXES = ("source_text_document", "contact_search_document")  # built once, at the end
 
     def __enter__(self):
         self.vendor = connection.vendor
@@ -147,10 +148,12 @@ class deferred_full_text_index:
                 for name in self.LANGUAGE_TRIGGERS:
                     cursor.execute(f"ALTER TABLE contacts_citation DISABLE TRIGGER {name}")
                 cursor.execute(
-                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'source_text_document'"
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)",
+                    [list(self.LATE_INDEXES)],
                 )
-                self.source_index = [row[0] for row in cursor.fetchall()]
-                cursor.execute("DROP INDEX IF EXISTS source_text_document")
+                self.late_indexes = cursor.fetchall()
+                for name, _ in self.late_indexes:
+                    cursor.execute(f"DROP INDEX {name}")
         return self
 
     def __exit__(self, exc_type, exc, tb):
@@ -165,7 +168,7 @@ class deferred_full_text_index:
                 self.set_languages(cursor)
                 for name in self.LANGUAGE_TRIGGERS:
                     cursor.execute(f"ALTER TABLE contacts_citation ENABLE TRIGGER {name}")
-                for sql in self.source_index:
+                for _, sql in self.late_indexes:
                     cursor.execute(sql)
 
     def index_new_rows(self, cursor):
@@ -184,6 +187,13 @@ class deferred_full_text_index:
             "AND c.search_language IS DISTINCT FROM s.language",
             [first],
         )
+        cursor.execute(  # the contacts' excerpts, as the citations' trigger keeps them
+            "UPDATE contacts_contact k SET search_excerpts = f.excerpts FROM (SELECT contact_id, "
+            "string_agg(excerpt, E'\\n' ORDER BY id) AS excerpts FROM contacts_citation "
+            "WHERE id >= %s AND contact_id IS NOT NULL GROUP BY contact_id) f "
+            "WHERE f.contact_id = k.id",
+            [first],
+        )
         cursor.execute(
             "UPDATE contacts_contact k SET search_language = f.search_language FROM (SELECT "
             "DISTINCT ON (contact_id) contact_id, search_language FROM contacts_citation "
@@ -195,17 +205,23 @@ class deferred_full_text_index:
 
 
 def sqlite_terms():
-    """{table: SQL of a row's indexed terms}, as the triggers of migration 0015 compute them."""
+    """{table: SQL of a row's indexed terms}, as the triggers of migrations 0015 and 0019
+    compute them."""
     contact_language = (
         "(SELECT s.language FROM contacts_citation c JOIN contacts_source s ON s.id = "
         "c.source_id WHERE c.contact_id = contacts_contact.id ORDER BY c.id LIMIT 1)"
+    )
+    contact_excerpts = (
+        "COALESCE((SELECT char(10) || group_concat(excerpt, char(10)) FROM (SELECT excerpt "
+        "FROM contacts_citation WHERE contact_id = contacts_contact.id ORDER BY id)), '')"
     )
     citation_language = (
         "(SELECT language FROM contacts_source WHERE id = contacts_citation.source_id)"
     )
     return {
         "contacts_statement": "tracker_search_terms(text, language)",
-        "contacts_contact": f"tracker_search_terms(summary, {contact_language})",
+        "contacts_contact": f"tracker_search_terms(summary || {contact_excerpts}, "
+        f"{contact_language})",
         "contacts_citation": f"tracker_search_terms(excerpt, {citation_language})",
         "contacts_source": "tracker_search_terms(title || char(10) || text, language)",
     }

@@ -1,0 +1,135 @@
+"""A contact is searched through one document: its summary and every citation's excerpt
+(migration 0019), kept current by the database on both SQLite and PostgreSQL."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.filters import ContactFilter
+from contacts.models import Citation, Contact
+from contacts.search import count_matches, matching, ranked
+from tests.factories import CitationFactory, ContactFactory, SourceFactory
+
+
+def found(q):
+    return list(matching(Contact.objects.all(), q).values_list("summary", flat=True))
+
+
+def test_a_contacts_second_citations_excerpt_finds_the_contact(db):
+    contact = ContactFactory(summary="A call")
+    CitationFactory(contact=contact, excerpt="They spoke by phone")
+    CitationFactory(contact=contact, excerpt="The embassy was named")
+    assert found("embassy") == ["A call"]
+
+
+def test_an_edited_excerpt_is_searched_as_it_now_reads(db):
+    contact = ContactFactory(summary="A call")
+    CitationFactory(contact=contact, excerpt="They spoke by phone")
+    citation = CitationFactory(contact=contact, excerpt="The embassy was named")
+    Citation.objects.filter(pk=citation.pk).update(excerpt="The consulate was named")
+    assert (found("embassy"), found("consulate")) == ([], ["A call"])
+
+
+def test_a_deleted_citations_excerpt_no_longer_finds_the_contact(db):
+    contact = ContactFactory(summary="A call")
+    CitationFactory(contact=contact, excerpt="They spoke by phone")
+    citation = CitationFactory(contact=contact, excerpt="The embassy was named")
+    citation.delete()
+    assert (found("embassy"), found("phone")) == ([], ["A call"])
+
+
+def test_a_citation_moved_to_another_contact_takes_its_excerpt_along(db):
+    first, second = ContactFactory(summary="First call"), ContactFactory(summary="Second call")
+    CitationFactory(contact=first, excerpt="They spoke by phone")
+    moved = CitationFactory(contact=first, excerpt="The embassy was named")
+    Citation.objects.filter(pk=moved.pk).update(contact=second)
+    assert found("embassy") == ["Second call"]
+
+
+def test_an_edited_summary_keeps_the_excerpts_searchable(db):
+    contact = ContactFactory(summary="A call")
+    CitationFactory(contact=contact, excerpt="The embassy was named")
+    Contact.objects.filter(pk=contact.pk).update(summary="A meeting")
+    assert (found("embassy"), found("meeting")) == (["A meeting"], ["A meeting"])
+
+
+def test_a_contact_search_alone_is_counted_from_the_one_index_excerpts_included(db):
+    ContactFactory(summary="A call about the embassy")
+    cited = ContactFactory(summary="A call")
+    CitationFactory(contact=cited, excerpt="They spoke of the embassy")
+    filters = ContactFilter({"q": "embassy"}, queryset=Contact.objects.all())
+    assert filters.qs.count() == 2
+    assert filters.count_rows is not None and filters.count(10) == 2
+    assert count_matches(Contact, "embassy", cap=10) == 2
+
+
+def test_a_contact_ranks_by_its_summary_and_excerpts_together(db):
+    once = ContactFactory(summary="A call about the embassy")
+    twice = ContactFactory(summary="A call about the embassy")
+    CitationFactory(contact=twice, excerpt="The embassy, the embassy again")
+    order = ranked(matching(Contact.objects.all(), "embassy"), "embassy").order_by("-relevance")
+    assert list(order.values_list("pk", flat=True)) == [twice.pk, once.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page form")
+def test_a_common_word_in_contacts_is_probed_in_the_pages_order_in_one_index(db, monkeypatch):
+    monkeypatch.setattr("contacts.search.is_common", lambda *args: True)
+    ContactFactory(summary="A call about the embassy")
+    filters = ContactFilter({"q": "embassy"}, queryset=Contact.objects.all())
+    sql = str(filters.qs.query)
+    assert "EXISTS (SELECT 1 FROM contacts_contact_fts" in sql
+    assert "contacts_citation_fts" not in sql and "UNION" not in sql
+
+
+def test_the_contact_search_page_reads_one_index_and_shows_the_excerpt(analyst_client):
+    contact = ContactFactory(summary="A call")
+    CitationFactory(contact=contact, excerpt="They spoke by phone")
+    CitationFactory(contact=contact, excerpt="The embassy was named")
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(reverse("contact-list"), {"q": "embassy"})
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "<mark>embassy</mark>" in response.text and "Excerpt:" in response.text
+    assert "contacts_citation_fts" not in sql and "excerpt_document" not in sql
+
+
+def found_by_summary_index(word):
+    """The contacts the index before migration 0019 finds for `word` (a summary's alone)."""
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT summary FROM contacts_contact WHERE summary_document "
+            "@@ to_tsquery('tracker_simple', %s)"
+        )
+    else:
+        sql = (
+            "SELECT summary FROM contacts_contact WHERE id IN (SELECT rowid FROM "
+            "contacts_contact_fts WHERE contacts_contact_fts MATCH %s)"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [word])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([("contacts", target)])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_indexes_existing_contacts_with_every_excerpt_and_back():
+    migrate("0018_sources_listed_in_index_order")
+    try:
+        source = SourceFactory()
+        contact = Contact.objects.create(summary="A call", date_start="2020-01-03")
+        for n, excerpt in enumerate(("They spoke by phone", "The embassy was named")):
+            Citation.objects.create(source=source, contact=contact, excerpt=excerpt, note=str(n))
+        assert found_by_summary_index("embassy") == []  # before: the summary alone
+        migrate("0019_contacts_searched_with_their_excerpts")
+        assert found("embassy") == ["A call"]
+        migrate("0018_sources_listed_in_index_order")
+        assert found_by_summary_index("embassy") == []
+        assert found_by_summary_index("call") == ["A call"]
+    finally:
+        migrate("0019_contacts_searched_with_their_excerpts")
