@@ -2,7 +2,7 @@
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 
 from .filter_fields import CitedSource, CountedFilterSet, outlet_filter, source_filter
 from .models import (
@@ -20,7 +20,7 @@ from .models import (
 )
 from .models.dates import overlapping, spanning_into
 from .search import INDEXES
-from .search.filtering import COUNTED, FullTextFilter
+from .search.filtering import FullTextFilter
 from .text import name_key
 from .widgets import QuickSelect
 
@@ -145,17 +145,6 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         return queryset.with_participants(
             Participant.objects.recipients(), country__code=value.upper()
         )
-
-    def matched(self, rows, query, form):
-        """Contacts whose summary or any excerpt matches (one document, `search`), with the
-        excerpts a page's snippet may come from."""
-        rows = super().matched(rows, query, form)
-        if form != COUNTED and not self.exporting:
-            excerpts = Citation.objects.order_by("pk").only("pk", "contact_id", "excerpt")
-            rows = rows.prefetch_related(
-                Prefetch("citations", queryset=excerpts, to_attr="search_excerpts")
-            )
-        return rows
 
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.

@@ -1,7 +1,10 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
@@ -68,3 +71,21 @@ def body(response):
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
+
+
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The seed, loaded once for this module inside a transaction rolled back at its end."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("loaddata", *settings.SEED_FIXTURES, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
+    """Each test runs in a savepoint inside the seeded transaction."""

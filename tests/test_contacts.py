@@ -7,6 +7,7 @@ from django.db import IntegrityError
 from contacts.models import Contact, ContactKind, DatePrecision, Participant
 from contacts.models.dates import resolve_weekday
 from tests.factories import (
+    CitationFactory,
     ContactFactory,
     CountryFactory,
     ParticipantFactory,
@@ -146,9 +147,11 @@ def test_every_contact_kind_has_codes():
     assert all(kind.cameo and kind.plover for kind in ContactKind)
 
 
-def test_for_table_counts_distinct_sources(pair):
+def test_a_contact_cited_twice_by_one_source_counts_one_source(pair):
     caller, callee, contact = pair
-    assert Contact.objects.for_table().get(pk=contact.pk).source_count == 1
+    CitationFactory(contact=contact, source=contact.citations.get().source, excerpt="We talked")
+    contact.refresh_from_db()
+    assert contact.source_count == 1
     assert Participant.objects.filter(contact=contact).count() == 2
 
 
@@ -172,12 +175,3 @@ def test_renaming_an_initiator_updates_the_contact(pair):
     caller.save()
     contact.refresh_from_db()
     assert contact.initiator_label == "Michael Pompeo"
-
-
-def test_building_the_tables_queryset_runs_no_query(pair):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        Contact.objects.for_table(evidence=True)
-    assert len(queries) == 0  # building the page's queryset must not load every participant

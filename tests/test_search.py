@@ -5,9 +5,7 @@ and on PostgreSQL.
 """
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -26,24 +24,6 @@ from tests.factories import (
 )
 
 RAAB = "we urge all parties to de-escalate"
-
-
-@pytest.fixture(scope="module")
-def seeded_once(django_db_setup, django_db_blocker):
-    """The seed, loaded once for this module inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("loaddata", *settings.SEED_FIXTURES, verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def seeded(seeded_once, db):
-    """Each test runs in a savepoint inside the seeded transaction."""
 
 
 def statements(q, **data):

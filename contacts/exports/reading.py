@@ -15,8 +15,7 @@ from django.db import connection, transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
-from contacts.aggregates import fields, joined
-from contacts.models import Citation, Source
+from contacts.models import Source
 
 CHUNK = 500  # rows per read
 FIRST_CHUNK = 50
@@ -57,12 +56,12 @@ class Rows:
                 "excerpt": excerpt,
                 "note": note,
             }
-            for pk, source, title, outlet, url, excerpt, note in cited
+            for pk, source, title, outlet, url, excerpt, note, _ in cited
         ]
 
 
-def in_order(queryset, read):
-    """Rows of `read(ids)` (first column: the id) in `queryset`'s order, a chunk at a time.
+def id_chunks(queryset):
+    """The ids of `queryset`'s rows in its order, a list per chunk.
 
     The first chunk is small, so that the first bytes leave before a full chunk is read.
     On PostgreSQL the export is one read-only transaction: one consistent snapshot, and a
@@ -78,23 +77,28 @@ def in_order(queryset, read):
         ids = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
         size = FIRST_CHUNK
         while chunk := list(islice(ids, size)):
-            rows = {row[0]: row for row in read(chunk).order_by()}
-            yield from (rows[pk] for pk in chunk if pk in rows)
+            yield chunk
             size = CHUNK
 
 
+def in_order(queryset, read):
+    """Rows of `read(ids)` (first column: the id) in `queryset`'s order, a chunk at a time."""
+    for chunk in id_chunks(queryset):
+        rows = {row[0]: row for row in read(chunk).order_by()}
+        yield from (rows[pk] for pk in chunk if pk in rows)
+
+
+def from_row_source(queryset, row_source):
+    """The dicts of a row source (`contacts.rows`) for `queryset`'s rows, in its order."""
+    for chunk in id_chunks(queryset):
+        yield from row_source(chunk)
+
+
 def iso_dates(start, end):
+    """A date, or a range as ISO 8601 writes it: 2020-01-03/2020-01-05."""
+    start, end = str(start), str(end)
     return start if start == end else f"{start}/{end}"
 
 
 def as_text(name):
     return Cast(name, CharField())
-
-
-def citations(record):
-    """Each citation of the outer `record` (contact or statement): its id, source id,
-    title, outlet and URL, excerpt and note."""
-    cited = fields(
-        "pk", "source_id", "source__title", "source__outlet__name", "source__url", "excerpt", "note"
-    )
-    return joined(Citation.objects, record, cited)

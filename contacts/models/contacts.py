@@ -4,7 +4,7 @@
 import uuid
 
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -112,18 +112,6 @@ class ContactQuerySet(models.QuerySet):
                 Subquery(sources.annotate(n=Count("source", distinct=True)).values("n")), 0
             ),
         )
-
-    def for_table(self, evidence=False):
-        """Everything a contacts table shows, in a fixed number of queries; `evidence` adds
-        the citations that exported rows carry."""
-        from .sources import Citation
-
-        participants = Participant.objects.select_related("person", "country")
-        rows = self.prefetch_related(Prefetch("participants", queryset=participants))
-        if evidence:
-            citations = Citation.objects.select_related("source__outlet")
-            rows = rows.prefetch_related(Prefetch("citations", queryset=citations))
-        return rows
 
 
 class ContactManager(models.Manager.from_queryset(ContactQuerySet)):

@@ -3,13 +3,12 @@
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .contacts import new_key
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord
-from .offices import OfficeHolding
 from .roles import Role
 
 
@@ -55,18 +54,6 @@ class StatementQuerySet(models.QuerySet):
             date_start__lte=contact.date_end + datetime.timedelta(days=after),
         )
         return self.filter(around | Q(contact=contact)).order_by("date_start", "pk")
-
-    def for_table(self):
-        from .sources import Citation
-
-        offices = OfficeHolding.objects.select_related("organisation", "country")
-        citations = Citation.objects.select_related("source__outlet")
-        return self.select_related(
-            "speaker", "speaker_country", "outlet", "contact"
-        ).prefetch_related(
-            Prefetch("speaker__offices", queryset=offices),
-            Prefetch("citations", queryset=citations),
-        )
 
 
 class StatementManager(models.Manager.from_queryset(StatementQuerySet)):

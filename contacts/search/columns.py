@@ -12,23 +12,22 @@ def search_of(table):
     return getattr(getattr(table, "request", None), "search_query", None)
 
 
-def text_snippet(table, text):
-    """The text around the first match when the page searches, else the text itself."""
-    query = search_of(table)
+def text_snippet(query, text):
+    """The text around the first match when the page searches (`query`), else the text."""
     return highlight(text, query)[0] if query else text
 
 
-def contact_snippet(contact, query):
+def contact_snippet(summary, excerpts, query):
     """The summary around its first match, or else the first matching excerpt's."""
-    shown, found = highlight(contact.summary, query)
+    shown, found = highlight(summary, query)
     if found:
         return shown
-    for citation in getattr(contact, "search_excerpts", ()):
-        excerpt, found = highlight(citation.excerpt, query)
+    for text in excerpts:
+        excerpt, found = highlight(text, query)
         if found:
             return format_html(
                 '{}<br><small class="excerpt">Excerpt: “{}”</small>',
-                Truncator(contact.summary).chars(120),
+                Truncator(summary).chars(120),
                 excerpt,
             )
     return shown

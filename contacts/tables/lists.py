@@ -1,4 +1,8 @@
-"""The analyst tables as pages show them (exports are written by `contacts.exports`)."""
+"""The analyst tables as pages show them (exports are written by `contacts.exports`).
+
+The contacts' and statements' bodies are drawn from prepared rows (`prepared`); the people's
+table is small and drawn by django-tables2 cell by cell.
+"""
 
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
@@ -6,27 +10,20 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from ..aggregates import split
-from ..models import Contact, Person, Statement
+from ..models import Contact, ContactKind, Medium, Person, Statement
+from ..models.dates import format_date
+from ..rows import contact_rows, statement_rows
 from ..search.columns import RelevanceColumn, contact_snippet, search_of, text_snippet
+from .prepared import PreparedBody, joined_html, person_html
 
 JOIN = "; "
+KIND_LABELS = dict(ContactKind.choices)
+MEDIUM_LABELS = dict(Medium.choices)
 
 
-def participant_html(participant):
-    if participant.person_id:
-        return format_html(
-            '<a href="{}" dir="auto">{}</a>',
-            participant.person.get_absolute_url(),
-            participant.person.name,
-        )
-    return format_html('<span dir="auto" class="unnamed">{}</span>', participant.description)
+class ContactTable(PreparedBody, tables.Table):
+    links = {"contact": "contact-detail", "person": "person-detail"}
 
-
-def joined_html(items, render):
-    return format_html_join(", ", "{}", ((render(item),) for item in items)) or "—"
-
-
-class ContactTable(tables.Table):
     date = tables.Column(
         accessor="date_display",
         order_by=("date_start", "date_end", "pk"),
@@ -63,28 +60,43 @@ class ContactTable(tables.Table):
         order_by = ("-date",)
         empty_text = "No contact matches these filters."
 
-    def render_initiator(self, record):
-        initiator = record.initiator
+    def row_source(self, ids):
+        return contact_rows(ids, excerpts=search_of(self) is not None)
+
+    def cells(self, row, links, query):
+        people = row["participants"]
+        initiator = next((p for p in people if p["initiator"]), None)
+        others = [person_cell(links, p) for p in people if not p["initiator"]]
         if initiator is None:
-            return mark_safe('<span class="muted">unknown</span>')
-        certainty = "" if record.initiator_certainty == "stated" else " (implied)"
-        return format_html("{}{}", participant_html(initiator), certainty)
+            initiator_html = mark_safe('<span class="muted">unknown</span>')
+        else:
+            implied = "" if row["initiator_certainty"] == "stated" else " (implied)"
+            initiator_html = format_html("{}{}", person_cell(links, initiator), implied)
+        if query:  # a search shows why the row matched
+            excerpts = [cited[5] for cited in row.get("citations", ())]
+            summary = contact_snippet(row["summary"], excerpts, query)
+        else:
+            summary = Truncator(row["summary"]).chars(220)
+        date = format_date(row["date_start"], row["date_end"], row["date_precision"])
+        return {
+            "date": format_html('<a href="{}">{}</a>', links.contact(row["pk"]), date),
+            "kind": KIND_LABELS[row["kind"]],
+            "initiator": initiator_html,
+            "others": joined_html(others),
+            "countries": ", ".join(sorted({p["country"] for p in people if p["country"]})) or "—",
+            "location": row["location"] or "—",
+            "summary": summary,
+            "source_count": row["source_count"],
+        }
 
-    def render_others(self, record):
-        return joined_html(record.recipients, participant_html)
 
-    def countries_of(self, record):
-        return sorted({p.country.name for p in record.participants.all() if p.country_id})
-
-    def render_countries(self, record):
-        return ", ".join(self.countries_of(record)) or "—"
-
-    def render_summary(self, record):
-        query = search_of(self)  # a search shows why the row matched
-        return contact_snippet(record, query) if query else Truncator(record.summary).chars(220)
+def person_cell(links, participant):
+    return person_html(links, participant["name"], participant["slug"], participant["description"])
 
 
-class StatementTable(tables.Table):
+class StatementTable(PreparedBody, tables.Table):
+    links = {"contact": "contact-detail", "person": "person-detail", "source": "source-detail"}
+
     date = tables.Column(accessor="date_display", order_by=("date_start", "pk"))
     speaker = tables.Column(empty_values=(), order_by=("speaker__name", "speaker_description"))
     text = tables.Column(attrs={"td": {"dir": "auto", "class": "quote"}})
@@ -101,48 +113,62 @@ class StatementTable(tables.Table):
         order_by = ("-date",)
         empty_text = "No statement matches these filters."
 
-    @staticmethod
-    def office_of(record):
-        if not record.speaker_id:
-            return None
-        held = [o for o in record.speaker.offices.all() if o.held_on(record.date_start)]
-        return held[0] if held else None
+    def row_source(self, ids):
+        return statement_rows(ids)
 
-    def render_speaker(self, record):
-        if not record.speaker_id:
-            return format_html(
-                '<span dir="auto" class="unnamed">{}</span>', record.speaker_description
-            )
-        office = self.office_of(record)
-        return format_html(
-            '<a href="{}" dir="auto">{}</a>{}',
-            record.speaker.get_absolute_url(),
-            record.speaker.name,
-            format_html("<br><small>{}</small>", office) if office else "",
+    def cells(self, row, links, query):
+        speaker = person_html(
+            links, row["speaker__name"], row["speaker__slug"], row["speaker_description"]
         )
+        if row["speaker_id"] and row["office"]:
+            office = ", ".join(filter(None, row["office"]))
+            speaker = format_html("{}<br><small>{}</small>", speaker, office)
+        text = text_snippet(query, row["text"])  # a search shows why the row matched
+        if row["is_verbatim"]:
+            text = format_html("“{}”", text)
+        else:
+            text = format_html('{} <span class="tag">paraphrase</span>', text)
+        return {
+            "date": format_date(row["date_start"], row["date_end"], row["date_precision"]),
+            "speaker": speaker,
+            "text": text,
+            "medium": MEDIUM_LABELS[row["medium"]],
+            "outlet": ", ".join(filter(None, [row["outlet__name"] or "", row["venue"]])) or "—",
+            "contact": contact_cell(links, row),
+            "sources": sources_cell(links, row["citations"]),
+        }
 
-    def render_text(self, record):
-        text = text_snippet(self, record.text)  # a search shows why the row matched
-        if record.is_verbatim:
-            return format_html("“{}”", text)
-        return format_html('{} <span class="tag">paraphrase</span>', text)
 
-    def render_outlet(self, record):
-        return (
-            ", ".join(filter(None, [record.outlet.name if record.outlet else "", record.venue]))
-            or "—"
-        )
+def contact_cell(links, row):
+    if not row["contact_id"]:
+        return "—"
+    contact = Contact(
+        kind=row["contact__kind"],
+        date_start=row["contact__date_start"],
+        date_end=row["contact__date_end"],
+        date_precision=row["contact__date_precision"],
+        summary=row["contact__summary"],
+    )
+    return format_html('<a href="{}">{}</a>', links.contact(row["contact_id"]), contact)
 
-    def render_sources(self, record):
-        """Each source once, linked to its first excerpt's highlight on the source page."""
-        first = {}
-        for citation in record.citations.all():
-            first.setdefault(citation.source_id, citation)
-        return format_html_join(
-            ", ",
-            '<a href="{}#citation-{}" dir="auto">{}</a>',
-            ((c.source.get_absolute_url(), c.pk, c.source.title) for c in first.values()),
-        )
+
+def sources_cell(links, citations):
+    """Each source once, linked to its first excerpt's highlight on the source page."""
+    first = {}
+    for pk, source, title, *_ in in_source_order(citations):
+        first.setdefault(source, (pk, title))
+    return format_html_join(
+        ", ",
+        '<a href="{}#citation-{}" dir="auto">{}</a>',
+        ((links.source(source), pk, title) for source, (pk, title) in first.items()),
+    )
+
+
+def in_source_order(citations):
+    """Citations in their sources' order (newest first, undated last, then by title), then
+    by id, as `Citation.Meta.ordering` sorts them."""
+    rows = sorted(citations, key=lambda citation: (citation[2], int(citation[0])))
+    return sorted(rows, key=lambda citation: citation[-1], reverse=True)  # "" (undated) last
 
 
 class PersonTable(tables.Table):

@@ -13,7 +13,7 @@ class HomeView(ReadOnlyAccess, TemplateView):
     template_name = "contacts/home.html"
 
     def get_context_data(self, **kwargs):
-        recent = ContactTable(Contact.objects.for_table()[:10], orderable=False)
+        recent = ContactTable(Contact.objects.all()[:10], orderable=False)
         RequestConfig(self.request, paginate=False).configure(recent)
         return super().get_context_data(
             recent=recent,

@@ -20,7 +20,7 @@ class ContactListView(ReadOnlyAccess, AnalystTableView):
     facets = CONTACT_FACETS
 
     def get_queryset(self):
-        return Contact.objects.for_table()
+        return Contact.objects.all()
 
 
 class StatementListView(ReadOnlyAccess, AnalystTableView):
@@ -33,7 +33,7 @@ class StatementListView(ReadOnlyAccess, AnalystTableView):
     facets = STATEMENT_FACETS
 
     def get_queryset(self):
-        return Statement.objects.for_table()
+        return Statement.objects.all()
 
 
 class PersonListView(ReadOnlyAccess, AnalystTableView):

@@ -1,0 +1,66 @@
+"""The statements' row source: a statement with its speaker's office, contact and citations."""
+
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat
+
+from ..aggregates import fields, parse, split
+from ..models import OfficeHolding, Statement
+from .reading import citations, in_id_order
+
+COLUMNS = [
+    "pk",
+    "key",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "speaker_id",
+    "speaker__name",
+    "speaker__slug",
+    "speaker_description",
+    "text",
+    "is_verbatim",
+    "medium",
+    "outlet__name",
+    "venue",
+    "contact_id",
+    "contact__kind",
+    "contact__date_start",
+    "contact__date_end",
+    "contact__date_precision",
+    "contact__summary",
+]
+
+
+def organisation_text():
+    """An office's organisation as `Organisation.__str__` writes it: "European Union (EU)"."""
+    abbreviated = Concat(
+        "organisation__name", Value(" ("), "organisation__abbreviation", Value(")")
+    )
+    return Case(
+        When(organisation__abbreviation__gt="", then=abbreviated), default="organisation__name"
+    )
+
+
+def office_held():
+    """The first office (in the offices' own order) the speaker held on the statement's
+    date, as [title, organisation or country]."""
+    held = (
+        OfficeHolding.objects.filter(person=OuterRef("speaker"))
+        .exclude(start_date__gt=OuterRef("date_start"))
+        .exclude(end_date__lt=OuterRef("date_start"))
+        .order_by(F("start_date").asc(nulls_first=True), "title")
+    )
+    where = Coalesce(organisation_text(), "country__name", Value(""))
+    return Subquery(held.annotate(label=fields("title", where)).values("label")[:1])
+
+
+def statement_rows(ids):
+    """The statements `ids` as dicts in that order: COLUMNS, `office` ([title, where] or
+    []) and `citations` (lists, as `reading.citations` gives them)."""
+    rows = Statement.objects.filter(pk__in=ids).annotate(
+        row_office=office_held(), row_citations=citations("statement")
+    )
+    for row in in_id_order(ids, rows.values(*COLUMNS, "row_office", "row_citations")):
+        row["office"] = parse(row.pop("row_office"))
+        row["citations"] = split(row.pop("row_citations"))
+        yield row

@@ -1,0 +1,74 @@
+"""The body cells of an analyst table page, for comparing two ways of drawing it.
+
+`tests/data/table_cells.json` holds the cells that django-tables2's per-cell rendering
+drew on the seed data before the pages drew their bodies from prepared rows (issue 15);
+`python -m tests.table_cells` wrote it. Record ids in links are replaced by `N`: they
+depend on the order tests create rows in, and PostgreSQL's sequences do not roll back.
+"""
+
+import json
+import re
+from pathlib import Path
+
+GOLDEN = Path(__file__).parent / "data" / "table_cells.json"
+PAGES = [  # (address, query): seed pages whose every cell is compared
+    ("/contacts/", {}),
+    ("/contacts/", {"sort": "initiator"}),
+    ("/contacts/", {"sort": "-source_count"}),
+    ("/contacts/", {"q": "de-escalation"}),
+    ("/contacts/", {"q": "Qasem"}),
+    ("/contacts/", {"q": "embassy"}),
+    ("/contacts/", {"participant": "mike-pompeo"}),
+    ("/contacts/", {"per_page": "200"}),
+    ("/statements/", {}),
+    ("/statements/", {"q": "de-escalation"}),
+    ("/statements/", {"q": "Qasem"}),
+    ("/statements/", {"per_page": "200"}),
+    ("/statements/", {"q": "escalat*"}),
+    ("/statements/", {"medium": "tweet"}),
+]
+ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+CELL = re.compile(r"<td\b[^>]*>.*?</td>", re.S)
+IDS = re.compile(r"(/(?:contacts|statements|sources|people)/)\d+/|(#citation-)\d+")
+
+
+def cells(html):
+    """[[cell HTML, ...], ...] of the page's table body, ids normalised."""
+    tbody = html.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    rows = [CELL.findall(row) for row in ROW.findall(tbody)]
+    return [
+        [
+            " ".join(IDS.sub(lambda m: (m[1] or m[2]) + "N" + ("/" if m[1] else ""), cell).split())
+            for cell in row
+        ]
+        for row in rows
+    ]
+
+
+def key(path, query):
+    return path + "?" + "&".join(f"{k}={v}" for k, v in sorted(query.items()))
+
+
+def page_cells(client, pages=PAGES):
+    return {key(path, query): cells(client.get(path, query).text) for path, query in pages}
+
+
+if __name__ == "__main__":  # SQLITE_PATH=... DJANGO_SETTINGS_MODULE=tracker.settings
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", *settings.SEED_FIXTURES, verbosity=0)
+    user = User.objects.create_superuser("golden", "g@example.org", "x")
+    client = Client()
+    client.force_login(user)
+    settings.ALLOWED_HOSTS = ["testserver"]
+    GOLDEN.write_text(json.dumps(page_cells(client), ensure_ascii=False, indent=1) + "\n")
+    print("wrote", GOLDEN)
