@@ -26,10 +26,16 @@ PAGES = [  # (address, query): seed pages whose every cell is compared
     ("/statements/", {"per_page": "200"}),
     ("/statements/", {"q": "escalat*"}),
     ("/statements/", {"medium": "tweet"}),
+    ("/people/", {}),
+    ("/people/", {"per_page": "200", "sort": "-name"}),
+    ("/people/", {"name": "Soleimani"}),
+    ("/sources/", {}),
+    ("/sources/", {"sort": "outlet"}),
+    ("/sources/", {"q": "Qasem"}),
 ]
 ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
 CELL = re.compile(r"<td\b[^>]*>.*?</td>", re.S)
-IDS = re.compile(r"(/(?:contacts|statements|sources|people)/)\d+/|(#citation-)\d+")
+IDS = re.compile(r"(/(?:contacts|statements|sources|people)/)\d+/|(#citation-|\?source=)\d+")
 
 
 def cells(html):

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from contacts.filters import MAX_TEXT
 from tests.factories import PersonFactory, StatementFactory, make_contact
-from tests.test_search import seeded, seeded_once  # noqa: F401  (the seed, once a module)
 
 STATEMENTS, CONTACTS = reverse("statement-list"), reverse("contact-list")
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import connection, transaction
-from django.db.models import CharField
-from django.db.models.functions import Cast
 
 from contacts.models import Source
 
@@ -81,13 +79,6 @@ def id_chunks(queryset):
             size = CHUNK
 
 
-def in_order(queryset, read):
-    """Rows of `read(ids)` (first column: the id) in `queryset`'s order, a chunk at a time."""
-    for chunk in id_chunks(queryset):
-        rows = {row[0]: row for row in read(chunk).order_by()}
-        yield from (rows[pk] for pk in chunk if pk in rows)
-
-
 def from_row_source(queryset, row_source):
     """The dicts of a row source (`contacts.rows`) for `queryset`'s rows, in its order."""
     for chunk in id_chunks(queryset):
@@ -98,7 +89,3 @@ def iso_dates(start, end):
     """A date, or a range as ISO 8601 writes it: 2020-01-03/2020-01-05."""
     start, end = str(start), str(end)
     return start if start == end else f"{start}/{end}"
-
-
-def as_text(name):
-    return Cast(name, CharField())

@@ -1,39 +1,26 @@
 """The sources export: one row per article, with how many contacts and statements cite it."""
 
 from contacts.models import Source
-from contacts.source_rows import with_citing_counts
+from contacts.rows import source_rows
 
-from .reading import Record, Rows, as_text, in_order
+from .reading import Record, Rows, from_row_source
 
 
 class SourceRows(Rows):
     headers = ["Title", "Outlet", "Published", "Language", "Contacts", "Statements", "URL", "Link"]
 
     def records(self, queryset):
-        sources = with_citing_counts(
-            Source.objects.annotate(export_published=as_text("published_date"))
-        ).values_list(
-            "pk",
-            "title",
-            "outlet__name",
-            "export_published",
-            "language",
-            "contact_count",
-            "statement_count",
-            "url",
-        )
-        for pk, title, outlet, published, language, contacts, statements, url in in_order(
-            queryset, lambda ids: sources.filter(pk__in=ids)
-        ):
-            link = self.link(Source(pk=pk))
+        for row in from_row_source(queryset, source_rows):
+            link = self.link(Source(pk=row["pk"]))
+            published = row["published_date"]
             cells = [
-                title,
-                outlet or "",
-                published or "",
-                language,
-                contacts,
-                statements,
-                url,
+                row["title"],
+                row["outlet__name"] or "",
+                published.isoformat() if published else "",
+                row["language"],
+                row["contact_count"],
+                row["statement_count"],
+                row["url"],
                 link,
             ]
-            yield Record(str(pk), link, cells)
+            yield Record(str(row["pk"]), link, cells)

@@ -5,13 +5,13 @@ import uuid
 
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..aggregates import TRUE_TEXT, fields, joined, split
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
-from .participants import Participant
+from .participants import Participant, label_expression
 
 
 def new_key():
@@ -93,7 +93,7 @@ class ContactQuerySet(models.QuerySet):
     def with_participant_labels(self):
         """Each contact's initiator and recipients as text (`initiator_name`, `recipient_names`),
         aggregated in SQL instead of prefetching every participant."""
-        label = Coalesce("person__name", Concat("description", Value(" (unnamed)")))
+        label = label_expression()
         people = joined(Participant.objects, "contact", fields("pk", "is_initiator", label))
         return self.annotate(participant_labels=people)
 

@@ -1,11 +1,20 @@
 """Who took part in a contact: a named person, or an unnamed counterpart, and their part."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, Concat
 from simple_history.models import HistoricalRecords
 
 from .base import CleanText
 from .roles import Role
+
+UNNAMED = " (unnamed)"
+
+
+def label_expression():
+    """A participant as text, in SQL: their name, or "his French counterpart (unnamed)".
+    The one rule: `Participant.label` is its Python twin."""
+    return Coalesce("person__name", Concat("description", Value(UNNAMED)))
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -105,9 +114,12 @@ class Participant(CleanText):
         ]
 
     def __str__(self):
-        if self.person_id:
-            return str(self.person)
-        return f"{self.description} (unnamed)"
+        return self.label
+
+    @property
+    def label(self):
+        """As `label_expression()` writes it in SQL."""
+        return self.person.name if self.person_id else f"{self.description}{UNNAMED}"
 
     def natural_key(self):
         return (self.contact.key, self.person.slug if self.person_id else "", self.description)

@@ -2,8 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -34,30 +33,6 @@ class PersonQuerySet(models.QuerySet):
         if len(people) > 1:
             raise AmbiguousName(name, people)
         return people[0]
-
-    def for_directory(self):
-        """People with their offices, aliases and activity counts, in fixed queries."""
-        from contacts.aggregates import fields, joined
-
-        from .contacts import Participant
-        from .offices import OfficeHolding
-        from .statements import Statement
-
-        offices = OfficeHolding.objects.select_related("organisation", "country")
-
-        def count_of(rows, field):
-            counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
-            return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
-
-        return (
-            self.select_related("country")
-            .annotate(
-                contact_count=count_of(Participant.objects.all(), "person"),
-                statement_count=count_of(Statement.objects.all(), "speaker"),
-            )
-            .annotate(alias_names=joined(PersonAlias.objects, "person", fields("pk", "name")))
-            .prefetch_related(Prefetch("offices", queryset=offices))
-        )
 
 
 class PersonManager(models.Manager.from_queryset(PersonQuerySet)):

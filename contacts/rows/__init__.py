@@ -7,7 +7,16 @@ pages draw their bodies from these rows (`contacts.tables.prepared`); the export
 them a chunk at a time (`contacts.exports`).
 """
 
-from .contacts import contact_rows, participant_label
+from .contacts import contact_rows
+from .people import person_rows, with_activity_counts
+from .sources import source_rows, with_citing_counts
 from .statements import statement_rows
 
-__all__ = ["contact_rows", "participant_label", "statement_rows"]
+__all__ = [
+    "contact_rows",
+    "person_rows",
+    "source_rows",
+    "statement_rows",
+    "with_activity_counts",
+    "with_citing_counts",
+]

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import TRUE_TEXT, fields, joined, split
 from ..models import Contact, Participant
+from ..models.participants import label_expression
 from .reading import citations, in_id_order
 
 PARTICIPANT = fields(
@@ -14,6 +15,7 @@ PARTICIPANT = fields(
     Coalesce("person__slug", Value("")),
     "description",
     Coalesce("country__name", Value("")),
+    label_expression(),
 )
 COLUMNS = [
     "pk",
@@ -29,11 +31,6 @@ COLUMNS = [
 ]
 
 
-def participant_label(name, description):
-    """How a participant reads as text: their name, or "his French counterpart (unnamed)"."""
-    return name or f"{description} (unnamed)"
-
-
 def participants_of(value):
     """The aggregated participants as dicts, the initiator first (the model's order)."""
     people = [
@@ -43,9 +40,9 @@ def participants_of(value):
             "slug": slug,
             "description": description,
             "country": country,
-            "label": participant_label(name, description),
+            "label": label,
         }
-        for _, flag, name, slug, description, country in split(value)
+        for _, flag, name, slug, description, country, label in split(value)
     ]
     return sorted(people, key=lambda person: not person["initiator"])
 

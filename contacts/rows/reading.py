@@ -1,4 +1,8 @@
-"""What every row source shares: rows put back in the ids' order, citations aggregated."""
+"""What the row sources share: rows put back in the ids' order, citations aggregated,
+organisations named."""
+
+from django.db.models import Case, Value, When
+from django.db.models.functions import Concat
 
 from ..aggregates import fields, joined
 from ..models import Citation
@@ -25,3 +29,10 @@ def citations(record):
         "source__published_date",
     )
     return joined(Citation.objects, record, cited)
+
+
+def organisation_text(prefix=""):
+    """An organisation as `Organisation.__str__` writes it: "European Union (EU)"."""
+    name, abbreviation = f"{prefix}organisation__name", f"{prefix}organisation__abbreviation"
+    abbreviated = Concat(name, Value(" ("), abbreviation, Value(")"))
+    return Case(When(**{f"{abbreviation}__gt": ""}, then=abbreviated), default=name)

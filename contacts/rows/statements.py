@@ -1,11 +1,11 @@
 """The statements' row source: a statement with its speaker's office, contact and citations."""
 
-from django.db.models import Case, F, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import citations, in_id_order
+from .reading import citations, in_id_order, organisation_text
 
 COLUMNS = [
     "pk",
@@ -29,16 +29,6 @@ COLUMNS = [
     "contact__date_precision",
     "contact__summary",
 ]
-
-
-def organisation_text():
-    """An office's organisation as `Organisation.__str__` writes it: "European Union (EU)"."""
-    abbreviated = Concat(
-        "organisation__name", Value(" ("), "organisation__abbreviation", Value(")")
-    )
-    return Case(
-        When(organisation__abbreviation__gt="", then=abbreviated), default="organisation__name"
-    )
 
 
 def office_held():

@@ -1,8 +1,9 @@
-"""The analyst tables' columns (django-tables2): contacts, statements and people in `lists`,
-sources in `sources`. The contacts' and statements' bodies are drawn from their row sources
-(`contacts.rows`, see `prepared`)."""
+"""The analyst tables: their columns, sorting and pagination (django-tables2), and their
+bodies drawn from each table's row source (`contacts.rows`, see `prepared`)."""
 
-from .lists import ContactTable, PersonTable, StatementTable
+from .contacts import ContactTable
+from .people import PersonTable
 from .sources import SourceTable, language_name
+from .statements import StatementTable
 
 __all__ = ["ContactTable", "PersonTable", "SourceTable", "StatementTable", "language_name"]

@@ -1,15 +1,18 @@
-"""The sources table: each article, and how many contacts and statements cite it.
-
-`render_*` shows links; exports are written by `contacts.exports.sources.SourceRows`.
-"""
+"""The sources table: each article, and how many contacts and statements cite it; a
+search shows the article's text around the match under its title. Its cells are drawn from
+`source_rows`."""
 
 import django_tables2 as tables
 from django.conf.locale import LANG_INFO
 from django.db.models import F
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from ..models import Source
+from ..rows import source_rows
+from ..search.columns import search_of, text_snippet
+from .prepared import PreparedBody
 
 
 def language_name(code):
@@ -29,15 +32,16 @@ def nulls_last(field, *then):
     return order
 
 
-def cited_link(list_name, source, count):
+def cited_link(list_url, source, count):
     """The count, linked to the list of the records that cite `source`."""
     if not count:
         return "0"
-    url = f"{reverse(list_name)}?source={source.pk}"
-    return format_html('<a href="{}">{}</a>', url, f"{count:,}")
+    return format_html('<a href="{}?source={}">{}</a>', list_url, source, f"{count:,}")
 
 
-class SourceTable(tables.Table):
+class SourceTable(PreparedBody, tables.Table):
+    links = {"source": "source-detail"}
+
     title = tables.Column(
         "Title",
         linkify=True,
@@ -76,15 +80,26 @@ class SourceTable(tables.Table):
         attrs = {"class": "sources-table"}
         empty_text = "No source matches these filters."
 
-    def render_published(self, value):
-        return value.isoformat()
+    def row_source(self, ids):
+        return source_rows(ids, text=search_of(self) is not None)
 
-    def render_language(self, value):
-        name = language_name(value)
-        return value if name == value else f"{name} ({value})"
+    def cells(self, row, links, query):
+        title = format_html('<a href="{}">{}</a>', links.source(row["pk"]), row["title"])
+        if query:  # a search shows why the row matched
+            title = format_html(
+                '{}<br><small class="excerpt">{}</small>', title, text_snippet(query, row["text"])
+            )
+        published, code = row["published_date"], row["language"]
+        name = language_name(code)
+        return {
+            "title": title,
+            "outlet": row["outlet__name"] or "—",
+            "published": published.isoformat() if published else "—",
+            "language": (code if name == code else f"{name} ({code})") or "—",
+            "contact_count": cited_link(self.list_urls[0], row["pk"], row["contact_count"]),
+            "statement_count": cited_link(self.list_urls[1], row["pk"], row["statement_count"]),
+        }
 
-    def render_contact_count(self, record, value):
-        return cited_link("contact-list", record, value)
-
-    def render_statement_count(self, record, value):
-        return cited_link("statement-list", record, value)
+    @cached_property
+    def list_urls(self):
+        return reverse("contact-list"), reverse("statement-list")

@@ -4,6 +4,7 @@ from contacts.exports.statements import StatementRows
 from contacts.facets import CONTACT_FACETS, STATEMENT_FACETS
 from contacts.filters import ContactFilter, PersonFilter, StatementFilter
 from contacts.models import Contact, Person, Statement
+from contacts.rows import with_activity_counts
 from contacts.tables import ContactTable, PersonTable, StatementTable
 
 from .access import ReadOnlyAccess
@@ -45,4 +46,4 @@ class PersonListView(ReadOnlyAccess, AnalystTableView):
     page_title = "People"
 
     def get_queryset(self):
-        return Person.objects.for_directory()
+        return with_activity_counts(Person.objects.all())  # the list sorts by the counts

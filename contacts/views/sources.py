@@ -1,7 +1,8 @@
 from contacts.exports.sources import SourceRows
 from contacts.facets import SOURCE_FACETS
 from contacts.filters import SourceFilter
-from contacts.source_rows import sources_for_list
+from contacts.models import Source
+from contacts.rows import with_citing_counts
 from contacts.tables import SourceTable
 
 from .access import ReadOnlyAccess
@@ -20,4 +21,4 @@ class SourceListView(ReadOnlyAccess, AnalystTableView):
     facets = SOURCE_FACETS
 
     def get_queryset(self):
-        return sources_for_list()
+        return with_citing_counts(Source.objects.all())  # the list sorts by the counts

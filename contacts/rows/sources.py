@@ -1,4 +1,4 @@
-"""Sources with the number of contacts and statements citing each, for the list and export.
+"""The sources' row source: an article with how many contacts and statements cite it.
 
 The counts are correlated subqueries on the citations' source index: one query for a
 page of sources (or a chunk of an export), none per row.
@@ -7,7 +7,19 @@ page of sources (or a chunk of an export), none per row.
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import Citation, Source
+from ..models import Citation, Source
+from .reading import in_id_order
+
+COLUMNS = [
+    "pk",
+    "title",
+    "outlet__name",
+    "published_date",
+    "language",
+    "url",
+    "contact_count",
+    "statement_count",
+]
 
 
 def citing(field):
@@ -18,8 +30,12 @@ def citing(field):
 
 
 def with_citing_counts(queryset):
+    """`queryset` with `contact_count` and `statement_count` (the list sorts by them)."""
     return queryset.annotate(contact_count=citing("contact"), statement_count=citing("statement"))
 
 
-def sources_for_list():
-    return with_citing_counts(Source.objects.select_related("outlet"))
+def source_rows(ids, *, text=False):
+    """The sources `ids` as dicts in that order: COLUMNS, and the article's `text` when
+    asked (a search's snippet is drawn from it)."""
+    rows = with_citing_counts(Source.objects.filter(pk__in=ids))
+    return in_id_order(ids, rows.values(*COLUMNS, *(["text"] if text else [])))

@@ -1,0 +1,51 @@
+"""The people's row source: a person with their offices, other names and activity counts."""
+
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from ..aggregates import fields, joined, parse, split
+from ..models import OfficeHolding, Participant, Person, PersonAlias, Statement
+from .reading import in_id_order, organisation_text
+
+COLUMNS = ["pk", "slug", "name", "country__name", "contact_count", "statement_count"]
+
+
+def office_place():
+    """Where an office is held, as `OfficeHolding.__str__` names it: its organisation or
+    its country ("" when neither)."""
+    return Coalesce(organisation_text(), "country__name", Value(""))
+
+
+def count_of(rows, field):
+    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+
+def with_activity_counts(queryset):
+    """`queryset` with `contact_count` and `statement_count` (the list sorts by them)."""
+    return queryset.annotate(
+        contact_count=count_of(Participant.objects.all(), "person"),
+        statement_count=count_of(Statement.objects.all(), "speaker"),
+    )
+
+
+def in_office_order(offices):
+    """[start, title, place] lists in the offices' own order (undated first, then by start
+    date and title), as `OfficeHolding.Meta.ordering` sorts them."""
+    return sorted(offices, key=lambda office: (office[0] != "", office[0], office[1]))
+
+
+def person_rows(ids):
+    """The people `ids` as dicts in that order: COLUMNS, `offices` ("title, place" texts in
+    their order) and `aliases` (names)."""
+    office = fields("start_date", "title", office_place())
+    rows = with_activity_counts(Person.objects.filter(pk__in=ids)).annotate(
+        row_offices=joined(OfficeHolding.objects, "person", office),
+        row_aliases=joined(PersonAlias.objects, "person", fields("pk", "name")),
+    )
+    people = in_id_order(ids, rows.values(*COLUMNS, "row_offices", "row_aliases"))
+    for row in people:
+        offices = in_office_order(parse(row.pop("row_offices")))
+        row["offices"] = [f"{title}, {place}" if place else title for _, title, place in offices]
+        row["aliases"] = [name for _, name in split(row.pop("row_aliases"))]
+    return people
