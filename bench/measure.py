@@ -6,6 +6,7 @@ Run by bench/run.py with the database chosen through the environment.
 import gc
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -19,6 +20,7 @@ django.setup()
 
 from django.contrib.auth.models import User  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.template import Context, Template  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -27,11 +29,46 @@ from contacts.models import Statement  # noqa: E402
 from contacts.views.base import AnalystTableView  # noqa: E402
 
 WARM_UP, TIMED = 3, int(os.environ.get("BENCH_REQUESTS", "30"))
+FLOORS = os.environ.get("BENCH_FLOORS", "1") == "1"
 
 
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+FLOOR_TEMPLATE = Template(
+    "<table><tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>"
+    "{% endfor %}</tr>{% endfor %}</tbody></table>"
+)
+ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+
+
+def table_shape(html):
+    """(rows, columns) of the page's table body."""
+    body = html.split("<tbody", 1)[1].split("</tbody>", 1)[0] if "<tbody" in html else ""
+    rows = ROW.findall(body)
+    return len(rows), max((row.count("<td") for row in rows), default=0)
+
+
+def floor_ms(queries, shape):
+    """The page's floor: its own captured SQL executed raw, then a minimal template drawing
+    as many rows and columns of short text; p50 in ms (None when a query cannot be rerun)."""
+    rows = [[f"cell {r}.{c}" for c in range(shape[1])] for r in range(shape[0])]
+    timings = []
+    for _ in range(TIMED):
+        started = time.perf_counter()
+        try:
+            with connection.cursor() as cursor:
+                for sql in queries:
+                    cursor.execute(sql.replace("%", "%%"))
+                    if cursor.description:
+                        cursor.fetchall()
+        except Exception:  # noqa: BLE001 - a query whose logged text cannot run again
+            return None
+        FLOOR_TEMPLATE.render(Context({"rows": rows}))
+        timings.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(timings), 2)
 
 
 def time_request(client, url):
@@ -40,6 +77,7 @@ def time_request(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     counts = [q["sql"] for q in queries.captured_queries]
+    shape = table_shape(response.content.decode()) if response.status_code == 200 else (0, 0)
     timings = []
     for _ in range(TIMED):
         started = time.perf_counter()
@@ -54,6 +92,8 @@ def time_request(client, url):
         ),
         "p50_ms": round(statistics.median(timings), 2),
         "p95_ms": round(percentile(timings, 0.95), 2),
+        "rows_columns": shape,
+        "floor_p50_ms": floor_ms(counts, shape) if FLOORS else None,
     }
 
 

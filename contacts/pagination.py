@@ -5,7 +5,7 @@ pages inside the cap are served; deeper rows are reached by narrowing the filter
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
@@ -17,6 +17,13 @@ def queryset_of(rows):
         return rows
     data = getattr(getattr(rows, "data", None), "data", None)  # BoundRows -> TableData
     return data if isinstance(data, QuerySet) else None
+
+
+class TablePage(Page):
+    def __bool__(self):
+        """A page that exists is true. (As a sequence its truth would be its length, which
+        reads the page's rows as model instances: the tables draw them from prepared rows.)"""
+        return True
 
 
 class CappedPaginator(Paginator):
@@ -38,6 +45,9 @@ class CappedPaginator(Paginator):
             rows = len(self.object_list)
         self.capped = rows > self.cap
         return min(rows, self.cap)
+
+    def _get_page(self, *args, **kwargs):
+        return TablePage(*args, **kwargs)
 
     @property
     def cap_display(self):

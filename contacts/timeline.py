@@ -176,14 +176,16 @@ def timeline(contacts, *, link, date_from=None, date_to=None):
 
 
 def contacts_link(filters):
-    """`link(start, end)`: the contacts list with `filters` (a QueryDict) and those dates."""
+    """`link(start, end)`: the contacts list with `filters` (a QueryDict) and those dates.
+    The address is encoded once; each bar only appends its two dates."""
     query = filters.copy() if filters else QueryDict(mutable=True)
     for name in ("page", "date_from", "date_to", "_export"):
         query.pop(name, None)
+    kept = query.urlencode()
+    base = f"{reverse('contact-list')}?{kept}{'&' if kept else ''}"
 
     def link(start, end):
-        query["date_from"], query["date_to"] = start.isoformat(), end.isoformat()
-        return f"{reverse('contact-list')}?{query.urlencode()}"
+        return f"{base}date_from={start.isoformat()}&date_to={end.isoformat()}"
 
     return link
 

@@ -90,3 +90,17 @@ def test_a_participants_name_is_escaped_in_the_prepared_body(analyst_client):
     make_contact(PersonFactory(name="<b>Bold</b> Ali"), PersonFactory())
     response = analyst_client.get(reverse("contact-list"))
     assert "&lt;b&gt;Bold&lt;/b&gt; Ali" in response.text and "<b>Bold</b>" not in response.text
+
+
+@pytest.mark.parametrize(
+    "url_name, table", [("contact-list", "contact"), ("statement-list", "statement")]
+)
+def test_a_list_page_never_reads_its_rows_as_model_instances(analyst_client, url_name, table):
+    for _ in range(60):  # two pages: the pagination is drawn
+        a_contact() if table == "contact" else a_statement()
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(reverse(url_name))
+    whole_rows = [
+        q["sql"] for q in queries.captured_queries if f'"contacts_{table}"."version"' in q["sql"]
+    ]
+    assert 'class="pagination"' in response.text and whole_rows == []

@@ -1,7 +1,7 @@
 """The contacts table: its columns (django-tables2) and its cells, drawn from `contact_rows`."""
 
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -64,7 +64,7 @@ class ContactTable(PreparedBody, tables.Table):
             initiator_html = mark_safe('<span class="muted">unknown</span>')
         else:
             implied = "" if row["initiator_certainty"] == "stated" else " (implied)"
-            initiator_html = format_html("{}{}", person_cell(links, initiator), implied)
+            initiator_html = mark_safe(person_cell(links, initiator) + implied)
         if query:  # a search shows why the row matched
             excerpts = [cited[5] for cited in row.get("citations", ())]
             summary = contact_snippet(row["summary"], excerpts, query)
@@ -72,7 +72,7 @@ class ContactTable(PreparedBody, tables.Table):
             summary = Truncator(row["summary"]).chars(220)
         date = format_date(row["date_start"], row["date_end"], row["date_precision"])
         return {
-            "date": format_html('<a href="{}">{}</a>', links.contact(row["pk"]), date),
+            "date": mark_safe(f'<a href="{links.contact(row["pk"])}">{escape(date)}</a>'),
             "kind": KIND_LABELS[row["kind"]],
             "initiator": initiator_html,
             "others": joined_html(others),
