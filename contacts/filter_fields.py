@@ -31,6 +31,28 @@ def outlet_filter(label):
     )
 
 
+class AppliedElsewhere:
+    """A form field whose value another part of its filter set applies: the bounds of a
+    date window (together, by `filters.DateWindow`), the part a participant played (with
+    the participant), the search's `expand` switch (by the search). It selects no rows on
+    its own."""
+
+    def filter(self, queryset, value):
+        return queryset
+
+
+class WindowBound(AppliedElsewhere, filters.DateFilter):
+    pass
+
+
+class AppliedChoice(AppliedElsewhere, filters.ChoiceFilter):
+    pass
+
+
+class AppliedText(AppliedElsewhere, filters.CharFilter):
+    pass
+
+
 class CountedFilterSet(filters.FilterSet):
     """A filter set that says how its rows are counted (the page's row count, its facets).
 

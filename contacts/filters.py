@@ -4,7 +4,14 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from .filter_fields import CitedSource, CountedFilterSet, outlet_filter, source_filter
+from .filter_fields import (
+    AppliedChoice,
+    CitedSource,
+    CountedFilterSet,
+    WindowBound,
+    outlet_filter,
+    source_filter,
+)
 from .models import (
     Citation,
     Contact,
@@ -74,13 +81,23 @@ def participants_named(value):
     )
 
 
-class DateWindow:
-    """From and To select records whose dates overlap the window, in one condition."""
+def window_bounds():
+    """The From and To fields of a `DateWindow`."""
+    return WindowBound(label="From", widget=DATE_INPUT), WindowBound(label="To", widget=DATE_INPUT)
 
-    def by_dates(self, queryset, name, value):
-        start, end = self.form.cleaned_data.get("date_from"), self.form.cleaned_data.get("date_to")
-        if name == "date_to" and start is not None:
-            return queryset  # applied together with date_from
+
+class DateWindow:
+    """From and To (`window_bounds()`) select records whose dates overlap the window: one
+    condition, applied here for both bounds (each bound's own filter selects nothing)."""
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(self.window(queryset))
+
+    def window(self, queryset):
+        data = self.form.cleaned_data
+        start, end = data.get("date_from"), data.get("date_to")
+        if start is None and end is None:
+            return queryset
         # One look at the small index of spanning records: when none reaches into the
         # window, the condition is a single range and pages come in index order, unsorted.
         spans = start is not None and (queryset.model.objects.filter(spanning_into(start)).exists())
@@ -94,10 +111,9 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
     q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
-    direction = filters.ChoiceFilter(
+    direction = AppliedChoice(  # applied with `participant`: the two describe one row
         label="Participant's part",
         choices=[("initiated", "initiated the contact"), ("received", "was contacted")],
-        method="by_direction",
     )
     initiator = text_filter(label="Initiator", method="by_initiator")
     recipient = text_filter(label="Contacted person", method="by_recipient")
@@ -109,8 +125,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     )
     organisation = text_filter(label="Organisation (of any participant)", method="by_organisation")
     kind = filters.ChoiceFilter(choices=ContactKind.choices)
-    date_from = filters.DateFilter(label="From", method="by_dates", widget=DATE_INPUT)
-    date_to = filters.DateFilter(label="To", method="by_dates", widget=DATE_INPUT)
+    date_from, date_to = window_bounds()
     source = source_filter()
 
     initiator_country = text_filter(method="by_initiator_country", widget=forms.HiddenInput)
@@ -156,9 +171,6 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
             rows = rows.recipients()
         return queryset.with_participants(rows)
 
-    def by_direction(self, queryset, name, value):
-        return queryset  # applied together with `participant`
-
     def by_each(self, queryset, name, value):
         values = [value] if isinstance(value, str) else value
         for text in [text for text in values if 0 < len(text.strip()) <= MAX_TEXT][:5]:
@@ -198,8 +210,7 @@ class StatementFilter(CitedSource, DateWindow, FullTextFilter):
         choices=[("true", "Verbatim quotes"), ("false", "Paraphrases")],
         method="by_form",
     )
-    date_from = filters.DateFilter(label="From", method="by_dates", widget=DATE_INPUT)
-    date_to = filters.DateFilter(label="To", method="by_dates", widget=DATE_INPUT)
+    date_from, date_to = window_bounds()
     contact = IdFilter(field_name="contact", widget=forms.HiddenInput)
     key = text_filter(field_name="key", widget=forms.HiddenInput)
 

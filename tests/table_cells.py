@@ -8,6 +8,7 @@ depend on the order tests create rows in, and PostgreSQL's sequences do not roll
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 GOLDEN = Path(__file__).parent / "data" / "table_cells.json"
@@ -48,6 +49,19 @@ def cells(html):
             for cell in row
         ]
         for row in rows
+    ]
+
+
+LABEL = re.compile(r'data-label="([^"]*)">(.*?)</td>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def shown_rows(html):
+    """[{column header: cell text}, ...] of the page's table body, tags stripped."""
+    tbody = html.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    return [
+        {label: unescape(TAG.sub("", cell)).strip() for label, cell in LABEL.findall(row)}
+        for row in ROW.findall(tbody)
     ]
 
 

@@ -14,10 +14,9 @@ its own order, each match looked up by id, stopping at the count's cap; see
 
 from functools import partial
 
-import django_filters as filters
 from django import forms
 
-from ..filter_fields import CountedFilterSet
+from ..filter_fields import AppliedText, CountedFilterSet
 from . import count_matches, matching, matching_for_counts, ranked, search_query
 
 NOT_FILTERS = ("expand",)  # fields that select no rows
@@ -27,7 +26,7 @@ PAGE, RANKED, COUNTED = "page", "ranked", "counted"  # the forms of `matched`
 class FullTextFilter(CountedFilterSet):
     search_query = None  # the parsed search, once `q` has been applied
     one_index = True  # the rows match through their own index alone, which can count them
-    expand = filters.CharFilter(method="by_expand", widget=forms.HiddenInput)
+    expand = AppliedText(widget=forms.HiddenInput)  # read by `parse`
 
     def parse(self, value):
         query = search_query(value, expand=self.data.get("expand") != "0")
@@ -75,6 +74,3 @@ class FullTextFilter(CountedFilterSet):
     @property
     def exporting(self):
         return self.request is not None and self.request.GET.get("_export") is not None
-
-    def by_expand(self, queryset, name, value):
-        return queryset  # read by `parse`
