@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 
 from contacts.models import Statement
+from contacts.quotes import quoted_text
 from contacts.services import link_statements
 
 from .concurrency import VersionedForm
@@ -12,8 +13,8 @@ from .concurrency import VersionedForm
 class StatementChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, statement):
         speaker = statement.speaker.name if statement.speaker else statement.speaker_description
-        form = "" if statement.is_verbatim else " (paraphrase)"
-        return f"{statement.date_display} · {speaker}: {statement.text[:140]}{form}"
+        words = quoted_text(statement.text[:140], statement.is_verbatim)
+        return f"{statement.date_display} · {speaker}: {words}"
 
 
 class ContactForm(VersionedForm):

@@ -1,6 +1,7 @@
 """The statements export: one row per statement, its evidence one item per citation."""
 
 from contacts.models import Contact, Medium, Statement
+from contacts.quotes import quoted_text
 from contacts.rows import statement_rows
 
 from .reading import Record, Rows, from_row_source, iso_dates
@@ -34,7 +35,7 @@ class StatementRows(Rows):
                 row["key"],
                 iso_dates(row["date_start"], row["date_end"]),
                 speaker,
-                f"“{text}”" if row["is_verbatim"] else f"{text} [paraphrase]",
+                quoted_text(text, row["is_verbatim"]),
                 MEDIUM_LABELS[row["medium"]],
                 ", ".join(filter(None, [row["outlet__name"], row["venue"]])),
                 self.link(Contact(pk=contact_id)) if contact_id else "",

@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 
 from ..models import Contact, Medium, Statement
 from ..models.dates import format_date
+from ..quotes import quoted_html
 from ..rows import statement_rows
 from ..search.columns import RelevanceColumn, text_snippet
 from .prepared import PreparedBody, person_html
@@ -43,10 +44,7 @@ class StatementTable(PreparedBody, tables.Table):
             office = ", ".join(filter(None, row["office"]))
             speaker = format_html("{}<br><small>{}</small>", speaker, office)
         text = text_snippet(query, row["text"])  # a search shows why the row matched
-        if row["is_verbatim"]:
-            text = format_html("“{}”", text)
-        else:
-            text = format_html('{} <span class="tag">paraphrase</span>', text)
+        text = quoted_html(text, row["is_verbatim"])
         return {
             "date": format_date(row["date_start"], row["date_end"], row["date_precision"]),
             "speaker": speaker,
