@@ -114,7 +114,10 @@ def markdown(results):
         f"SQLite {machine['sqlite']}, PostgreSQL {machine['postgresql']}",
         "- Method: in-process Django test client, logged in; 3 warm-up requests, then "
         "30 timed requests per case (p50/p95). Exports: one process each, peak memory is its "
-        "`ru_maxrss`.",
+        "`ru_maxrss`. Floor (issue 15): in the same run, the page's own captured SQL "
+        "executed raw, then a minimal Django template drawing as many rows and columns of "
+        "short text, 30 times; the table shows the page's p50 ÷ the floor's p50 (wall "
+        "clock, one process; on PostgreSQL the server's work is inside both).",
         "",
     ]
     for database, runs in results["databases"].items():
