@@ -40,7 +40,7 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 INSTALLED_APPS = [
-    "contacts.admin_site.TrackerAdminConfig",
+    "contacts.apps.TrackerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,7 +1,8 @@
+"""The editors' admin site: a user who may read but not edit gets 403, not a login page."""
+
 from functools import update_wrapper
 
 from django.contrib.admin import AdminSite
-from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied
 
 
@@ -20,15 +21,3 @@ class TrackerAdminSite(AdminSite):
             return inner(request, *args, **kwargs)
 
         return update_wrapper(guarded, inner)
-
-
-class TrackerAdminConfig(AdminConfig):
-    default_site = "contacts.admin_site.TrackerAdminSite"
-
-    def ready(self):
-        super().ready()  # every app's admin module registers its models
-        from django.contrib import admin
-
-        from contacts.admin.bounds import bound_every_change_list
-
-        bound_every_change_list(admin.site)
