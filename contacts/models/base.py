@@ -6,6 +6,14 @@ from django.db import models
 from contacts.text import forbidden_character_message
 
 
+def optional_reference(to, related_name, *, on_delete=models.PROTECT, **options):
+    """A reference a record may leave empty (NULL in the database, blank in forms); by
+    default the referenced record cannot be deleted while it is referenced."""
+    return models.ForeignKey(
+        to, on_delete=on_delete, null=True, blank=True, related_name=related_name, **options
+    )
+
+
 class CleanText(models.Model):
     """No control or bidi-override characters in any text field: full_clean refuses them
     with a message naming the character and its position."""

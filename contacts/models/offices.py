@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from .base import EditedRecord
+from .base import EditedRecord, optional_reference
 from .dates import DatePrecision
 from .roles import Role
 
@@ -46,12 +46,8 @@ class OfficeHolding(EditedRecord):
     person = models.ForeignKey("Person", on_delete=models.CASCADE, related_name="offices")
     title = models.CharField(max_length=200, help_text="As reported, e.g. 'Foreign Secretary'.")
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.OTHER)
-    organisation = models.ForeignKey(
-        "Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="offices"
-    )
-    country = models.ForeignKey(
-        "Country", on_delete=models.PROTECT, null=True, blank=True, related_name="offices"
-    )
+    organisation = optional_reference("Organisation", "offices")
+    country = optional_reference("Country", "offices")
     start_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
     start_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY

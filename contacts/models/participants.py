@@ -5,7 +5,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Concat
 from simple_history.models import HistoricalRecords
 
-from .base import CleanText
+from .base import CleanText, optional_reference
 from .roles import Role
 
 UNNAMED = " (unnamed)"
@@ -41,24 +41,14 @@ class Participant(CleanText):
 
     contact = models.ForeignKey("Contact", on_delete=models.CASCADE, related_name="participants")
     # person and country are served by the composite indexes participant_person/_country.
-    person = models.ForeignKey(
-        "Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="participations",
-        db_index=False,
-    )
+    person = optional_reference("Person", "participations", db_index=False)
     description = models.CharField(
         max_length=200, blank=True, help_text="For an unnamed counterpart, as the report puts it."
     )
     role = models.CharField(max_length=30, choices=Role.choices, blank=True)
-    country = models.ForeignKey(
+    country = optional_reference(
         "Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="participations",
+        "participations",
         db_index=False,
         help_text="Filled in from the person when left empty.",
     )

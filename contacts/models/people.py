@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 from contacts.models.base import EditedRecord
 from contacts.text import name_key
 
+from .base import optional_reference
+
 
 class AmbiguousName(Exception):
     def __init__(self, name, people):
@@ -44,13 +46,8 @@ class Person(EditedRecord):
     name = models.CharField("canonical name", max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
-    country = models.ForeignKey(
-        "Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="people",
-        help_text="The country the person serves or belongs to.",
+    country = optional_reference(
+        "Country", "people", help_text="The country the person serves or belongs to."
     )
     notes = models.TextField(blank=True)
 

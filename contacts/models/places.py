@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import EditedRecord
+from .base import EditedRecord, optional_reference
 
 
 class CountryManager(models.Manager):
@@ -63,16 +63,9 @@ class Organisation(EditedRecord):
         max_length=500, blank=True, help_text="Other spellings, separated by semicolons."
     )
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
-    )
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        help_text="e.g. the Quds Force is part of the IRGC.",
+    country = optional_reference(Country, "organisations")
+    parent = optional_reference(
+        "self", "children", help_text="e.g. the Quds Force is part of the IRGC."
     )
 
     objects = OrganisationManager()

@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from contacts.models.base import EditedRecord
 from contacts.text import excerpt_digest, excerpt_occurs_in
 
+from .base import optional_reference
+
 
 class SourceManager(models.Manager):
     def get_by_natural_key(self, slug):
@@ -18,13 +20,8 @@ class SourceManager(models.Manager):
 class Source(EditedRecord):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=500)
-    outlet = models.ForeignKey(
-        "Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="articles",
-        help_text="Only when the article itself names it.",
+    outlet = optional_reference(
+        "Organisation", "articles", help_text="Only when the article itself names it."
     )
     url = models.URLField("URL", max_length=1000, blank=True)
     reported_date = models.DateField(
@@ -93,15 +90,9 @@ class Citation(EditedRecord):
         help_text="The article's own words for the date, e.g. 'on Friday'.",
     )
     note = models.TextField(blank=True, help_text="e.g. where the article is wrong and why.")
-    contact = models.ForeignKey(
-        "Contact", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    statement = models.ForeignKey(
-        "Statement", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    office = models.ForeignKey(
-        "OfficeHolding", on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
-    )
+    contact = optional_reference("Contact", "citations", on_delete=models.CASCADE)
+    statement = optional_reference("Statement", "citations", on_delete=models.CASCADE)
+    office = optional_reference("OfficeHolding", "citations", on_delete=models.CASCADE)
 
     objects = CitationManager()
     history = HistoricalRecords()

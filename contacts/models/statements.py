@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .base import optional_reference
 from .contacts import new_key
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord
 from .roles import Role
@@ -64,14 +65,7 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
 class Statement(DatedRecord):
     key = models.SlugField(max_length=100, unique=True, default=new_key)
     # speaker and speaker_country are served by statement_speaker_date/statement_country.
-    speaker = models.ForeignKey(
-        "Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="statements",
-        db_index=False,
-    )
+    speaker = optional_reference("Person", "statements", db_index=False)
     speaker_description = models.CharField(
         "unnamed speaker",
         max_length=200,
@@ -79,33 +73,19 @@ class Statement(DatedRecord):
         help_text="When the report names no one, e.g. 'a senior US official'.",
     )
     speaker_role = models.CharField(max_length=30, choices=Role.choices, blank=True)
-    speaker_country = models.ForeignKey(
-        "Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="statements",
-        db_index=False,
-    )
+    speaker_country = optional_reference("Country", "statements", db_index=False)
     text = models.TextField(help_text="The quote, or the report's paraphrase.")
     is_verbatim = models.BooleanField("verbatim quote", default=True)
     medium = models.CharField(max_length=20, choices=Medium.choices, default=Medium.REMARKS)
-    outlet = models.ForeignKey(
-        "Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="statements_carried",
-        help_text="Where it was said, e.g. CNN or Fox News.",
+    outlet = optional_reference(
+        "Organisation", "statements_carried", help_text="Where it was said, e.g. CNN or Fox News."
     )
     venue = models.CharField(max_length=200, blank=True, help_text="Place, e.g. 'Berlin'.")
     language = models.CharField(max_length=10, default="en", help_text="ISO 639-1 code.")
-    contact = models.ForeignKey(
+    contact = optional_reference(
         "Contact",
+        "statements",
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="statements",
         help_text="The contact this statement is about, if any.",
     )
 
