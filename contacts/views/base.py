@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.text import capfirst
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -36,8 +37,15 @@ class AnalystTableView(SingleTableMixin, FilterView):
     strict = False
     export_formats = EXPORT_FORMATS
     template_name = "contacts/table_page.html"
-    page_title = ""
     facets = ()  # contacts.facets.Facet: counted beside the table
+
+    @property
+    def page_title(self):  # "Contacts", "People"
+        return capfirst(self.model._meta.verbose_name_plural)
+
+    @property
+    def export_name(self):  # the exported file's name: contacts-….csv
+        return str(self.model._meta.verbose_name_plural).replace(" ", "-")
 
     def get_table_pagination(self, table):
         return False  # paginated in get_table, with bounds the request cannot escape

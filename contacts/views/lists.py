@@ -12,38 +12,18 @@ from .base import AnalystTableView
 
 
 class ContactListView(ReadOnlyAccess, AnalystTableView):
-    permission_required = "contacts.view_contact"
-    table_class = ContactTable
-    filterset_class = ContactFilter
-    export_name = "contacts"
-    export_rows_class = ContactRows
-    page_title = "Contacts"
-    facets = CONTACT_FACETS
-
-    def get_queryset(self):
-        return Contact.objects.all()
+    model, table_class, filterset_class = Contact, ContactTable, ContactFilter
+    export_rows_class, facets = ContactRows, CONTACT_FACETS
 
 
 class StatementListView(ReadOnlyAccess, AnalystTableView):
-    permission_required = "contacts.view_statement"
-    table_class = StatementTable
-    filterset_class = StatementFilter
-    export_name = "statements"
-    export_rows_class = StatementRows
-    page_title = "Statements"
-    facets = STATEMENT_FACETS
-
-    def get_queryset(self):
-        return Statement.objects.all()
+    model, table_class, filterset_class = Statement, StatementTable, StatementFilter
+    export_rows_class, facets = StatementRows, STATEMENT_FACETS
 
 
 class PersonListView(ReadOnlyAccess, AnalystTableView):
-    permission_required = "contacts.view_person"
-    table_class = PersonTable
-    filterset_class = PersonFilter
-    export_name = "people"
+    model, table_class, filterset_class = Person, PersonTable, PersonFilter
     export_rows_class = PersonRows
-    page_title = "People"
 
     def get_queryset(self):
         return with_activity_counts(Person.objects.all())  # the list sorts by the counts

@@ -12,13 +12,8 @@ from .base import AnalystTableView
 class SourceListView(ReadOnlyAccess, AnalystTableView):
     """The articles, with how many contacts and statements cite each; their text searchable."""
 
-    permission_required = "contacts.view_source"
-    table_class = SourceTable
-    filterset_class = SourceFilter
-    export_name = "sources"
-    export_rows_class = SourceRows
-    page_title = "Sources"
-    facets = SOURCE_FACETS
+    model, table_class, filterset_class = Source, SourceTable, SourceFilter
+    export_rows_class, facets = SourceRows, SOURCE_FACETS
 
     def get_queryset(self):
         return with_citing_counts(Source.objects.all())  # the list sorts by the counts
