@@ -23,6 +23,22 @@ from .models import (
 )
 
 
+def validated(record):
+    """`record` checked by its model's rules (full_clean) and saved."""
+    record.full_clean()
+    record.save()
+    return record
+
+
+def cited(record_field, record, citations, *, checked=True):
+    """`record` saved with its `citations`, then checked with the rules that span records."""
+    validated(record)
+    cite(record_field, record, citations)
+    if checked:
+        check([record])
+    return record
+
+
 def cite(record_field, record, citations):
     """Save (source, excerpt) pairs or dicts of Citation fields as `record`'s citations."""
     for entry in citations:
@@ -32,8 +48,7 @@ def cite(record_field, record, citations):
             else dict(zip(("source", "excerpt"), entry, strict=True))
         )
         citation = Citation(**{record_field: record}, **row)
-        citation.full_clean()
-        citation.save()
+        validated(citation)
 
 
 def check(records):
@@ -69,13 +84,11 @@ def record_contact(
     contact = Contact(
         kind=kind, date_start=date_start, summary=summary, initiator_certainty=certainty, **fields
     )
-    contact.full_clean()
-    contact.save()
+    validated(contact)
     for entry in participants:
         row = {"person": entry} if isinstance(entry, Person) else dict(entry)
         participant = Participant(contact=contact, is_initiator=entry is initiator, **row)
-        participant.full_clean()
-        participant.save()
+        validated(participant)
     cite("contact", contact, citations)
     check([contact])
     return contact
@@ -87,10 +100,7 @@ def record_office(*, person, title, citations, **fields):
     if not citations:
         raise ValidationError("An office needs at least one citation.")
     office = OfficeHolding(person=person, title=title, **fields)
-    office.full_clean()
-    office.save()
-    cite("office", office, citations)
-    return office
+    return cited("office", office, citations, checked=False)
 
 
 @transaction.atomic
@@ -105,14 +115,12 @@ def change_source_text(*, source, text, reanchor=None, remove=()):
     if problem := source_text_problem(source, text, excluding=handled):
         raise ValidationError(problem)
     source.text = text
-    source.full_clean()
-    source.save()
+    validated(source)
     for citation in remove:
         citation.delete()
     for citation, excerpt in reanchor.items():
         citation.source, citation.excerpt = source, excerpt
-        citation.full_clean()
-        citation.save()
+        validated(citation)
     return source
 
 
@@ -164,11 +172,7 @@ def record_statement(*, text, date_start, citations, speaker=None, **fields):
     if not citations:
         raise ValidationError("A statement needs at least one citation.")
     statement = Statement(speaker=speaker, text=text, date_start=date_start, **fields)
-    statement.full_clean()
-    statement.save()
-    cite("statement", statement, citations)
-    check([statement])
-    return statement
+    return cited("statement", statement, citations)
 
 
 @transaction.atomic
@@ -177,8 +181,7 @@ def add_citation(*, record, source, excerpt, **fields):
     office; returns the new Citation."""
     label = {Contact: "contact", Statement: "statement", OfficeHolding: "office"}[type(record)]
     citation = Citation(**{label: record}, source=source, excerpt=excerpt, **fields)
-    citation.full_clean()
-    citation.save()
+    validated(citation)
     return citation
 
 
@@ -193,16 +196,14 @@ def record_person(*, name, country=None, aliases=(), notes=""):
     while Person.objects.filter(slug=person.slug).exists():
         number += 1
         person.slug = f"{base}-{number}"
-    person.full_clean()
-    person.save()
+    validated(person)
     for entry in aliases:
         alias_name, kind = (entry, AliasKind.SPELLING) if isinstance(entry, str) else entry
         alias = PersonAlias(person=person, name=alias_name, kind=kind)
         alias.fill_derived_fields()
         if alias.name_key and alias.name_key != person.name_key:
             if not person.aliases.filter(name_key=alias.name_key).exists():
-                alias.full_clean()
-                alias.save()
+                validated(alias)
     return person
 
 

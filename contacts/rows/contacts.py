@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from ..aggregates import TRUE_TEXT, fields, joined, split
 from ..models import Contact, Participant
 from ..models.participants import label_expression
-from .reading import citations, in_id_order
+from .reading import DATED, citations, in_id_order
 
 PARTICIPANT = fields(
     "pk",
@@ -18,11 +18,7 @@ PARTICIPANT = fields(
     label_expression(),
 )
 COLUMNS = [
-    "pk",
-    "key",
-    "date_start",
-    "date_end",
-    "date_precision",
+    *DATED,
     "kind",
     "initiator_certainty",
     "location",

@@ -7,6 +7,8 @@ from django.db.models.functions import Concat
 from ..aggregates import fields, joined
 from ..models import Citation
 
+DATED = ["pk", "key", "date_start", "date_end", "date_precision"]  # a dated record's own
+
 
 def in_id_order(ids, rows):
     """`rows` (dicts with `pk`) in the order of `ids`, each once; missing ids are skipped."""

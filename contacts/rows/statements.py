@@ -5,14 +5,10 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import citations, in_id_order, organisation_text
+from .reading import DATED, citations, in_id_order, organisation_text
 
 COLUMNS = [
-    "pk",
-    "key",
-    "date_start",
-    "date_end",
-    "date_precision",
+    *DATED,
     "speaker_id",
     "speaker__name",
     "speaker__slug",
