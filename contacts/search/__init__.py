@@ -1,12 +1,12 @@
 """Full-text search served by an index: SQLite FTS5 tables, PostgreSQL GIN indexes.
 
-Statements' text, contacts' summaries with their excerpts (one document, migration 0019),
+Statements' text, contacts' summaries with their excerpts (one document),
 citations' excerpts and sources' title and text are indexed by word form (`words`), in the
 language of the text: a statement's own `language` (intake copies its source's), a
 citation's source's, a contact's first citation's source's (a contact without citations, or
-a source without a language, counts as English), a source's own. Migrations 0015 (SQLite)
-and 0016 (PostgreSQL) build the indexes (0019 joins the contacts'): on SQLite an FTS5 table
-per searchable table holding the stems (computed in Python by `words.index_terms`, which
+a source without a language, counts as English), a source's own. The search migration
+(0003_squashed_search) builds the indexes: on SQLite an FTS5 table per searchable table
+holding the stems (computed in Python by `words.index_terms`, which
 each connection registers and the triggers call), on PostgreSQL a stored tsvector column
 with a GIN index, computed with the text search configurations `tracker_en_ru`,
 `tracker_german`, … The search box's syntax is read in `syntax`, names are expanded in

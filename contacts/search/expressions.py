@@ -1,7 +1,7 @@
 """A parsed search as each database's own query: an FTS5 MATCH string, a PostgreSQL tsquery.
 
 Both are built from the words alone, every word quoted (FTS5) or passed as a parameter to
-`tracker_phrase_query` / `tracker_prefix_query` (SQL functions of migration 0016, which run
+`tracker_phrase_query` / `tracker_prefix_query` (SQL functions of the search migration, which run
 plainto/phraseto_tsquery in each text search configuration): no character typed in a search
 box is read as either database's query syntax.
 """

@@ -1,7 +1,8 @@
 """Words as the full-text index sees them: folded, stemmed by language, compounds joined.
 
-One rule set on both databases (PostgreSQL through the text search configurations that
-migration 0016 creates, SQLite through `index_terms`, which its triggers call):
+One rule set on both databases (PostgreSQL through the text search configurations that the
+search migration creates, contacts/migrations/_search_postgresql.py; SQLite through
+`index_terms`, which its triggers call):
 
 - The language of the text picks the stemming rule: English, Russian or no language given
   → English Snowball for words of ASCII letters and Russian Snowball for other words (as

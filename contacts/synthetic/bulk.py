@@ -205,8 +205,8 @@ class deferred_full_text_index:
 
 
 def sqlite_terms():
-    """{table: SQL of a row's indexed terms}, as the triggers of migrations 0015 and 0019
-    compute them."""
+    """{table: SQL of a row's indexed terms}, as the triggers of the search migration
+    compute them (contacts/migrations/_search_sqlite.py)."""
     contact_language = (
         "(SELECT s.language FROM contacts_citation c JOIN contacts_source s ON s.id = "
         "c.source_id WHERE c.contact_id = contacts_contact.id ORDER BY c.id LIMIT 1)"

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("contacts", "0013_source_language_and_digest"),
+        ("contacts", "0001_squashed_records"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,4 +1,4 @@
-"""PostgreSQL: full-text search by word form, in the language of each text; the articles too.
+"""PostgreSQL's full-text search, as the squashed migrations leave it (0016, 0017, 0019).
 
 Text search configurations built on PostgreSQL's own Snowball dictionaries, without stop
 words so that an exact phrase stays exact: `tracker_en_ru` (English for words of ASCII
@@ -6,19 +6,22 @@ letters, Russian for others, as PostgreSQL's `russian` configuration does) for E
 Russian or no language; `tracker_german`, `tracker_french`, `tracker_spanish`; and
 `tracker_simple` (no stemming) for other languages; accents are removed by `unaccent` where
 the extension can be created. Each searchable table gets a stored tsvector column with a
-GIN index (statements' text, contacts' summaries and citations' excerpts, rebuilt from
-migration 0011's English ones; sources' title and text, new), computed in the language of
-the row: a statement's `language`, a citation's source's, a contact's first citation's
-source's, a source's own. A generated column cannot look at another table, so citations
-and contacts get a `search_language` column that triggers keep current. Self-contained:
-nothing is imported from the app. SQLite: see migration 0015.
+GIN index, computed in the language of the row: a statement's `language`, a citation's
+source's, a contact's first citation's source's, a source's own. A generated column cannot
+look at another table, so citations and contacts get a `search_language` column, and
+contacts a `search_excerpts` column (their citations' excerpts), that triggers keep
+current; a contact's document is its summary and its excerpts. The functions name their
+schema in their own settings: pg_restore runs with an empty search_path.
+
+A helper of the migrations (the loader skips modules starting with "_"): it imports
+nothing from the app.
 """
 
-from django.db import migrations, transaction
+from django.db import transaction
 
 DOCUMENTS = {  # table: (column, text, language)
     "contacts_statement": ("text_document", "text", "language"),
-    "contacts_contact": ("summary_document", "summary", "search_language"),
+    "contacts_contact": ("search_document", "summary || E'\\n' || search_excerpts", "search_language"),
     "contacts_citation": ("excerpt_document", "excerpt", "search_language"),
     "contacts_source": ("text_document", "title || E'\\n' || text", "language"),
 }
@@ -32,12 +35,6 @@ CONFIGS = {  # configuration: {token types: dictionary}
     "tracker_simple": {EVERY_WORD: "simple"},
 }
 LANGUAGES = ("english", "russian", "german", "french", "spanish")
-OLD = {"contacts_statement": "text", "contacts_contact": "summary", "contacts_citation": "excerpt"}
-
-
-def run(schema_editor, statements):
-    for statement in statements:
-        schema_editor.execute(statement, params=None)
 
 
 FUNCTIONS = [
@@ -89,13 +86,22 @@ FUNCTIONS = [
     FROM (SELECT coalesce((SELECT c.search_language FROM contacts_citation c
         WHERE c.contact_id = contact ORDER BY c.id LIMIT 1), '') AS language) f
     WHERE k.id = contact AND k.search_language IS DISTINCT FROM f.language $$""",
+    """CREATE FUNCTION tracker_contact_excerpts(contact bigint) RETURNS void
+    LANGUAGE sql AS $$
+    UPDATE contacts_contact k SET search_excerpts = f.excerpts
+    FROM (SELECT coalesce(string_agg(excerpt, E'\\n' ORDER BY id), '') AS excerpts
+        FROM contacts_citation WHERE contact_id = contact) f
+    WHERE k.id = contact AND k.search_excerpts IS DISTINCT FROM f.excerpts $$""",
+    # a contact's language is its first citation's, its excerpts its citations'
     """CREATE FUNCTION tracker_citation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF TG_OP <> 'INSERT' AND OLD.contact_id IS NOT NULL THEN
             PERFORM tracker_contact_language(OLD.contact_id);
+            PERFORM tracker_contact_excerpts(OLD.contact_id);
         END IF;
         IF TG_OP <> 'DELETE' AND NEW.contact_id IS NOT NULL THEN
             PERFORM tracker_contact_language(NEW.contact_id);
+            PERFORM tracker_contact_excerpts(NEW.contact_id);
         END IF;
         RETURN NULL;
     END $$""",
@@ -110,12 +116,17 @@ TRIGGERS = [
     "CREATE TRIGGER contacts_citation_search_language BEFORE INSERT OR UPDATE OF source_id "
     "ON contacts_citation FOR EACH ROW EXECUTE FUNCTION tracker_citation_language()",
     "CREATE TRIGGER contacts_citation_contact_language AFTER INSERT OR DELETE OR UPDATE OF "
-    "contact_id, source_id, search_language ON contacts_citation "
+    "contact_id, source_id, search_language, excerpt ON contacts_citation "
     "FOR EACH ROW EXECUTE FUNCTION tracker_citation_changed()",
     "CREATE TRIGGER contacts_source_search_language AFTER UPDATE OF language "
     "ON contacts_source FOR EACH ROW WHEN (OLD.language IS DISTINCT FROM NEW.language) "
     "EXECUTE FUNCTION tracker_source_language()",
 ]
+
+
+def run(schema_editor, statements):
+    for statement in statements:
+        schema_editor.execute(statement, params=None)
 
 
 def has_unaccent(schema_editor):
@@ -145,22 +156,32 @@ def configurations(unaccent):
     return statements
 
 
-def postgresql_forward(schema_editor):
-    statements = configurations(has_unaccent(schema_editor))
-    for table, (column, _, _) in DOCUMENTS.items():
-        statements.append(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {column}")
-    statements += [
+def names_its_schema(definition):
+    """Whether a function gets its own search_path (as migrations 0017 and 0019 gave it)."""
+    return "plpgsql" in definition or "tracker_contact_excerpts" in definition
+
+
+def function_name(definition):
+    return definition.split("FUNCTION ")[1].split(")")[0] + ")"
+
+
+def create(schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT current_schema()")
+        schema = cursor.fetchone()[0]
+    setting = f'SET search_path = "{schema}", pg_catalog'
+    functions = [  # those whose bodies are read when called: PL/pgSQL and string bodies
+        f.replace(" LANGUAGE ", f" {setting} LANGUAGE ", 1) if names_its_schema(f) else f
+        for f in FUNCTIONS
+    ]
+    statements = [
+        *configurations(has_unaccent(schema_editor)),
         "ALTER TABLE contacts_citation ADD COLUMN search_language varchar(10) NOT NULL "
         "DEFAULT ''",
         "ALTER TABLE contacts_contact ADD COLUMN search_language varchar(10) NOT NULL "
         "DEFAULT ''",
-        *FUNCTIONS,
-        "UPDATE contacts_citation c SET search_language = s.language FROM contacts_source s "
-        "WHERE s.id = c.source_id AND s.language <> ''",
-        "UPDATE contacts_contact k SET search_language = f.search_language FROM (SELECT "
-        "DISTINCT ON (contact_id) contact_id, search_language FROM contacts_citation WHERE "
-        "contact_id IS NOT NULL ORDER BY contact_id, id) f WHERE f.contact_id = k.id "
-        "AND f.search_language <> ''",
+        "ALTER TABLE contacts_contact ADD COLUMN search_excerpts text NOT NULL DEFAULT ''",
+        *functions,
     ]
     for table, (column, text, language) in DOCUMENTS.items():
         statements += [
@@ -171,7 +192,7 @@ def postgresql_forward(schema_editor):
     run(schema_editor, statements + TRIGGERS)
 
 
-def postgresql_backward(schema_editor):
+def drop(schema_editor):
     statements = [
         "DROP TRIGGER IF EXISTS contacts_citation_search_language ON contacts_citation",
         "DROP TRIGGER IF EXISTS contacts_citation_contact_language ON contacts_citation",
@@ -182,35 +203,12 @@ def postgresql_backward(schema_editor):
     statements += [
         "ALTER TABLE contacts_citation DROP COLUMN search_language",
         "ALTER TABLE contacts_contact DROP COLUMN search_language",
+        "ALTER TABLE contacts_contact DROP COLUMN search_excerpts",
     ]
     for function in reversed(FUNCTIONS):  # those that others call last
-        name = function.split("FUNCTION ")[1].split(")")[0] + ")"
-        statements.append(f"DROP FUNCTION IF EXISTS {name}")
+        statements.append(f"DROP FUNCTION IF EXISTS {function_name(function)}")
     statements += [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}" for name in CONFIGS]
     statements += [
         f"DROP TEXT SEARCH DICTIONARY IF EXISTS tracker_{language}_stem" for language in LANGUAGES
     ]
-    for table, column in OLD.items():  # as migration 0011 made them
-        statements += [
-            f"ALTER TABLE {table} ADD COLUMN {column}_document tsvector GENERATED ALWAYS AS "
-            f"(to_tsvector('english'::regconfig, COALESCE({column}, ''))) STORED",
-            f"CREATE INDEX {table[9:]}_{column}_document ON {table} USING GIN "
-            f"({column}_document)",
-        ]
     run(schema_editor, statements)
-
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        postgresql_forward(schema_editor)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        postgresql_backward(schema_editor)
-
-
-class Migration(migrations.Migration):
-    dependencies = [("contacts", "0015_search_by_word_forms_sqlite")]
-
-    operations = [migrations.RunPython(forward, backward)]

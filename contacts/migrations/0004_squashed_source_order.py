@@ -30,5 +30,9 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("contacts", "0017_search_functions_find_their_schema")]
+    replaces = [
+        ("contacts", "0018_sources_listed_in_index_order"),
+    ]
+
+    dependencies = [("contacts", "0003_squashed_search")]
     operations = [migrations.RunPython(create, drop)]

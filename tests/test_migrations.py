@@ -1,0 +1,63 @@
+"""The squashed migrations: a database migrated before the squash (0001 to 0019 applied)
+counts every squashed migration as applied, and a new database is built from the squash."""
+
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+BEFORE_THE_SQUASH = [
+    "0001_initial",
+    "0002_groups",
+    "0003_history_and_versions",
+    "0004_contact_summary_columns",
+    "0005_full_text_search",
+    "0006_statement_indexes",
+    "0007_full_text_vocabulary",
+    "0008_drop_redundant_indexes",
+    "0009_spanning_date_indexes",
+    "0010_participant_contact_date",
+    "0011_stored_search_documents",
+    "0012_versions_everywhere_and_place_history",
+    "0013_source_language_and_digest",
+    "0014_administrators_unlock_log_ins",
+    "0015_search_by_word_forms_sqlite",
+    "0016_search_by_word_forms_postgresql",
+    "0017_search_functions_find_their_schema",
+    "0018_sources_listed_in_index_order",
+    "0019_contacts_searched_with_their_excerpts",
+]
+SQUASHED = [
+    "0001_squashed_records",
+    "0002_squashed_groups",
+    "0003_squashed_search",
+    "0004_squashed_source_order",
+]
+
+
+def test_the_squashed_migrations_replace_every_migration_before_the_squash(db):
+    loader = MigrationLoader(connection, replace_migrations=False)
+    replaced = [
+        name
+        for (app, _), migration in loader.disk_migrations.items()
+        if app == "contacts"
+        for _, name in migration.replaces
+    ]
+    assert sorted(replaced) == BEFORE_THE_SQUASH
+
+
+def test_a_database_migrated_before_the_squash_counts_the_squash_applied(db):
+    recorder = MigrationRecorder(connection)
+    recorder.migration_qs.filter(app="contacts").delete()
+    for name in BEFORE_THE_SQUASH:
+        recorder.record_applied("contacts", name)
+    applied = MigrationLoader(connection).applied_migrations
+    assert [name for name in SQUASHED if ("contacts", name) in applied] == SQUASHED
+
+
+def test_a_database_with_only_some_migrations_before_the_squash_is_not_counted_applied(db):
+    recorder = MigrationRecorder(connection)
+    recorder.migration_qs.filter(app="contacts").delete()
+    for name in BEFORE_THE_SQUASH[:5]:
+        recorder.record_applied("contacts", name)
+    applied = MigrationLoader(connection).applied_migrations
+    assert ("contacts", "0001_squashed_records") not in applied
