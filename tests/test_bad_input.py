@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from contacts.models import Contact
 from tests.conftest import body
 from tests.factories import PersonFactory, StatementFactory, make_contact
 
@@ -100,6 +101,8 @@ def test_very_long_search_text_is_answered(analyst_client, pair):
         reverse("contact-list"), {"q": "x" * 5000, "participant": "é" * 3000}
     )
     assert response.status_code == 200
+    assert "at most 200 characters" in response.text  # refused with a message, rows listed
+    assert len(response.context["table"].page.object_list) == Contact.objects.count()
 
 
 def test_anonymous_visitor_is_sent_to_login(client, pair):
