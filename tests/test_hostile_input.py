@@ -89,7 +89,8 @@ def test_hostile_filters_with_every_export_format(analyst_client, pair, value, f
     ],
 )
 def test_malformed_ids_are_404(analyst_client, db, url):
-    assert analyst_client.get(url).status_code == 404
+    response = analyst_client.get(url)
+    assert response.status_code == 404 and "Not found" in response.text
 
 
 @pytest.mark.parametrize(

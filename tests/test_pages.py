@@ -73,7 +73,8 @@ def test_contact_page_shows_statements_by_participants_in_the_days_after(analyst
 
 
 def test_unknown_contact_id_is_a_404(analyst_client):
-    assert analyst_client.get("/contacts/999999/").status_code == 404
+    response = analyst_client.get("/contacts/999999/")
+    assert response.status_code == 404 and "Not found" in response.text
 
 
 def test_person_page_by_slug_and_by_id(analyst_client, pair):

@@ -55,14 +55,16 @@ def test_a_user_with_the_add_contact_permission_may_add_reports(client):
     user = User.objects.create_user("helper")
     user.user_permissions.add(Permission.objects.get(codename="add_contact"))
     client.force_login(user)
-    assert client.get(ADD).status_code == 200
+    response = client.get(ADD)
+    assert response.status_code == 200 and "<textarea" in response.content.decode()
 
 
 def test_an_administrator_may_add_reports(client):
     user = User.objects.create_user("boss")
     user.groups.add(Group.objects.get(name="Administrator"))
     client.force_login(user)
-    assert client.get(ADD).status_code == 200
+    response = client.get(ADD)
+    assert response.status_code == 200 and "<textarea" in response.content.decode()
 
 
 # Adding a report

@@ -148,7 +148,8 @@ def test_removing_a_manual_proposal_forgets_it(editor_client, draft):
 
 
 def test_an_unknown_proposal_is_a_404(editor_client, draft):
-    assert decide(editor_client, draft, action="accept", proposal="zz").status_code == 404
+    response = decide(editor_client, draft, action="accept", proposal="zz")
+    assert response.status_code == 404 and "Not found" in response.content.decode()
 
 
 def test_a_saved_draft_can_no_longer_be_changed(editor_client, draft):
