@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from ..models import Contact, ContactKind
+from ..models import Contact, ContactKind, Person
 from ..models.dates import format_date
 from ..rows import contact_rows
 from ..search.columns import RelevanceColumn, contact_snippet, search_of
@@ -15,7 +15,7 @@ KIND_LABELS = dict(ContactKind.choices)
 
 
 class ContactTable(PreparedBody, tables.Table):
-    links = {"contact": "contact-detail", "person": "person-detail"}
+    links = {"contact": (Contact, "pk"), "person": (Person, "slug")}
 
     date = tables.Column(
         accessor="date_display",

@@ -11,7 +11,7 @@ JOIN = "; "
 
 
 class PersonTable(PreparedBody, tables.Table):
-    links = {"person": "person-detail"}
+    links = {"person": (Person, "slug")}
     name = tables.Column(linkify=True, attrs={"td": {"dir": "auto"}})
     country = tables.Column()
     offices = tables.Column("Offices", empty_values=(), orderable=False)

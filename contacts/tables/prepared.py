@@ -8,21 +8,21 @@ once in Python, links from URL patterns reversed once per page. Cell text and li
 those the per-cell rendering drew (tests/test_prepared_tables.py compares them).
 """
 
-from django.urls import reverse
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 from ..search.columns import search_of
 
-SLOT = "0"  # stands for an id or a slug in a reversed URL pattern
+SLOT = "0"  # stands for an id or a slug in a record's address
 
 
 class Links:
-    """URL patterns reversed once, filled per row: `links.person(slug)`."""
+    """Each model's address pattern, from its `get_absolute_url()` once per page, filled
+    per row: `links.person(slug)` for `Links(person=(Person, "slug"))`."""
 
-    def __init__(self, **names):
-        for attribute, name in names.items():
-            url = reverse(name, args=[SLOT])
+    def __init__(self, **records):
+        for attribute, (model, field) in records.items():
+            url = model(**{field: SLOT}).get_absolute_url()
             at = url.rindex(SLOT)
             setattr(self, attribute, (url[:at] + "{}" + url[at + 1 :]).format)
 
@@ -43,7 +43,7 @@ class PreparedBody:
     """Mixin for a django-tables2 `Table` whose `row_source(ids)` gives the page's rows as
     dicts and whose `cells(row, links, query)` gives each visible column's cell HTML."""
 
-    links = {}  # attribute: URL name, for `Links`
+    links = {}  # attribute: (model, the field its address names), for `Links`
 
     def page_ids(self):
         page = getattr(self, "page", None)  # None: the table is not paginated

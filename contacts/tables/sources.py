@@ -40,7 +40,7 @@ def cited_link(list_url, source, count):
 
 
 class SourceTable(PreparedBody, tables.Table):
-    links = {"source": "source-detail"}
+    links = {"source": (Source, "pk")}
 
     title = tables.Column(
         "Title",

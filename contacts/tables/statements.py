@@ -4,7 +4,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 
-from ..models import Contact, Medium, Statement
+from ..models import Contact, Medium, Person, Source, Statement
 from ..models.dates import format_date
 from ..quotes import quoted_html
 from ..rows import statement_rows
@@ -15,7 +15,7 @@ MEDIUM_LABELS = dict(Medium.choices)
 
 
 class StatementTable(PreparedBody, tables.Table):
-    links = {"contact": "contact-detail", "person": "person-detail", "source": "source-detail"}
+    links = {"contact": (Contact, "pk"), "person": (Person, "slug"), "source": (Source, "pk")}
 
     date = tables.Column(accessor="date_display", order_by=("date_start", "pk"))
     speaker = tables.Column(empty_values=(), order_by=("speaker__name", "speaker_description"))
