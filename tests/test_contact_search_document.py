@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from contacts.filters import ContactFilter
+from contacts.lists.filters import ContactFilter
 from contacts.models import Citation, Contact
 from contacts.search import count_matches, matching, ranked
 from tests.factories import CitationFactory, ContactFactory, SourceFactory

@@ -178,7 +178,7 @@ def test_each_facet_shows_at_most_eight_values(analyst_client, db):
 def test_counts_beyond_the_cap_are_lower_bounds_marked_like_the_row_count(
     analyst_client, calls, settings
 ):
-    settings.TABLE_COUNT_CAP = 2
+    settings.TABLE_COUNT_CAP = settings.FACET_SAMPLE = 2
     response = analyst_client.get(CONTACTS)
     assert "2+ rows" in response.text
     shown = facets(response)
@@ -187,6 +187,17 @@ def test_counts_beyond_the_cap_are_lower_bounds_marked_like_the_row_count(
     assert "Counted among the first 2 matching rows" in response.text
     followed = analyst_client.get(CONTACTS + link(response, "initiator", "Mike Pompeo"))
     assert facets(followed)["initiator"] == [("Mike Pompeo", "2+", True)]
+
+
+def test_counts_beyond_the_facet_sample_are_lower_bounds_though_the_rows_are_counted(
+    analyst_client, calls, settings
+):
+    settings.FACET_SAMPLE = 2  # the row count's cap stays 10,000
+    response = analyst_client.get(CONTACTS)
+    rows = response.context["table"].paginator.count
+    assert rows > 2 and f"{rows} rows" in response.text
+    assert ("Phone call", "2+", False) in facets(response)["kind"]
+    assert "Counted among the first 2 matching rows" in response.text
 
 
 def test_counts_under_the_cap_are_exact_and_carry_no_note(analyst_client, calls):
@@ -234,7 +245,7 @@ LISTS = [(ContactListView, CONTACTS), (StatementListView, STATEMENTS), (SourceLi
 def test_facets_add_one_query_to_a_page_however_many_rows_match(
     analyst_client, calls, people, monkeypatch, settings, view, url, cap
 ):
-    settings.TABLE_COUNT_CAP = cap
+    settings.TABLE_COUNT_CAP = settings.FACET_SAMPLE = cap
     for _ in range(3):
         StatementFactory(speaker=people["pompeo"])
     outlet = OrganisationFactory(kind=OrganisationKind.NEWS_OUTLET)

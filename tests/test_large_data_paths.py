@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from contacts.analysis import counterparts
 from contacts.models import Contact, DatePrecision, Statement
+from contacts.network.analysis import counterparts
 from tests.factories import PersonFactory, StatementFactory, make_contact
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from contacts.analysis import UNKNOWN, reach
 from contacts.models import Contact
+from contacts.network.analysis import UNKNOWN, reach
 from tests.factories import CountryFactory, PersonFactory, make_contact
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from contacts.lists.pagination import CappedPaginator
 from contacts.models import (
     Citation,
     Contact,
@@ -22,7 +23,6 @@ from contacts.models import (
     Source,
     Statement,
 )
-from contacts.pagination import CappedPaginator
 from contacts.search import matching
 from tests.conftest import body
 from tests.factories import (
@@ -228,7 +228,7 @@ def test_statement_search_plan_uses_the_fts5_table(db):
 
 
 def test_statement_search_alone_is_counted_from_the_index_alone(db):
-    from contacts.filters import StatementFilter
+    from contacts.lists.filters import StatementFilter
 
     StatementFactory(text="The minister talks", medium="tweet")
     StatementFactory(text="The minister said", medium="speech")
@@ -245,7 +245,7 @@ def test_statement_search_alone_is_counted_from_the_index_alone(db):
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite strategy")
 def test_a_common_words_rows_are_counted_walking_the_index_not_probing_row_by_row(db, monkeypatch):
-    from contacts.filters import StatementFilter
+    from contacts.lists.filters import StatementFilter
 
     monkeypatch.setattr("contacts.search.is_common", lambda *args: True)  # as in most rows
     StatementFactory(text="The minister talks", medium="tweet")

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from contacts.filters import ContactFilter, StatementFilter
+from contacts.lists.filters import ContactFilter, StatementFilter
 from contacts.models import AliasKind, Citation, Contact, Source, Statement
 from contacts.search import count_matches, expansions, matching, ranked, snippet
 from tests.factories import (

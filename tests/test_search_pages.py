@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from contacts.filters import MAX_TEXT
+from contacts.lists.filters import MAX_TEXT
 from tests.factories import PersonFactory, StatementFactory, make_contact
 
 STATEMENTS, CONTACTS = reverse("statement-list"), reverse("contact-list")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from contacts import timeline
+from contacts.lists import timeline
 from contacts.models import Citation, Contact, DatePrecision
 from tests.factories import PersonFactory, SourceFactory, StatementFactory, make_contact
 

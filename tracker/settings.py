@@ -221,6 +221,7 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/analyst_table.html"
 TABLE_PAGE_SIZE = 50
 TABLE_MAX_PAGE_SIZE = 200
 TABLE_COUNT_CAP = int(os.environ.get("TABLE_COUNT_CAP", "10000"))
+FACET_SAMPLE = int(os.environ.get("FACET_SAMPLE", "2000"))  # rows the facets count among
 XLSX_EXPORT_LIMIT = int(os.environ.get("XLSX_EXPORT_LIMIT", "50000"))
 
 LOGGING = {

@@ -1,4 +1,4 @@
-from contacts.pagination import CappedPaginator
+from contacts.lists.pagination import CappedPaginator
 
 
 class LargeTableAdmin:

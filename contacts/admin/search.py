@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 
-from contacts.filters import MAX_ID
+from contacts.lists.filters import MAX_ID
 from contacts.models import Country
 from contacts.search import matching
 

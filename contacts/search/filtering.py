@@ -16,7 +16,7 @@ from functools import partial
 
 from django import forms
 
-from ..filter_fields import AppliedText, CountedFilterSet
+from ..lists.filter_fields import AppliedText, CountedFilterSet
 from . import count_matches, matching, matching_for_counts, ranked, search_query
 
 NOT_FILTERS = ("expand",)  # fields that select no rows

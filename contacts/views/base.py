@@ -7,12 +7,12 @@ from django.utils.text import capfirst
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from contacts import timeline
 from contacts.exports.names import export_filename
 from contacts.exports.writers import csv_stream, json_stream, xlsx_workbook
-from contacts.facets import count_facets
+from contacts.lists import timeline
+from contacts.lists.facets import count_facets
+from contacts.lists.pagination import CappedPaginator
 from contacts.models import Contact
-from contacts.pagination import CappedPaginator
 
 EXPORT_PARAM = "_export"
 EXPORT_FORMATS = ("csv", "xlsx", "json")
@@ -37,7 +37,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
     strict = False
     export_formats = EXPORT_FORMATS
     template_name = "contacts/table_page.html"
-    facets = ()  # contacts.facets.Facet: counted beside the table
+    facets = ()  # contacts.lists.facets.Facet: counted beside the table
 
     @property
     def page_title(self):  # "Contacts", "People"

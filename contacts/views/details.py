@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView
 
-from contacts import timeline as charts
 from contacts.aggregates import fields, joined, split
-from contacts.analysis import COUNTERPART_WINDOW, counterparts
 from contacts.highlight import segments
+from contacts.lists import timeline as charts
+from contacts.lists.pagination import capped_counts
 from contacts.models import (
     AliasKind,
     Citation,
@@ -21,7 +21,7 @@ from contacts.models import (
     Source,
     Statement,
 )
-from contacts.pagination import capped_counts
+from contacts.network.analysis import COUNTERPART_WINDOW, counterparts
 from contacts.views.base import bounded_int
 
 from .access import ReadOnlyAccess

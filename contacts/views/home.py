@@ -1,8 +1,8 @@
 from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
+from contacts.lists.pagination import CappedPaginator
 from contacts.models import Contact, Person, Source, Statement
-from contacts.pagination import CappedPaginator
 from contacts.tables import ContactTable
 
 from .access import ReadOnlyAccess

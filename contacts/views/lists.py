@@ -1,8 +1,8 @@
 from contacts.exports.contacts import ContactRows
 from contacts.exports.people import PersonRows
 from contacts.exports.statements import StatementRows
-from contacts.facets import CONTACT_FACETS, STATEMENT_FACETS
-from contacts.filters import ContactFilter, PersonFilter, StatementFilter
+from contacts.lists.facets import CONTACT_FACETS, STATEMENT_FACETS
+from contacts.lists.filters import ContactFilter, PersonFilter, StatementFilter
 from contacts.models import Contact, Person, Statement
 from contacts.rows import with_activity_counts
 from contacts.tables import ContactTable, PersonTable, StatementTable

@@ -1,10 +1,10 @@
 from django_filters.views import FilterView
 
-from contacts.analysis import reach
-from contacts.filters import ContactFilter
-from contacts.graph import Links, elements, matrix
+from contacts.lists.filters import ContactFilter
+from contacts.lists.pagination import CappedPaginator
 from contacts.models import Contact
-from contacts.pagination import CappedPaginator
+from contacts.network.analysis import reach
+from contacts.network.graph import Links, elements, matrix
 
 from .access import ReadOnlyAccess
 

@@ -5,7 +5,7 @@ import django_filters as filters
 from django import forms
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
 
-from .models import Citation, Organisation, OrganisationKind, Source
+from ..models import Citation, Organisation, OrganisationKind, Source
 from .widgets import QuickSelect
 
 

@@ -12,7 +12,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.urls import reverse
 
-from .models import Country, Participant, Person
+from ..models import Country, Participant, Person
 
 PARTICIPANTS = Participant._meta.db_table
 PEOPLE = Person._meta.db_table

@@ -4,15 +4,7 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
-from .filter_fields import (
-    AppliedChoice,
-    CitedSource,
-    CountedFilterSet,
-    WindowBound,
-    outlet_filter,
-    source_filter,
-)
-from .models import (
+from ..models import (
     Citation,
     Contact,
     ContactKind,
@@ -25,10 +17,18 @@ from .models import (
     Source,
     Statement,
 )
-from .models.dates import overlapping, spanning_into
-from .search import INDEXES
-from .search.filtering import FullTextFilter
-from .text import name_key
+from ..models.dates import overlapping, spanning_into
+from ..search import INDEXES
+from ..search.filtering import FullTextFilter
+from ..text import name_key
+from .filter_fields import (
+    AppliedChoice,
+    CitedSource,
+    CountedFilterSet,
+    WindowBound,
+    outlet_filter,
+    source_filter,
+)
 from .widgets import QuickSelect
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
