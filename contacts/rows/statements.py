@@ -19,11 +19,7 @@ COLUMNS = [
     "outlet__name",
     "venue",
     "contact_id",
-    "contact__kind",
-    "contact__date_start",
-    "contact__date_end",
-    "contact__date_precision",
-    "contact__summary",
+    *(f"contact__{name}" for name in ["kind", "summary", *DATED[2:]]),
 ]
 
 

@@ -12,6 +12,7 @@ from ..search.columns import RelevanceColumn, text_snippet
 from .prepared import PreparedBody, person_html
 
 MEDIUM_LABELS = dict(Medium.choices)
+CONTACT_SHOWN = ["kind", "date_start", "date_end", "date_precision", "summary"]  # its str()
 
 
 class StatementTable(PreparedBody, tables.Table):
@@ -59,13 +60,7 @@ class StatementTable(PreparedBody, tables.Table):
 def contact_cell(links, row):
     if not row["contact_id"]:
         return "—"
-    contact = Contact(
-        kind=row["contact__kind"],
-        date_start=row["contact__date_start"],
-        date_end=row["contact__date_end"],
-        date_precision=row["contact__date_precision"],
-        summary=row["contact__summary"],
-    )
+    contact = Contact(**{name: row[f"contact__{name}"] for name in CONTACT_SHOWN})
     return format_html('<a href="{}">{}</a>', links.contact(row["contact_id"]), contact)
 
 
