@@ -10,13 +10,22 @@ def mark(ok):
     return "yes" if ok else "**no**"
 
 
+def header(*columns):
+    """A markdown table's first two lines; the first column left-aligned, the others right."""
+    return ["| " + " | ".join(columns) + " |", "|---|" + "---:|" * (len(columns) - 1)]
+
+
 def page_table(small, large, sizes):
-    lines = [
-        f"| case | p95 ms at {sizes[0]:,} | p95 ms at {sizes[1]:,} | ratio (≤ {PAGE_RATIO}) "
-        f"| queries | same queries, ≤ {QUERY_LIMIT} | uncapped COUNT(*) "
-        f"| p50 ÷ floor at {sizes[1]:,} (≤ {FLOOR_RATIO}) |",
-        "|---|---:|---:|---:|---:|---|---:|---:|",
-    ]
+    lines = header(
+        "case",
+        f"p95 ms at {sizes[0]:,}",
+        f"p95 ms at {sizes[1]:,}",
+        f"ratio (≤ {PAGE_RATIO})",
+        "queries",
+        f"same queries, ≤ {QUERY_LIMIT}",
+        "uncapped COUNT(*)",
+        f"p50 ÷ floor at {sizes[1]:,} (≤ {FLOOR_RATIO})",
+    )
     for name, big in large["pages"].items():
         little = small["pages"].get(name, {})
         if "queries" not in big:
@@ -49,12 +58,13 @@ def floor_cell(case):
 
 def facet_table(small, large, sizes):
     """Each page with facets against itself without them: queries added, time at both sizes."""
-    lines = [
-        f"| page | queries without / with facets (≤ +{FACET_QUERIES}) | p95 ms without facets "
-        f"at {sizes[1]:,} | p95 ms with facets at {sizes[0]:,} / {sizes[1]:,} | ratio "
-        f"(≤ {PAGE_RATIO}) |",
-        "|---|---:|---:|---:|---:|",
-    ]
+    lines = header(
+        "page",
+        f"queries without / with facets (≤ +{FACET_QUERIES})",
+        f"p95 ms without facets at {sizes[1]:,}",
+        f"p95 ms with facets at {sizes[0]:,} / {sizes[1]:,}",
+        f"ratio (≤ {PAGE_RATIO})",
+    )
     for name, off in large["pages"].items():
         if not name.endswith(OFF):
             continue
@@ -71,10 +81,9 @@ def facet_table(small, large, sizes):
 
 
 def export_table(small, large, sizes):
-    lines = [
-        "| export | size | rows | rows/s (≥ 100,000) | first byte ms (≤ 200) | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
+    lines = header(
+        "export", "size", "rows", "rows/s (≥ 100,000)", "first byte ms (≤ 200)", "peak RSS MB"
+    )
     for size, run in zip(sizes, (small, large), strict=True):
         for name, result in run["exports"].items():
             lines.append(

@@ -1,21 +1,14 @@
-from django.core.management.base import BaseCommand, CommandError
+from contacts.management.backup_command import BackupCommand
+from contacts.operations.backup import backup, describe
 
-from contacts.operations.backup import BackupError, backup, describe
 
-
-class Command(BaseCommand):
+class Command(BackupCommand):
     help = (
         "Copy the whole database to a new file: SQLite's online backup API (safe while the "
         "server runs), or pg_dump's custom format for PostgreSQL."
     )
+    path_help = "the backup file to write (must not exist)"
 
-    def add_arguments(self, parser):
-        parser.add_argument("path", help="the backup file to write (must not exist)")
-
-    def handle(self, *args, path, **options):
-        try:
-            written = backup(path)
-        except BackupError as error:
-            raise CommandError(str(error)) from None
-        size = written.stat().st_size
-        self.stdout.write(f"Backed up {describe()} to {written} ({size:,} bytes).")
+    def run(self, path, **options):
+        written = backup(path)
+        return f"Backed up {describe()} to {written} ({written.stat().st_size:,} bytes)."
