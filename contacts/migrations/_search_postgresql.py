@@ -129,6 +129,19 @@ def run(schema_editor, statements):
         schema_editor.execute(statement, params=None)
 
 
+FILLED = [  # what the triggers keep, for the rows that are there when the search is set up
+    "UPDATE contacts_citation c SET search_language = s.language FROM contacts_source s "
+    "WHERE s.id = c.source_id AND s.language <> ''",
+    "UPDATE contacts_contact k SET search_language = f.search_language FROM (SELECT "
+    "DISTINCT ON (contact_id) contact_id, search_language FROM contacts_citation WHERE "
+    "contact_id IS NOT NULL ORDER BY contact_id, id) f WHERE f.contact_id = k.id "
+    "AND f.search_language <> ''",
+    "UPDATE contacts_contact k SET search_excerpts = f.excerpts FROM (SELECT contact_id, "
+    "string_agg(excerpt, E'\\n' ORDER BY id) AS excerpts FROM contacts_citation "
+    "WHERE contact_id IS NOT NULL GROUP BY contact_id) f WHERE f.contact_id = k.id",
+]
+
+
 def has_unaccent(schema_editor):
     """Whether the unaccent extension is there or could be created (it needs the right)."""
     try:
@@ -182,6 +195,7 @@ def create(schema_editor):
         "DEFAULT ''",
         "ALTER TABLE contacts_contact ADD COLUMN search_excerpts text NOT NULL DEFAULT ''",
         *functions,
+        *FILLED,  # the rows already there
     ]
     for table, (column, text, language) in DOCUMENTS.items():
         statements += [
