@@ -172,3 +172,22 @@ def test_past_the_count_cap_the_chart_shows_the_most_recent_contacts_and_says_so
     assert chart.partial and chart.contacts == 3
     assert sum(bar.total for bar in chart.bars) == 3
     assert "the 3 most recent contacts only" in response.text
+
+
+def test_a_search_past_the_cap_charts_the_matches_the_index_gives_first_and_says_so(
+    analyst_client, settings
+):
+    settings.TABLE_COUNT_CAP = 3
+    a, b = PersonFactory(), PersonFactory()
+    for day in range(1, 6):
+        make_contact(a, b, date_start=datetime.date(2020, 1, day), summary="They rang.")
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(reverse("contact-list"), {"q": "rang"})
+    chart = response.context["contact_chart"]
+    assert chart.partial and not chart.recent and chart.contacts == 3
+    assert "3 of the matching contacts only, as the search index gives them" in response.text
+    chart_sql = (
+        'SELECT "contacts_contact"."date_start" AS "date_start", "contacts_contact"."date_end"'
+    )
+    dates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(chart_sql)]
+    assert len(dates) == 1 and "ORDER BY" not in dates[0]  # no walk in date order

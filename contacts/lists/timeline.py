@@ -56,6 +56,7 @@ class Timeline:
     bars: list = field(default_factory=list)
     contacts: int = 0  # contacts counted (each once, however many bars it covers)
     partial: bool = False  # more contacts match than were counted (the most recent were)
+    recent: bool = True  # False: the first the query gave were counted (a search's)
 
     def __bool__(self):
         return bool(self.contacts)
@@ -77,12 +78,15 @@ class Timeline:
         return self.bars[-1].end if self.bars else None
 
 
-def date_counts(contacts, cap=None):
+def date_counts(contacts, cap=None, recent=True):
     """[(start, end, contacts)] for the `cap` most recent of `contacts` (a queryset), and
     whether there were more: the one query, which reads at most `cap` + 1 rows in date order
-    (the order the list itself reads), whatever the size of the archive."""
+    (the order the list itself reads), whatever the size of the archive. `recent=False`
+    takes the first `cap` in the order the query gives them instead (a search's matches in
+    its index's order: finding the most recent would test row after row in date order)."""
     cap = cap or settings.TABLE_COUNT_CAP
-    dates = contacts.prefetch_related(None).order_by("-date_start", "-pk")
+    order = ("-date_start", "-pk") if recent else ()
+    dates = contacts.prefetch_related(None).order_by(*order)
     rows = list(dates.values_list("date_start", "date_end")[: cap + 1])
     counted = Counter(rows[:cap])
     return [(start, end, n) for (start, end), n in counted.items()], len(rows) > cap
@@ -155,11 +159,12 @@ def lay_out(unit, bounds, rows, date_from=None, date_to=None):
     return Timeline(unit, bars, sum(n for _, _, n in rows))
 
 
-def timeline(contacts, *, link, date_from=None, date_to=None):
+def timeline(contacts, *, link, date_from=None, date_to=None, recent=True):
     """Contacts per day, week or month over `contacts`' dates (within the filters' window);
     `link(start, end)` gives each bar's address. Past TABLE_COUNT_CAP contacts, the chart
-    shows the most recent ones and says so."""
-    rows, partial = date_counts(contacts)
+    shows the most recent ones (or, with `recent=False`, the first the query gives) and
+    says so."""
+    rows, partial = date_counts(contacts, recent=recent)
     if not rows:
         return Timeline()
     first = max(min(start for start, _, _ in rows), date_from or datetime.date.min)
@@ -169,7 +174,7 @@ def timeline(contacts, *, link, date_from=None, date_to=None):
     first, last = widened(first, last, date_from, date_to)
     unit, bounds = bar_bounds(first, last)
     chart = lay_out(unit, bounds, rows, date_from, date_to)
-    chart.partial = partial
+    chart.partial, chart.recent = partial, recent
     for bar in chart.bars:
         bar.url, bar.label = link(bar.start, bar.end), describe(unit, bar)
     return chart
@@ -190,14 +195,15 @@ def contacts_link(filters):
     return link
 
 
-def for_contact_list(contacts, *, filters, window):
+def for_contact_list(contacts, *, filters, window, recent=True):
     """The chart above the contacts list: its filtered contacts, each bar keeping the filters.
-    `window` is the form's cleaned data (From and To, when valid)."""
+    `window` is the form's cleaned data (From and To, when valid); `recent` as `timeline`."""
     return timeline(
         contacts,
         link=contacts_link(filters),
         date_from=window.get("date_from"),
         date_to=window.get("date_to"),
+        recent=recent,
     )
 
 

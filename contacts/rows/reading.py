@@ -11,8 +11,9 @@ DATED = ["pk", "key", "date_start", "date_end", "date_precision"]  # a dated rec
 
 
 def in_id_order(ids, rows):
-    """`rows` (dicts with `pk`) in the order of `ids`, each once; missing ids are skipped."""
-    found = {row["pk"]: row for row in rows}
+    """`rows` (dicts with `pk`, a queryset's values) in the order of `ids`, each once;
+    missing ids are skipped. The database is not asked to sort them."""
+    found = {row["pk"]: row for row in rows.order_by()}
     return [found[pk] for pk in ids if pk in found]
 
 
