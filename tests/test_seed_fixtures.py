@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 
 from contacts.integrity import failing_citations
 from contacts.models import (
@@ -32,24 +31,6 @@ ARTICLES = Path(settings.BASE_DIR).parent / "shared" / "articles"
 QUOTE_JOIN = " \u2026 "
 # The Sunday after the strike: weekdays in the articles fall in the week before it.
 SUNDAY_AFTER_STRIKE = datetime.date(2020, 1, 5)
-
-
-@pytest.fixture(scope="module")
-def seeded_once(django_db_setup, django_db_blocker):
-    """Load the seed once for this module, inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("loaddata", *settings.SEED_FIXTURES, verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def seeded(seeded_once, db):
-    """Each test runs in a savepoint inside the seeded transaction."""
 
 
 def row_counts():
