@@ -146,6 +146,7 @@ def merge_people(*, keep, duplicate):
         OfficeHolding: list(duplicate.offices.values_list("pk", flat=True)),
     }
     duplicate.participations.update(person=keep)
+    Contact.objects.filter(participants__in=moved[Participant]).refresh_summaries()
     duplicate.statements.update(speaker=keep)
     duplicate.offices.update(person=keep)
     for model, ids in moved.items():

@@ -36,8 +36,9 @@ def copy_contact_date(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender="contacts.Person")
-def refresh_initiator_names(sender, instance, created, **kwargs):
+@receiver(post_save, sender="contacts.Country")
+def refresh_participant_names(sender, instance, created, **kwargs):
+    """A person's or country's name is written into their contacts' `initiator_label` and
+    `participant_text`: an edit rewrites them (a new record is in no contact yet)."""
     if not created:
-        Contact.objects.filter(
-            participants__person=instance, participants__is_initiator=True
-        ).refresh_summaries()
+        Contact.objects.with_participants(**{sender._meta.model_name: instance}).refresh_summaries()

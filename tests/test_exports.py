@@ -153,7 +153,7 @@ def test_people_xlsx_export_works_past_a_thousand_organisations(analyst_client, 
 def test_a_streamed_export_that_fails_half_way_fails_the_request_in_tests(
     analyst_client, pair, monkeypatch
 ):
-    def broken(self, queryset):
+    def broken(self, queryset, *, evidence):
         yield Record("k", "link", ["first row"])
         raise RuntimeError("the export broke after its first row")
 

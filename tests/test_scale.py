@@ -141,10 +141,8 @@ def test_json_export_streams(analyst_client, pair):
     assert response.streaming
 
 
-@pytest.mark.parametrize("name", ["contact-list", "statement-list", "person-list"])
-def test_export_aggregates_many_to_many_columns_per_chunk_not_per_row(
-    analyst_client, name, monkeypatch
-):
+def export_reads(client, name, monkeypatch):
+    """(CSV lines, the export's queries of the app's tables), read two rows per chunk."""
     monkeypatch.setattr("contacts.exports.reading.CHUNK", 2)
     monkeypatch.setattr("contacts.exports.reading.FIRST_CHUNK", 2)
     people = PersonFactory.create_batch(4)
@@ -152,13 +150,36 @@ def test_export_aggregates_many_to_many_columns_per_chunk_not_per_row(
         contact = make_contact(people[first], people[second], initiator=people[first])
         StatementFactory(speaker=people[first], contact=contact)
     with CaptureQueriesContext(connection) as queries:
-        lines = body(analyst_client.get(reverse(name), {"_export": "csv"})).splitlines()
+        lines = body(client.get(reverse(name), {"_export": "csv"})).splitlines()
     reads = [q["sql"] for q in queries.captured_queries if "contacts_" in q["sql"]]
+    return lines, reads, people
+
+
+@pytest.mark.parametrize("name", ["statement-list", "person-list"])
+def test_export_aggregates_many_to_many_columns_per_chunk_not_per_row(
+    analyst_client, name, monkeypatch
+):
+    lines, reads, _ = export_reads(analyst_client, name, monkeypatch)
     chunks = [sql for sql in reads if "JSON_GROUP_ARRAY" in sql or "JSON_AGG" in sql]
     rows = len(lines) - 1
     assert rows >= 3
     assert len(chunks) == (rows + 1) // 2  # one aggregating read per chunk of 2
     assert len(reads) == len(chunks) + 1  # and one read of the ordered ids
+
+
+def test_the_contacts_csv_reads_each_chunk_from_the_contacts_table_alone(
+    analyst_client, monkeypatch
+):
+    lines, reads, people = export_reads(analyst_client, "contact-list", monkeypatch)
+    rows = len(lines) - 1
+    assert rows == 3
+    assert len(reads) == 1 + (rows + 1) // 2  # the ordered ids, then one read per chunk
+    chunk_reads = reads[1:]
+    assert all(" IN (" in sql for sql in chunk_reads)
+    assert not [sql for sql in chunk_reads if "contacts_participant" in sql]
+    assert not [sql for sql in chunk_reads if "contacts_citation" in sql]
+    text = b"\n".join(lines).decode()
+    assert all(person.name in text for person in people)  # participants, from the row
 
 
 def test_export_keeps_the_tables_order(analyst_client):

@@ -72,6 +72,7 @@ def test_a_stored_control_character_does_not_cut_the_contacts_csv_short(analyst_
     Participant.objects.filter(contact=broken, person=callee).update(
         person=None, description="his\x1fcounterpart", country=CountryFactory()
     )
+    Contact.objects.all().refresh_summaries()  # as stored with its derived columns
     make_contact(caller, callee)
     rows = contacts_csv(analyst_client)
     assert len(rows) == 1 + Contact.objects.count()
@@ -84,6 +85,7 @@ def test_a_stored_control_character_keeps_the_json_export_parseable(analyst_clie
     Participant.objects.filter(contact=broken, person=callee).update(
         person=None, description="his\x1e\x1fcounterpart", country=CountryFactory()
     )
+    Contact.objects.all().refresh_summaries()  # as stored with its derived columns
     rows = json.loads(body(analyst_client.get("/contacts/", {"_export": "json"})))
     assert len(rows) == Contact.objects.count()
 
@@ -91,6 +93,7 @@ def test_a_stored_control_character_keeps_the_json_export_parseable(analyst_clie
 def test_a_stored_control_character_keeps_the_xlsx_export_working(analyst_client, pair):
     caller, callee, _ = pair
     Person.objects.filter(pk=callee.pk).update(name="Dominic\x1fRaab")
+    Contact.objects.all().refresh_summaries()  # as stored with its derived columns
     response = analyst_client.get("/contacts/", {"_export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(body(response))).active
     assert sheet.max_row == 1 + Contact.objects.count()
@@ -106,7 +109,11 @@ def test_an_alias_with_a_separator_character_breaks_neither_page_nor_export(anal
     assert [row["Also known as"] for row in rows] == ["Ma\x1ekei\x1f"]
 
 
-ANY_TEXT = st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=40)
+# Any text a request or a file can carry: lone surrogates are not UTF-8, and neither
+# database stores them.
+ANY_TEXT = st.text(
+    st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=1, max_size=40
+)
 
 
 @settings(
@@ -133,6 +140,7 @@ def test_any_stored_unicode_leaves_every_page_and_export_complete(
         Participant.objects.filter(contact=contact, person=callee).update(
             person=None, description=description
         )
+        Contact.objects.all().refresh_summaries()  # as stored with its derived columns
         caller.refresh_from_db()
         for url in [
             "/contacts/",

@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from contacts.models import Certainty, Contact, ContactKind
+from contacts.models import Certainty, ContactKind
 from contacts.rows import contact_rows
 
 from .reading import Record, Rows, from_row_source, iso_dates
@@ -31,11 +31,12 @@ class ContactRows(Rows):
     ]
     has_evidence = True
 
-    def records(self, queryset):
-        for row in from_row_source(queryset, partial(contact_rows, evidence=True)):
+    def records(self, queryset, *, evidence=True):
+        link_to = self.links.contact
+        for row in from_row_source(queryset, partial(contact_rows, evidence=evidence)):
             people = row["participants"]
             initiator = next((p["label"] for p in people if p["initiator"]), "")
-            link = self.link(Contact(pk=row["pk"]))
+            link = link_to(row["pk"])
             cameo, plover = KIND_CODES[row["kind"]]
             cells = [
                 row["key"],
@@ -52,4 +53,5 @@ class ContactRows(Rows):
                 cameo,
                 plover,
             ]
-            yield Record(row["key"], link, cells, self.evidence(row["citations"]))
+            cited = self.evidence(row["citations"]) if evidence else []
+            yield Record(row["key"], link, cells, cited)

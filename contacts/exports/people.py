@@ -1,6 +1,5 @@
 """The people export: one row per person, offices and aliases in one cell each."""
 
-from contacts.models import Person
 from contacts.rows import person_rows
 
 from .reading import Record, Rows, from_row_source
@@ -11,9 +10,9 @@ SEPARATOR = "; "
 class PersonRows(Rows):
     headers = ["Name", "Country", "Offices", "Also known as", "Contacts", "Statements", "Link"]
 
-    def records(self, queryset):
+    def records(self, queryset, *, evidence=False):  # no citations of their own
         for row in from_row_source(queryset, person_rows):
-            link = self.link(Person(slug=row["slug"]))
+            link = self.links.person(row["slug"])
             cells = [
                 row["name"],
                 row["country__name"] or "",

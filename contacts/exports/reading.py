@@ -13,7 +13,7 @@ from itertools import islice
 
 from django.db import connection, transaction
 
-from contacts.models import Source
+from contacts.rows.links import Links
 
 CHUNK = 500  # rows per read
 FIRST_CHUNK = 50
@@ -31,26 +31,34 @@ class Record:
 
 
 class Rows:
-    """A table's export: `headers`, and `records(queryset)` in the queryset's order."""
+    """A table's export: `headers`, and `records(queryset, evidence=...)` in the
+    queryset's order (each record's citations only when `evidence` is asked for)."""
 
     headers: list = []
     has_evidence = False
 
     def __init__(self, base_url):
-        self.base_url = base_url
+        """`base_url`: the site's address; each record's link is it and the record's
+        `get_absolute_url()`, from patterns reversed once (`contacts.rows.links`)."""
+        from contacts.models import Contact, Person, Source, Statement
 
-    def link(self, record):
-        """The absolute address of a record's page, from its `get_absolute_url()`."""
-        return self.base_url + record.get_absolute_url()
+        self.links = Links(
+            base_url,
+            contact=(Contact, "pk"),
+            person=(Person, "slug"),
+            source=(Source, "pk"),
+            statement=(Statement, "key"),
+        )
 
     def evidence(self, cited):
         """Split `citations(...)` rows as [{source, outlet, url, source_page, excerpt, note}]."""
+        source_page = self.links.source
         return [
             {
                 "source": title,
                 "outlet": outlet,
                 "url": url,
-                "source_page": f"{self.link(Source(pk=int(source)))}#citation-{pk}",
+                "source_page": f"{source_page(source)}#citation-{pk}",
                 "excerpt": excerpt,
                 "note": note,
             }

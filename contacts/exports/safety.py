@@ -7,6 +7,7 @@ import re
 XLSX_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
 
 
 def xlsx_safe(value):
@@ -22,3 +23,8 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def neutralise_row(row):
+    """`neutralise` over a row's cells, written inline: it runs for every cell of an export."""
+    return [("'" + v) if isinstance(v, str) and v[:1] in TRIGGER_SET else v for v in row]

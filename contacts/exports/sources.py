@@ -1,6 +1,5 @@
 """The sources export: one row per article, with how many contacts and statements cite it."""
 
-from contacts.models import Source
 from contacts.rows import source_rows
 
 from .reading import Record, Rows, from_row_source
@@ -9,9 +8,9 @@ from .reading import Record, Rows, from_row_source
 class SourceRows(Rows):
     headers = ["Title", "Outlet", "Published", "Language", "Contacts", "Statements", "URL", "Link"]
 
-    def records(self, queryset):
+    def records(self, queryset, *, evidence=False):  # no citations of their own
         for row in from_row_source(queryset, source_rows):
-            link = self.link(Source(pk=row["pk"]))
+            link = self.links.source(row["pk"])
             published = row["published_date"]
             cells = [
                 row["title"],

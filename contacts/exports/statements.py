@@ -1,6 +1,6 @@
 """The statements export: one row per statement, its evidence one item per citation."""
 
-from contacts.models import Contact, Medium, Statement
+from contacts.models import Medium
 from contacts.quotes import quoted_text
 from contacts.rows import statement_rows
 
@@ -23,14 +23,15 @@ class StatementRows(Rows):
     ]
     has_evidence = True
 
-    def records(self, queryset):
+    def records(self, queryset, *, evidence=True):
+        links = self.links
         for row in from_row_source(queryset, statement_rows):
             speaker = row["speaker__name"] or row["speaker_description"]
             if row["office"]:
                 speaker = f"{speaker} ({', '.join(filter(None, row['office']))})"
             text = row["text"]
             contact_id = row["contact_id"]
-            link = self.link(Statement(key=row["key"]))
+            link = links.statement(row["key"])
             cells = [
                 row["key"],
                 iso_dates(row["date_start"], row["date_end"]),
@@ -38,8 +39,9 @@ class StatementRows(Rows):
                 quoted_text(text, row["is_verbatim"]),
                 MEDIUM_LABELS[row["medium"]],
                 ", ".join(filter(None, [row["outlet__name"], row["venue"]])),
-                self.link(Contact(pk=contact_id)) if contact_id else "",
+                links.contact(contact_id) if contact_id else "",
                 len({cited[1] for cited in row["citations"]}),
                 link,
             ]
-            yield Record(row["key"], link, cells, self.evidence(row["citations"]))
+            cited = self.evidence(row["citations"]) if evidence else []
+            yield Record(row["key"], link, cells, cited)

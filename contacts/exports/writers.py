@@ -8,7 +8,7 @@ import csv
 import io
 import json
 
-from .safety import neutralise, xlsx_safe
+from .safety import neutralise, neutralise_row, xlsx_safe
 
 ROWS_PER_CHUNK = 500
 FIRST_ROWS = 50  # the first bytes leave early; later chunks are larger
@@ -61,7 +61,7 @@ def csv_lines(headers, rows):
     writer = csv.writer(Echo())
     yield BOM + writer.writerow(headers)
     for row in rows:
-        yield writer.writerow([neutralise(value) for value in row])
+        yield writer.writerow(neutralise_row(row))
 
 
 def csv_stream(exporter, records, part=None):

@@ -9,9 +9,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..aggregates import TRUE_TEXT, fields, joined, split
+from ..aggregates import TRUE_TEXT, joined, split
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
-from .participants import Participant, label_expression
+from .participants import Participant, row_fields
 
 
 def new_key():
@@ -60,6 +60,11 @@ class Certainty(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
+def participant_text():
+    """A contact's participants as `Contact.participant_text` holds them, in SQL."""
+    return Coalesce(joined(Participant.objects, "contact", row_fields()), Value("[]"))
+
+
 class ContactQuerySet(models.QuerySet):
     # Participation tests are semi-joins (pk IN ...), so no DISTINCT over large results.
     def with_participants(self, participants=None, **conditions):
@@ -90,15 +95,9 @@ class ContactQuerySet(models.QuerySet):
     def with_country(self, country):
         return self.with_participants(country=country)
 
-    def with_participant_labels(self):
-        """Each contact's initiator and recipients as text (`initiator_name`, `recipient_names`),
-        aggregated in SQL instead of prefetching every participant."""
-        label = label_expression()
-        people = joined(Participant.objects, "contact", fields("pk", "is_initiator", label))
-        return self.annotate(participant_labels=people)
-
     def refresh_summaries(self):
-        """Recompute the initiator, participant and source columns of these contacts."""
+        """Recompute the initiator, participant and source columns of these contacts, and
+        their participants as the row source reads them (`participant_text`)."""
         from .sources import Citation
 
         initiator = Participant.objects.filter(contact=OuterRef("pk"), is_initiator=True)
@@ -107,6 +106,7 @@ class ContactQuerySet(models.QuerySet):
         sources = Citation.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
         return self.update(
             initiator_label=Coalesce(Subquery(label[:1]), Value("")),
+            participant_text=participant_text(),
             participant_count=Coalesce(Subquery(people.annotate(n=Count("pk")).values("n")), 0),
             source_count=Coalesce(
                 Subquery(sources.annotate(n=Count("source", distinct=True)).values("n")), 0
@@ -134,10 +134,13 @@ class Contact(DatedRecord):
     initiator_label = models.CharField(max_length=200, blank=True, editable=False)
     participant_count = models.PositiveSmallIntegerField(default=0, editable=False)
     source_count = models.PositiveSmallIntegerField("number of sources", default=0, editable=False)
+    # The participants as the row source reads them (JSON, `row_fields()` each), so that a
+    # table page or an export reads one table.
+    participant_text = models.TextField(default="[]", db_default="[]", editable=False)
 
     objects = ContactManager()
     history = HistoricalRecords(
-        excluded_fields=["initiator_label", "participant_count", "source_count"]
+        excluded_fields=["initiator_label", "participant_count", "source_count", "participant_text"]
     )
 
     class Meta:
@@ -171,14 +174,14 @@ class Contact(DatedRecord):
 
     @property
     def initiator_name(self):
-        """The initiator as text, from `with_participant_labels()`."""
-        rows = split(self.participant_labels)
-        return next((label for _, flag, label in rows if flag in TRUE_TEXT), "")
+        """The initiator as text, from `participant_text` (no query)."""
+        rows = split(self.participant_text)
+        return next((row[-1] for row in rows if row[1] in TRUE_TEXT), "")
 
     @property
     def recipient_names(self):
-        """The other participants as text, from `with_participant_labels()`."""
-        return [label for _, flag, label in split(self.participant_labels) if flag not in TRUE_TEXT]
+        """The other participants as text, from `participant_text` (no query)."""
+        return [row[-1] for row in split(self.participant_text) if row[1] not in TRUE_TEXT]
 
     @property
     def recipients(self):

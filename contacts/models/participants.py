@@ -5,6 +5,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Concat
 from simple_history.models import HistoricalRecords
 
+from ..aggregates import fields
 from .base import CleanText, optional_reference
 from .roles import Role
 
@@ -15,6 +16,20 @@ def label_expression():
     """A participant as text, in SQL: their name, or "his French counterpart (unnamed)".
     The one rule: `Participant.label` is its Python twin."""
     return Coalesce("person__name", Concat("description", Value(UNNAMED)))
+
+
+def row_fields():
+    """A participant as the contacts' row source reads it (`contacts.aggregates.fields`):
+    id, initiator flag, name, slug, description, country, label."""
+    return fields(
+        "pk",
+        "is_initiator",
+        Coalesce("person__name", Value("")),
+        Coalesce("person__slug", Value("")),
+        "description",
+        Coalesce("country__name", Value("")),
+        label_expression(),
+    )
 
 
 class ParticipantQuerySet(models.QuerySet):

@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from ..models import Contact
+from ..models.contacts import participant_text
 from .bulk import insert_rows, next_id
 from .contact_rows import TABLES, contact_batch
 from .generator import Generator
@@ -42,6 +44,8 @@ def generate(contacts, seed=0, batch=50_000, progress=None):
             upcoming = build(first + batch)
             for table, table_rows in rows.items():
                 insert_rows(table, TABLES[table], table_rows)
+            first_id = rows["contacts_contact"][0][0]
+            Contact.objects.filter(pk__gte=first_id).update(participant_text=participant_text())
             if progress:
                 progress(min(first + batch, contacts))
     return {

@@ -11,20 +11,8 @@ those the per-cell rendering drew (tests/test_prepared_tables.py compares them).
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
+from ..rows.links import Links
 from ..search.columns import search_of
-
-SLOT = "0"  # stands for an id or a slug in a record's address
-
-
-class Links:
-    """Each model's address pattern, from its `get_absolute_url()` once per page, filled
-    per row: `links.person(slug)` for `Links(person=(Person, "slug"))`."""
-
-    def __init__(self, **records):
-        for attribute, (model, field) in records.items():
-            url = model(**{field: SLOT}).get_absolute_url()
-            at = url.rindex(SLOT)
-            setattr(self, attribute, (url[:at] + "{}" + url[at + 1 :]).format)
 
 
 def person_html(links, name, slug, description):

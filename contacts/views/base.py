@@ -114,9 +114,11 @@ class AnalystTableView(SingleTableMixin, FilterView):
         table = self.get_table_class()(data=self.filterset.qs)
         table.order_by = self.request.GET.getlist("sort") or table._meta.order_by
         exporter = self.export_rows_class(self.request.build_absolute_uri("/").rstrip("/"))
-        records = exporter.records(table.data.data)
         part = self.request.GET.get("part") if exporter.has_evidence else None
         part = "evidence" if part == "evidence" else None
+        # Only a CSV of the table itself leaves the citations out.
+        evidence = not (export_format == "csv" and part is None)
+        records = exporter.records(table.data.data, evidence=evidence)
         if export_format == "xlsx":
             response = HttpResponse(
                 xlsx_workbook(self.export_name, exporter, records), content_type=XLSX_TYPE

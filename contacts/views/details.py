@@ -125,7 +125,7 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         )
         ranking, window_full = counterparts(person, window=COUNTERPART_WINDOW)
         window = COUNTERPART_WINDOW
-        contacts = Contact.objects.latest_of(person, recent).with_participant_labels()
+        contacts = Contact.objects.latest_of(person, recent)
         said = statements.select_related("outlet", "contact")
         timeline = sorted(
             [("contact", c.date_start, c) for c in contacts.annotate(cited=citations("contact"))]
