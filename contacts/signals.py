@@ -29,9 +29,10 @@ def refresh_contact_summary(sender, instance, **kwargs):
 
 @receiver(post_save, sender="contacts.Contact")
 def copy_contact_date(sender, instance, **kwargs):
-    """Participants carry their contact's date (see Participant.contact_date)."""
-    instance.participants.exclude(contact_date=instance.date_start).update(
-        contact_date=instance.date_start
+    """Participants carry their contact's dates (see Participant.contact_date, contact_end)."""
+    start, end = instance.date_start, instance.date_end
+    instance.participants.exclude(contact_date=start, contact_end=end).update(
+        contact_date=start, contact_end=end
     )
 
 

@@ -61,7 +61,9 @@ class CountedFilterSet(filters.FilterSet):
     """
 
     count_rows = None  # count_rows(cap): the rows counted another way, up to cap + 1
+    dates_to_chart = None  # the rows' (start, end) dates, most recent first, read another way
     counted_form = None  # set while filtering when `qs` has a form cheaper to read in full
+    searched_form = None  # a search's matches, in its index's order (they count, chart)
 
     @property
     def rows_to_count(self):

@@ -67,18 +67,24 @@ def people_named(value):
     ).values("pk")
 
 
-def participants_named(value):
-    """Participants who are such people, or unnamed counterparts so described.
+def named_participations(value):
+    """(participants who are such people, or unnamed counterparts so described; whether
+    they are one person's).
 
     A person's slug (as every link to a person's contacts uses) means that person only:
     an indexed look-up instead of matching every name, alias and description.
     """
     exact = list(Person.objects.filter(slug=value).values_list("pk", flat=True))
     if exact:
-        return Participant.objects.filter(person__in=exact)
-    return Participant.objects.filter(
+        return Participant.objects.filter(person__in=exact), True
+    rows = Participant.objects.filter(
         Q(person__in=people_named(value)) | Q(person=None, description__icontains=value.strip())
     )
+    return rows, False
+
+
+def participants_named(value):
+    return named_participations(value)[0]
 
 
 def window_bounds():
@@ -104,6 +110,9 @@ class DateWindow:
         return queryset.filter(overlapping(start, end, spans=spans))
 
 
+# A person in more contacts than this has them read in date order, each tested (see
+# ContactQuerySet.with_frequent_participants); fewer are looked up and sorted.
+FREQUENT = 2000
 SEARCH_HELP = '("a phrase", word*, -word, OR)'
 
 
@@ -161,14 +170,33 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
             Participant.objects.recipients(), country__code=value.upper()
         )
 
+    def filter_queryset(self, queryset):
+        self.participation = None
+        filtered = super().filter_queryset(queryset)
+        rows = self.participation
+        if rows is None or not self.only_active("participant", "direction"):
+            return filtered
+        # One person's contacts and nothing else: counted and charted from their
+        # participations (one index); facets sample the contacts looked up by id.
+        rows = rows.order_by()
+        self.count_rows = lambda cap: rows.values("pk")[: cap + 1].count()
+        recent = rows.order_by("-contact_date", "-contact_end", "-contact_id")
+        self.dates_to_chart = recent.values_list("contact_date", "contact_end")
+        if not rows.values("pk")[FREQUENT : FREQUENT + 1].exists():
+            return filtered
+        self.counted_form = filtered
+        return queryset.with_frequent_participants(rows)
+
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.
-        rows = participants_named(value)
+        rows, one_person = named_participations(value)
         direction = self.form.cleaned_data.get("direction")
         if direction == "initiated":
             rows = rows.initiators()
         elif direction == "received":
             rows = rows.recipients()
+        if one_person:
+            self.participation = rows  # see filter_queryset
         return queryset.with_participants(rows)
 
     def by_each(self, queryset, name, value):

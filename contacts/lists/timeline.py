@@ -78,16 +78,20 @@ class Timeline:
         return self.bars[-1].end if self.bars else None
 
 
-def date_counts(contacts, cap=None, recent=True):
+def date_counts(contacts, cap=None, recent=True, dates=None):
     """[(start, end, contacts)] for the `cap` most recent of `contacts` (a queryset), and
     whether there were more: the one query, which reads at most `cap` + 1 rows in date order
     (the order the list itself reads), whatever the size of the archive. `recent=False`
     takes the first `cap` in the order the query gives them instead (a search's matches in
-    its index's order: finding the most recent would test row after row in date order)."""
+    its index's order: finding the most recent would test row after row in date order).
+    `dates`, when given, are the contacts' (start, end) pairs read another way, most
+    recent first (one person's, from their participations)."""
     cap = cap or settings.TABLE_COUNT_CAP
-    order = ("-date_start", "-pk") if recent else ()
-    dates = contacts.prefetch_related(None).order_by(*order)
-    rows = list(dates.values_list("date_start", "date_end")[: cap + 1])
+    if dates is None:
+        order = ("-date_start", "-pk") if recent else ()
+        dates = contacts.prefetch_related(None).order_by(*order)
+        dates = dates.values_list("date_start", "date_end")
+    rows = list(dates[: cap + 1])
     counted = Counter(rows[:cap])
     return [(start, end, n) for (start, end), n in counted.items()], len(rows) > cap
 
@@ -159,12 +163,12 @@ def lay_out(unit, bounds, rows, date_from=None, date_to=None):
     return Timeline(unit, bars, sum(n for _, _, n in rows))
 
 
-def timeline(contacts, *, link, date_from=None, date_to=None, recent=True):
+def timeline(contacts, *, link, date_from=None, date_to=None, recent=True, dates=None):
     """Contacts per day, week or month over `contacts`' dates (within the filters' window);
     `link(start, end)` gives each bar's address. Past TABLE_COUNT_CAP contacts, the chart
     shows the most recent ones (or, with `recent=False`, the first the query gives) and
-    says so."""
-    rows, partial = date_counts(contacts, recent=recent)
+    says so. `dates`: as `date_counts`."""
+    rows, partial = date_counts(contacts, recent=recent, dates=dates)
     if not rows:
         return Timeline()
     first = max(min(start for start, _, _ in rows), date_from or datetime.date.min)
@@ -195,20 +199,25 @@ def contacts_link(filters):
     return link
 
 
-def for_contact_list(contacts, *, filters, window, recent=True):
+def for_contact_list(contacts, *, filters, window, recent=True, dates=None):
     """The chart above the contacts list: its filtered contacts, each bar keeping the filters.
-    `window` is the form's cleaned data (From and To, when valid); `recent` as `timeline`."""
+    `window` is the form's cleaned data (From and To, when valid); `recent` and `dates` as
+    `timeline`."""
     return timeline(
         contacts,
         link=contacts_link(filters),
         date_from=window.get("date_from"),
         date_to=window.get("date_to"),
         recent=recent,
+        dates=dates,
     )
 
 
-def for_person(person, contacts):
-    """The chart on a person's page: `contacts` (theirs), each bar linking to the list."""
+def for_person(person, participations):
+    """The chart on a person's page: their contacts' dates, read from `participations`
+    (theirs), each bar linking to the list."""
     filters = QueryDict(mutable=True)
     filters["participant"] = person.slug
-    return timeline(contacts, link=contacts_link(filters))
+    recent = participations.order_by("-contact_date", "-contact_end", "-contact_id")
+    dates = recent.values_list("contact_date", "contact_end")
+    return timeline(None, link=contacts_link(filters), dates=dates)

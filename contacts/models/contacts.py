@@ -4,7 +4,7 @@
 import uuid
 
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -73,6 +73,13 @@ class ContactQuerySet(models.QuerySet):
         rows = Participant.objects.all() if participants is None else participants
         return self.filter(pk__in=rows.filter(**conditions).values("contact"))
 
+    def with_frequent_participants(self, participants):
+        """`with_participants(participants)` tested contact by contact (EXISTS), for
+        participants in thousands of contacts: read in date order, the first page of such a
+        person's contacts is among the most recent few hundred contacts, where the other
+        form reads and sorts every one of theirs."""
+        return self.filter(Exists(participants.filter(contact=OuterRef("pk"))))
+
     def involving(self, person):
         return self.with_participants(person=person)
 
@@ -89,7 +96,7 @@ class ContactQuerySet(models.QuerySet):
 
     def latest_of(self, person, limit):
         """`person`'s `limit` most recent contacts, read in date order from one index."""
-        recent = Participant.objects.filter(person=person).order_by("-contact_date", "-contact")
+        recent = Participant.objects.filter(person=person).order_by("-contact_date", "-contact_id")
         return self.filter(pk__in=recent.values("contact")[:limit])
 
     def with_country(self, country):

@@ -74,9 +74,15 @@ class Participant(CleanText):
         help_text="The contact's start date, copied so that one index gives a person's "
         "contacts in date order.",
     )
+    contact_end = models.DateField(
+        null=True,
+        editable=False,
+        help_text="The contact's end date, copied with its start: a person's contacts and "
+        "their dates are read from one index (the chart over a person's contacts).",
+    )
 
     objects = ParticipantManager()
-    history = HistoricalRecords(excluded_fields=["contact_date"])
+    history = HistoricalRecords(excluded_fields=["contact_date", "contact_end"])
 
     class Meta:
         ordering = ["-is_initiator", "pk"]
@@ -109,7 +115,7 @@ class Participant(CleanText):
         indexes = [
             models.Index(fields=["person", "is_initiator", "contact"], name="participant_person"),
             models.Index(
-                fields=["person", "contact_date", "contact", "is_initiator"],
+                fields=["person", "contact_date", "contact_end", "contact", "is_initiator"],
                 name="participant_person_date",
             ),
             models.Index(fields=["country", "is_initiator", "contact"], name="participant_country"),
@@ -136,6 +142,7 @@ class Participant(CleanText):
             self.country_id = self.person.country_id
         if self.contact_id:
             self.contact_date = self.contact.date_start
+            self.contact_end = self.contact.date_end
 
     def clean(self):
         self.fill_derived_fields()

@@ -47,7 +47,7 @@ class FullTextFilter(CountedFilterSet):
         query = self.search_query
         if query is None:
             return rows
-        self.counted_form = self.matched(rows, query, COUNTED)
+        self.counted_form = self.searched_form = self.matched(rows, query, COUNTED)
         if self.sorted_by_relevance():  # every matching row is ranked: take them as a set
             return ranked(self.matched(rows, query, RANKED), query)
         return self.matched(rows, query, PAGE)
@@ -63,12 +63,13 @@ class FullTextFilter(CountedFilterSet):
         getlist = getattr(self.data, "getlist", lambda key: [self.data.get(key) or ""])
         return any("relevance" in sort for sort in getlist("sort"))
 
-    def only_active(self, name):
+    def only_active(self, *names):
+        """Whether no filter but `names` is given a value."""
         data = self.form.cleaned_data
         return all(
             value in (None, "", [], ())
             for field, value in data.items()
-            if field != name and field not in NOT_FILTERS
+            if field not in names and field not in NOT_FILTERS
         )
 
     @property

@@ -35,6 +35,7 @@ TABLES = {
         "country_id",
         "is_initiator",
         "contact_date",
+        "contact_end",
     ],
     "contacts_statement": [
         "id",
@@ -158,6 +159,7 @@ def participant_rows(d, g, ids, contact_ids, person0, people):
     named = np.arange(MAX_PARTICIPANTS) < d.sizes[:, None]
     persons = d.members[named]
     dates = np.broadcast_to(d.days[:, None], d.members.shape)[named].tolist()
+    day_texts = [g.days[day] for day in dates]
     rows = list(
         zip(
             take(ids, "contacts_participant", len(persons)),
@@ -167,9 +169,11 @@ def participant_rows(d, g, ids, contact_ids, person0, people):
             repeat(""),
             people.countries[persons].tolist(),
             (np.arange(MAX_PARTICIPANTS) == d.initiator[:, None])[named].tolist(),
-            [g.days[day] for day in dates],
+            day_texts,
+            day_texts,  # a synthetic contact is dated to one day
         )
     )
+    unnamed_days = [g.days[day] for day in d.days[d.unnamed].tolist()]
     rows += zip(
         take(ids, "contacts_participant", len(d.unnamed)),
         contact_ids[d.unnamed].tolist(),
@@ -178,7 +182,8 @@ def participant_rows(d, g, ids, contact_ids, person0, people):
         repeat("foreign_minister"),
         d.unnamed_country.tolist(),
         repeat(False),
-        [g.days[day] for day in d.days[d.unnamed].tolist()],
+        unnamed_days,
+        unnamed_days,
     )
     return rows
 

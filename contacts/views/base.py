@@ -173,12 +173,13 @@ class AnalystTableView(SingleTableMixin, FilterView):
         context["warnings"] = self.warnings
         context["export_links"] = self.export_links()
         if self.object_list.model is Contact and not self.exporting:  # contacts per day
-            searched = self.filterset.counted_form  # a search's matches, in its index's order
+            searched = self.filterset.searched_form  # a search's matches, in its index's order
             context["contact_chart"] = timeline.for_contact_list(
                 self.object_list if searched is None else searched,
                 filters=self.request.GET,
                 window=getattr(self.filterset.form, "cleaned_data", {}),
                 recent=searched is None,
+                dates=self.filterset.dates_to_chart,
             )
         if self.facets and not self.exporting:
             context["facets"] = count_facets(

@@ -139,7 +139,7 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
             item.evidence = evidence(item.cited)
         return super().get_context_data(
             timeline=timeline,
-            contact_chart=charts.for_person(person, Contact.objects.involving(person)),
+            contact_chart=charts.for_person(person, Participant.objects.filter(person=person)),
             timeline_length=recent,
             counterparts=ranking,
             counterpart_window=window if window_full else None,

@@ -1,0 +1,97 @@
+"""One person's contacts read through their participations: the page of a person in many
+contacts in date order, tested contact by contact; their count and chart from one index."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.lists import timeline
+from contacts.models import Contact, Participant
+
+from .factories import PersonFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy():
+    """A person in 7 contacts (some dated to ranges), and a contact without them."""
+    person, others = PersonFactory(), PersonFactory.create_batch(3)
+    for day in (3, 3, 5, 8, 13, 21, 34):
+        start = datetime.date(2020, 1, 1) + datetime.timedelta(days=day)
+        end = start + datetime.timedelta(days=day % 3)
+        make_contact(
+            person,
+            others[day % 3],
+            initiator=person,
+            date_start=start,
+            date_end=end,
+            date_precision="range" if end > start else "day",
+        )
+    make_contact(*others[:2], date_start=datetime.date(2020, 1, 9))
+    return person
+
+
+def listed(client, **query):
+    """The contacts page's row keys, its chart and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("contact-list"), query)
+    table = response.context["table"]
+    keys = [row["key"] for row in table.row_source(table.page_ids())]
+    return keys, response.context, [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_frequent_persons_page_lists_the_same_rows_in_the_same_order(
+    analyst_client, busy, monkeypatch
+):
+    query = {"participant": busy.slug, "per_page": 3, "page": 2}
+    expected, _, plain = listed(analyst_client, **query)
+    monkeypatch.setattr("contacts.lists.filters.FREQUENT", 2)
+    keys, _, frequent = listed(analyst_client, **query)
+    everything = list(Contact.objects.involving(busy).values_list("key", flat=True))
+    assert expected == everything[3:6]
+    assert keys == expected
+    assert not any("EXISTS" in sql for sql in plain)
+    assert any("EXISTS" in sql and "ORDER BY" in sql for sql in frequent)
+
+
+def test_one_persons_contacts_are_counted_from_their_participations(analyst_client, busy):
+    _, context, queries = listed(analyst_client, participant=busy.slug)
+    counts = [sql for sql in queries if sql.startswith("SELECT COUNT(*)")]
+    assert context["table"].paginator.count == 7
+    assert counts and all('"contacts_contact"' not in sql for sql in counts)
+
+
+def test_one_persons_chart_reads_their_participations_and_counts_as_the_contacts_do(
+    analyst_client, busy
+):
+    _, context, queries = listed(analyst_client, participant=busy.slug)
+    chart = context["contact_chart"]
+    charted = [sql for sql in queries if '"contact_end"' in sql]
+    expected = timeline.date_counts(Contact.objects.involving(busy))[0]
+    assert chart.contacts == 7 and chart.recent
+    assert sorted(timeline.date_counts(None, dates=dates_of(busy))[0]) == sorted(expected)
+    assert len(charted) == 1 and '"contacts_contact"' not in charted[0]
+
+
+def test_another_filter_beside_the_person_charts_the_contacts_themselves(analyst_client, busy):
+    _, context, queries = listed(analyst_client, participant=busy.slug, kind="meeting")
+    assert not [sql for sql in queries if '"contact_end"' in sql]
+    assert context["contact_chart"].contacts == Contact.objects.filter(kind="meeting").count()
+
+
+def test_a_contacts_new_dates_are_copied_to_its_participants(busy):
+    contact = Contact.objects.filter(participants__person=busy).first()
+    contact.date_start, contact.date_end = datetime.date(2019, 5, 1), datetime.date(2019, 5, 9)
+    contact.date_precision = "range"
+    contact.save()
+    dates = set(contact.participants.values_list("contact_date", "contact_end"))
+    assert dates == {(datetime.date(2019, 5, 1), datetime.date(2019, 5, 9))}
+
+
+def dates_of(person):
+    rows = Participant.objects.filter(person=person).order_by("-contact_date")
+    return rows.values_list("contact_date", "contact_end")
