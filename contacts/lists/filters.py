@@ -20,7 +20,6 @@ from ..models import (
 from ..models.dates import overlapping, spanning_into
 from ..search import INDEXES
 from ..search.filtering import FullTextFilter
-from ..text import name_key
 from .filter_fields import (
     AppliedChoice,
     CitedSource,
@@ -28,6 +27,13 @@ from .filter_fields import (
     WindowBound,
     outlet_filter,
     source_filter,
+)
+from .participation import (
+    FREQUENT,
+    Participation,
+    named_participations,
+    participants_named,
+    people_named,
 )
 from .widgets import QuickSelect
 
@@ -57,36 +63,6 @@ class IdFilter(filters.NumberFilter):
         return None  # the field's own max_value validates
 
 
-def people_named(value):
-    """People whose slug is `value`, or whose name or any alias contains it."""
-    key = name_key(value)
-    if not key:
-        return Person.objects.none()
-    return Person.objects.filter(
-        Q(slug=value) | Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
-    ).values("pk")
-
-
-def named_participations(value):
-    """(participants who are such people, or unnamed counterparts so described; whether
-    they are one person's).
-
-    A person's slug (as every link to a person's contacts uses) means that person only:
-    an indexed look-up instead of matching every name, alias and description.
-    """
-    exact = list(Person.objects.filter(slug=value).values_list("pk", flat=True))
-    if exact:
-        return Participant.objects.filter(person__in=exact), True
-    rows = Participant.objects.filter(
-        Q(person__in=people_named(value)) | Q(person=None, description__icontains=value.strip())
-    )
-    return rows, False
-
-
-def participants_named(value):
-    return named_participations(value)[0]
-
-
 def window_bounds():
     """The From and To fields of a `DateWindow`."""
     return WindowBound(label="From", widget=DATE_INPUT), WindowBound(label="To", widget=DATE_INPUT)
@@ -110,9 +86,6 @@ class DateWindow:
         return queryset.filter(overlapping(start, end, spans=spans))
 
 
-# A person in more contacts than this has them read in date order, each tested (see
-# ContactQuerySet.with_frequent_participants); fewer are looked up and sorted.
-FREQUENT = 2000
 SEARCH_HELP = '("a phrase", word*, -word, OR)'
 
 
@@ -171,20 +144,20 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         )
 
     def filter_queryset(self, queryset):
+        """The filters; and when one person's participations are the whole filter, the
+        forms that read them cheaply (`Participation`)."""
         self.participation = None
         filtered = super().filter_queryset(queryset)
-        rows = self.participation
-        if rows is None or not self.only_active("participant", "direction"):
+        chosen = self.participation
+        if chosen is None or not self.only_active(*chosen.filters):
             return filtered
-        # One person's contacts and nothing else: counted and charted from their
-        # participations (one index); facets sample the contacts looked up by id.
-        rows = rows.order_by()
+        rows = chosen.rows.order_by()  # a person takes part in a contact once:
         self.count_rows = lambda cap: rows.values("pk")[: cap + 1].count()
         recent = rows.order_by("-contact_date", "-contact_end", "-contact_id")
         self.dates_to_chart = recent.values_list("contact_date", "contact_end")
         if not rows.values("pk")[FREQUENT : FREQUENT + 1].exists():
             return filtered
-        self.counted_form = filtered
+        self.counted_form = filtered  # counted and faceted by looking contacts up by id
         return queryset.with_frequent_participants(rows)
 
     def by_participant(self, queryset, name, value):
@@ -196,7 +169,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         elif direction == "received":
             rows = rows.recipients()
         if one_person:
-            self.participation = rows  # see filter_queryset
+            self.participation = Participation(rows, ("participant", "direction"))
         return queryset.with_participants(rows)
 
     def by_each(self, queryset, name, value):

@@ -1,0 +1,57 @@
+"""Participants chosen by a filter: by any name, alias or description, or one person's."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from ..models import Participant, Person
+from ..text import name_key
+
+
+def people_named(value):
+    """People whose slug is `value`, or whose name or any alias contains it."""
+    key = name_key(value)
+    if not key:
+        return Person.objects.none()
+    return Person.objects.filter(
+        Q(slug=value) | Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
+    ).values("pk")
+
+
+def named_participations(value):
+    """(participants who are such people, or unnamed counterparts so described; whether
+    they are one person's).
+
+    A person's slug (as every link to a person's contacts uses) means that person only:
+    an indexed look-up instead of matching every name, alias and description.
+    """
+    exact = list(Person.objects.filter(slug=value).values_list("pk", flat=True))
+    if exact:
+        return Participant.objects.filter(person__in=exact), True
+    rows = Participant.objects.filter(
+        Q(person__in=people_named(value)) | Q(person=None, description__icontains=value.strip())
+    )
+    return rows, False
+
+
+def participants_named(value):
+    return named_participations(value)[0]
+
+
+@dataclass
+class Participation:
+    """One person's participations, chosen by `filters`: when they are the whole filter,
+    the contacts are counted and charted from them (one index, one row per contact), and
+    a person in more than FREQUENT contacts has the page read in date order, each contact
+    tested (`ContactQuerySet.with_frequent_participants`).
+
+    Not a country's: a contact holds several participants of one country, and the test
+    of a contact finds no index of (contact, country)."""
+
+    rows: object
+    filters: tuple
+
+
+# A person in more contacts than this has them read in date order, each tested (see
+# ContactQuerySet.with_frequent_participants); fewer are looked up and sorted.
+FREQUENT = 2000
