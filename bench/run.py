@@ -109,7 +109,20 @@ def measure(database, size):
             text=True,
         )
         exports[name] = json.loads(result.stdout)
-    return {"pages": pages["cases"], "facts": pages["facts"], "exports": exports}
+    served = subprocess.run(
+        [PYTHON, "bench/served.py", "/contacts/"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return {
+        "pages": pages["cases"],
+        "facts": pages["facts"],
+        "exports": exports,
+        "served": json.loads(served.stdout),
+    }
 
 
 def machine():
