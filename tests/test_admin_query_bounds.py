@@ -3,6 +3,8 @@
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contacts.admin.bounds import (
@@ -123,3 +125,26 @@ def test_the_search_note_is_shown_once_with_facet_counts(superuser_client, pair)
     response = superuser_client.get(url, {"q": " ".join(["Pompeo"] * 50), "_facets": "True"})
     assert response.text.count(f"the first {MAX_SEARCH_WORDS} of its 50 words") == 1
     assert "The search used only" not in superuser_client.get(url).text
+
+
+def test_an_admin_search_of_a_common_word_is_counted_in_the_index_s_order(
+    superuser_client, pair, monkeypatch
+):
+    """The page walks the table in its order, probing the index per row (a common word);
+    the count must not: it would probe every row until the cap."""
+    _, _, contact = pair
+    contact.summary = "The foreign ministers spoke by phone."
+    contact.save()
+    monkeypatch.setattr("contacts.search.is_common", lambda index, expression: True)
+    with CaptureQueriesContext(connection) as queries:
+        response = superuser_client.get(
+            reverse("admin:contacts_contact_changelist"), {"q": "ministers"}
+        )
+    sql = [q["sql"] for q in queries.captured_queries]
+    counts = [q for q in sql if q.startswith("SELECT COUNT(*)")]
+    assert response.context["cl"].result_count == 1
+    assert contact.summary in response.text
+    assert len(counts) == 1 and "EXISTS" not in counts[0]
+    if connection.vendor == "sqlite":
+        assert any("EXISTS" in q for q in sql)  # the page's form
+        assert '"contacts_contact" , "contacts_contact_fts"' in counts[0]

@@ -3,16 +3,32 @@ from django.contrib.admin.options import IncorrectLookupParameters
 
 from contacts.lists.filters import MAX_ID
 from contacts.models import Country
-from contacts.search import matching
+from contacts.search import matching, matching_for_counts, search_query
 
 
 class FullTextSearchAdmin:
-    """Admin search served by the full-text index instead of LIKE '%...%' scans."""
+    """Admin search served by the full-text index instead of LIKE '%...%' scans; the rows
+    are counted in the index's own order (`matching_for_counts`), not in the page's, which
+    would test row after row until the count's cap."""
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
-        return matching(queryset, search_term), False
+        query = search_query(search_term)  # parsed (and its names expanded) once
+        request.search_counted = matching_for_counts(queryset, query)
+        return matching(queryset, query), False
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        counted = getattr(request, "search_counted", None)
+        count_rows = None
+        if counted is not None:
+
+            def count_rows(cap):
+                return counted.order_by().values("pk")[: cap + 1].count()
+
+        return self.paginator(
+            queryset, per_page, orphans, allow_empty_first_page, count_rows=count_rows
+        )
 
 
 class ParticipantCountryFilter(admin.SimpleListFilter):
