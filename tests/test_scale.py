@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from contacts.aggregates import TRUE_TEXT, parse
 from contacts.lists.pagination import CappedPaginator
 from contacts.models import (
     Citation,
@@ -72,6 +73,22 @@ def test_generate_synthetic_is_deterministic():
     call_command("generate_synthetic", contacts=100, seed=7, verbosity=0)
     again = list(Contact.objects.order_by("pk").values_list("summary", "date_start", "kind"))
     assert again == first
+
+
+def test_generated_contacts_carry_their_participants_as_the_model_writes_them():
+    call_command("generate_synthetic", contacts=200, seed=1, verbosity=0)
+    loaded = dict(Contact.objects.values_list("pk", "participant_text"))
+    Contact.objects.all().refresh_summaries()
+    written = dict(Contact.objects.values_list("pk", "participant_text"))
+
+    def participants(text):  # the initiator flag as a boolean: "1" or "true"
+        return sorted((item[0], item[1] in TRUE_TEXT, *item[2:]) for item in parse(text))
+
+    assert len(loaded) == 200 and all(parse(text) for text in loaded.values())
+    assert Participant.objects.filter(person=None).exists()  # unnamed counterparts too
+    assert {pk: participants(text) for pk, text in loaded.items()} == {
+        pk: participants(text) for pk, text in written.items()
+    }
 
 
 def test_generated_data_keeps_its_integrity():

@@ -1,12 +1,15 @@
 """The synthetic contacts, one batch at a time: every random draw first (in a fixed order,
 so a seed always gives the same rows), then the rows of each table built from them."""
 
+import json
+from collections import defaultdict
 from itertools import repeat
 from types import SimpleNamespace
 
 import numpy as np
 
 from ..models.contacts import CAMEO_CODES
+from ..models.participants import UNNAMED
 from ..text import excerpt_digest
 from .generator import KIND_WEIGHTS, KINDS, MAX_PARTICIPANTS, MEDIA
 
@@ -25,6 +28,7 @@ TABLES = {
         "initiator_label",
         "participant_count",
         "source_count",
+        "participant_text",
     ],
     "contacts_participant": [
         "id",
@@ -115,9 +119,11 @@ def contact_batch(first, size, *, g, seed, ids, person0, sources, people, countr
     d = draws(g, size, country_ids)
     contact_ids = np.array(take(ids, "contacts_contact", size))
     statement_ids = np.array(take(ids, "contacts_statement", 2 * size)).reshape(size, 2)
+    participants = participant_rows(d, g, ids, contact_ids, person0, people)
+    texts = participant_texts(participants, seed, person0, people)
     return {
-        "contacts_contact": contact_rows(d, g, seed, first, contact_ids, people.names),
-        "contacts_participant": participant_rows(d, g, ids, contact_ids, person0, people),
+        "contacts_contact": contact_rows(d, g, seed, first, contact_ids, people.names, texts),
+        "contacts_participant": participants,
         "contacts_statement": statement_rows(
             d, g, seed, first, contact_ids, statement_ids, person0, people
         ),
@@ -125,7 +131,7 @@ def contact_batch(first, size, *, g, seed, ids, person0, sources, people, countr
     }
 
 
-def contact_rows(d, g, seed, first, contact_ids, names):
+def contact_rows(d, g, seed, first, contact_ids, names, texts):
     day_text = [g.days[day] for day in d.days.tolist()]
     pairs = (
         [names[m] for m in d.members[:, 0].tolist()],
@@ -151,6 +157,7 @@ def contact_rows(d, g, seed, first, contact_ids, names):
             ["" if p < 0 else names[p] for p in initiator],
             d.sizes.tolist(),
             d.source_counts.tolist(),
+            [texts[pk] for pk in contact_ids.tolist()],
         )
     )
 
@@ -186,6 +193,23 @@ def participant_rows(d, g, ids, contact_ids, person0, people):
         unnamed_days,
     )
     return rows
+
+
+def participant_texts(participants, seed, person0, people):
+    """{contact id: its `participant_text`}, as `Contact.refresh_summaries()` writes it (each
+    participant's `row_fields()`), built here: the loader inserts contacts whole."""
+    items = defaultdict(list)
+    for pk, contact, person, description, _, country, initiator, _, _ in participants:
+        if person is None:
+            name, slug, label = "", "", description + UNNAMED
+        else:
+            name = label = people.names[person - person0]
+            slug = f"synthetic-{seed}-{person - person0}"
+        country_name = people.country_names[country]
+        items[contact].append(
+            [str(pk), str(int(initiator)), name, slug, description, country_name, label]
+        )
+    return {contact: json.dumps(rows) for contact, rows in items.items()}
 
 
 def statement_rows(d, g, seed, first, contact_ids, statement_ids, person0, people):

@@ -7,8 +7,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from ..models import Contact
-from ..models.contacts import participant_text
+from ..models import Country
 from .bulk import insert_rows, next_id
 from .contact_rows import TABLES, contact_batch
 from .generator import Generator
@@ -29,7 +28,11 @@ def generate(contacts, seed=0, batch=50_000, progress=None):
         "ids": {table: next_id(table) for table in TABLES},
         "person0": person0,
         "sources": sources,
-        "people": SimpleNamespace(names=names, countries=countries),
+        "people": SimpleNamespace(
+            names=names,
+            countries=countries,
+            country_names=dict(Country.objects.values_list("pk", "name")),
+        ),
         "country_ids": np.array(country_ids),
     }
     with ThreadPoolExecutor(max_workers=1) as builder:
@@ -44,8 +47,6 @@ def generate(contacts, seed=0, batch=50_000, progress=None):
             upcoming = build(first + batch)
             for table, table_rows in rows.items():
                 insert_rows(table, TABLES[table], table_rows)
-            first_id = rows["contacts_contact"][0][0]
-            Contact.objects.filter(pk__gte=first_id).update(participant_text=participant_text())
             if progress:
                 progress(min(first + batch, contacts))
     return {
