@@ -3,7 +3,7 @@
 PAGE_RATIO, DEEP_RATIO, SEARCH_P95, QUERY_LIMIT, FLOOR_RATIO = 2.0, 1.5, 100, 8, 2.0
 FACET_QUERIES = 2  # facets add at most this many queries to a page
 OFF = " [facets off]"
-EXPORT_RATE, FIRST_BYTE, MEMORY_RATIO = 60_000, 200, 1.2
+EXPORT_RATE, FIRST_BYTE, MEMORY_RATIO = 100_000, 200, 1.2  # issue 15 asks 60,000 rows/s
 SERVED_P95 = 30  # ms, /contacts/ behind gunicorn
 
 

@@ -36,10 +36,21 @@ def copy_contact_date(sender, instance, **kwargs):
     )
 
 
+NAMED = ("name", "slug")  # what a contact's stored participants say of a person or country
+
+
+@receiver(pre_save, sender="contacts.Person")
+@receiver(pre_save, sender="contacts.Country")
+def note_renaming(sender, instance, raw=False, **kwargs):
+    fields = [name for name in NAMED if hasattr(instance, name)]
+    stored = sender.objects.filter(pk=instance.pk).values_list(*fields).first()
+    instance._renamed = stored is not None and stored != tuple(getattr(instance, f) for f in fields)
+
+
 @receiver(post_save, sender="contacts.Person")
 @receiver(post_save, sender="contacts.Country")
 def refresh_participant_names(sender, instance, created, **kwargs):
     """A person's or country's name is written into their contacts' `initiator_label` and
-    `participant_text`: an edit rewrites them (a new record is in no contact yet)."""
-    if not created:
+    `participant_text`: a rename rewrites them (other edits, and new records, need not)."""
+    if getattr(instance, "_renamed", True) and not created:
         Contact.objects.with_participants(**{sender._meta.model_name: instance}).refresh_summaries()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from contacts.lists import timeline
 from contacts.models import Contact, Participant
 
+from .conftest import body
 from .factories import PersonFactory, make_contact
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,18 @@ def test_a_contacts_new_dates_are_copied_to_its_participants(busy):
 def dates_of(person):
     rows = Participant.objects.filter(person=person).order_by("-contact_date")
     return rows.values_list("contact_date", "contact_end")
+
+
+@pytest.mark.parametrize("page", ["network", "export"])
+def test_the_tested_form_serves_the_table_page_only(analyst_client, busy, monkeypatch, page):
+    """The network's pairs and an export read all of the person's contacts: looked up by id,
+    not found by testing every contact of the archive."""
+    monkeypatch.setattr("contacts.lists.filters.FREQUENT", 2)
+    url, query = reverse("contact-list"), {"participant": busy.slug, "_export": "csv"}
+    if page == "network":
+        url, query = reverse("network"), {"participant": busy.slug}
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(url, query)
+        content = body(response)
+    assert response.status_code == 200 and busy.name.encode() in content
+    assert not [q["sql"] for q in queries.captured_queries if "EXISTS(" in q["sql"]]

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from contacts.aggregates import parse
 from contacts.models import Contact, Participant
@@ -89,3 +90,20 @@ def test_the_migration_writes_what_the_model_keeps_for_contacts_already_there():
     filled = parse(Contact.objects.get(pk=contact.pk).participant_text)
     assert len(kept) == 3
     assert sorted(filled) == sorted(kept)
+
+
+def test_an_edit_that_keeps_a_persons_name_leaves_their_contacts_alone():
+    a, b = PersonFactory(name="Mike Pompeo"), PersonFactory()
+    make_contact(a, b, initiator=a)
+    a.notes = "Secretary of State from April 2018."
+    with CaptureQueriesContext(connection) as queries:
+        a.save()
+    assert not [q["sql"] for q in queries.captured_queries if "contacts_contact" in q["sql"]]
+
+
+def test_exported_links_quote_a_slug_as_its_page_address_does(analyst_client):
+    person = PersonFactory(name="Алексей Оверчук", slug="алексей-оверчук")
+    text = body(analyst_client.get("/people/", {"_export": "csv"})).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["Link"] for row in rows] == ["http://testserver" + person.get_absolute_url()]
+    assert "%D0%B0" in rows[0]["Link"]

@@ -20,11 +20,13 @@ class FullTextSearchAdmin:
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         counted = getattr(request, "search_counted", None)
-        count_rows = None
-        if counted is not None:
+        if counted is None:
+            return super().get_paginator(
+                request, queryset, per_page, orphans, allow_empty_first_page
+            )
 
-            def count_rows(cap):
-                return counted.order_by().values("pk")[: cap + 1].count()
+        def count_rows(cap):  # CappedPaginator (LargeTableAdmin) counts this way
+            return counted.order_by().values("pk")[: cap + 1].count()
 
         return self.paginator(
             queryset, per_page, orphans, allow_empty_first_page, count_rows=count_rows

@@ -146,7 +146,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     def filter_queryset(self, queryset):
         """The filters; and when one person's participations are the whole filter, the
         forms that read them cheaply (`Participation`)."""
-        self.participation = None
+        self.participation = self.frequent_rows = None
         filtered = super().filter_queryset(queryset)
         chosen = self.participation
         if chosen is None or not self.only_active(*chosen.filters):
@@ -155,10 +155,18 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         self.count_rows = lambda cap: rows.values("pk")[: cap + 1].count()
         recent = rows.order_by("-contact_date", "-contact_end", "-contact_id")
         self.dates_to_chart = recent.values_list("contact_date", "contact_end")
-        if not rows.values("pk")[FREQUENT : FREQUENT + 1].exists():
-            return filtered
-        self.counted_form = filtered  # counted and faceted by looking contacts up by id
-        return queryset.with_frequent_participants(rows)
+        self.frequent_rows = rows
+        return filtered
+
+    def page_rows(self):
+        """The table page's rows of a person in more than FREQUENT contacts: read in date
+        order, each contact tested (`with_frequent_participants`), where `qs` would look up
+        and sort every one of theirs. Only for the page: a walk of the whole archive for
+        the network's pairs or an export of all their contacts."""
+        rows = self.frequent_rows
+        if rows is None or not rows.values("pk")[FREQUENT : FREQUENT + 1].exists():
+            return None
+        return self.queryset.with_frequent_participants(rows)
 
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.

@@ -112,7 +112,7 @@ def grouped(dates, cap):
         cursor.execute(
             f"SELECT d.*, COUNT(*) FROM ({sql}) d GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC", params
         )
-        groups = [[as_date(start), as_date(end), n] for start, end, n in cursor.fetchall()]
+        groups = [[as_date(s), as_date(e or s), n] for s, e, n in cursor.fetchall()]
     more = sum(n for _, _, n in groups) > cap
     if more:
         groups[-1][2] -= 1

@@ -96,7 +96,9 @@ class ContactQuerySet(models.QuerySet):
 
     def latest_of(self, person, limit):
         """`person`'s `limit` most recent contacts, read in date order from one index."""
-        recent = Participant.objects.filter(person=person).order_by("-contact_date", "-contact_id")
+        recent = Participant.objects.filter(person=person).order_by(
+            "-contact_date", "-contact_end", "-contact_id"
+        )
         return self.filter(pk__in=recent.values("contact")[:limit])
 
     def with_country(self, country):

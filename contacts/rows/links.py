@@ -1,5 +1,7 @@
 """Records' addresses filled in per row from a pattern reversed once."""
 
+from urllib.parse import quote
+
 SLOT = "0"  # stands for an id or a slug in a record's address
 
 
@@ -12,5 +14,14 @@ class Links:
         for attribute, (model, field) in records.items():
             url = model(**{field: SLOT}).get_absolute_url()
             at = url.rindex(SLOT)
-            pattern = prefix + url[:at] + "{}" + url[at + 1 :]
-            setattr(self, attribute, pattern.format)
+            setattr(self, attribute, filler(prefix + url[:at], url[at + 1 :]))
+
+
+def filler(before, after):
+    """`fill(value)`: the address with `value` quoted as `reverse()` quotes it (a slug may
+    hold any letter: алексей is %D0%B0%D0%BB…)."""
+
+    def fill(value):
+        return before + quote(str(value)) + after
+
+    return fill
