@@ -118,6 +118,8 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     with_country = filters.Filter(method="by_each", widget=forms.MultipleHiddenInput)
     initiator_unknown = filters.BooleanFilter(method="by_initiator_known", widget=forms.HiddenInput)
 
+    participation = frequent_rows = None  # set while filtering: see filter_queryset
+
     class Meta:
         model = Contact
         fields = []
@@ -159,10 +161,9 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         return filtered
 
     def page_rows(self):
-        """The table page's rows of a person in more than FREQUENT contacts: read in date
-        order, each contact tested (`with_frequent_participants`), where `qs` would look up
-        and sort every one of theirs. Only for the page: a walk of the whole archive for
-        the network's pairs or an export of all their contacts."""
+        """The table page's rows of a person in more than FREQUENT contacts, read in date
+        order, each contact tested (`with_frequent_participants`; `qs` would sort them all).
+        Only for the page: the network or an export would test the whole archive."""
         rows = self.frequent_rows
         if rows is None or not rows.values("pk")[FREQUENT : FREQUENT + 1].exists():
             return None
