@@ -2,6 +2,7 @@
 contacts in date order, tested contact by contact; their count and chart from one index."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.db import connection
@@ -94,8 +95,20 @@ def test_a_contacts_new_dates_are_copied_to_its_participants(busy):
 
 
 def dates_of(person):
-    rows = Participant.objects.filter(person=person).order_by("-contact_date")
-    return rows.values_list("contact_date", "contact_end")
+    rows = Participant.objects.filter(person=person).order_by("-contact_date", "-contact_id")
+    return rows.values_list("contact_date", "contact_end", "contact_id")
+
+
+@pytest.mark.parametrize("cap", range(1, 8))
+def test_past_the_cap_the_chart_counts_exactly_the_most_recent_rows(busy, cap):
+    """Counted in SQL by date, the rows left out past the cap are the oldest ones, as a
+    row-by-row count of the list's first `cap` rows gives (ties broken by id)."""
+    recent = Contact.objects.involving(busy).order_by("-date_start", "-pk")
+    first = Counter(recent.values_list("date_start", "date_end")[:cap])
+    for dates in (None, dates_of(busy)):
+        counted, more = timeline.date_counts(recent, cap=cap, dates=dates)
+        assert sorted(counted) == sorted((s, e, n) for (s, e), n in first.items())
+        assert more == (cap < 7)
 
 
 @pytest.mark.parametrize("page", ["network", "export"])
@@ -111,3 +124,22 @@ def test_the_tested_form_serves_the_table_page_only(analyst_client, busy, monkey
         content = body(response)
     assert response.status_code == 200 and busy.name.encode() in content
     assert not [q["sql"] for q in queries.captured_queries if "EXISTS(" in q["sql"]]
+
+
+def test_past_the_cap_a_tie_on_the_start_leaves_out_the_lower_id(busy):
+    """Two contacts begin on the same day, the older (lower id) running longer: the row
+    past the cap is that one, whatever its end date."""
+    other = PersonFactory()
+    day = datetime.date(2019, 6, 10)
+    longer = make_contact(
+        busy,
+        other,
+        date_start=day,
+        date_end=day + datetime.timedelta(days=2),
+        date_precision="range",
+    )
+    make_contact(busy, other, date_start=day, date_end=day)
+    recent = Contact.objects.filter(pk__gte=longer.pk).order_by("-date_start", "-pk")
+    for dates in (None, dates_of(busy).filter(contact__gte=longer.pk)):
+        counted, more = timeline.date_counts(recent, cap=1, dates=dates)
+        assert (counted, more) == ([(day, day, 1)], True)

@@ -155,8 +155,8 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
             return filtered
         rows = chosen.rows.order_by()  # a person takes part in a contact once:
         self.count_rows = lambda cap: rows.values("pk")[: cap + 1].count()
-        recent = rows.order_by("-contact_date", "-contact_end", "-contact_id")
-        self.dates_to_chart = recent.values_list("contact_date", "contact_end")
+        recent = rows.order_by("-contact_date", "-contact_id")
+        self.dates_to_chart = recent.values_list("contact_date", "contact_end", "contact_id")
         self.frequent_rows = rows
         return filtered
 

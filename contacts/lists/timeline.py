@@ -86,37 +86,39 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     (the order the list itself reads), whatever the size of the archive. `recent=False`
     takes the first `cap` in the order the query gives them instead (a search's matches in
     its index's order: finding the most recent would test row after row in date order).
-    `dates`, when given, are the contacts' (start, end) pairs read another way, most
-    recent first (one person's, from their participations)."""
+    `dates`, when given, are the contacts' (start, end, id) read another way, most recent
+    first (by start, then id): one person's, from their participations."""
     cap = cap or settings.TABLE_COUNT_CAP
     if dates is None:
-        order = ("-date_start", "-date_end", "-pk") if recent else ()
+        order = ("-date_start", "-pk") if recent else ()  # the order of the date indexes
         dates = contacts.prefetch_related(None).order_by(*order)
-        dates = dates.values_list("date_start", "date_end")
+        dates = dates.values_list("date_start", "date_end", "pk")
     if recent:
         return grouped(dates, cap)
-    rows = list(dates[: cap + 1])
+    rows = [(start, end) for start, end, _ in dates[: cap + 1]]
     counted = Counter(rows[:cap])
     return [(start, end, n) for (start, end), n in counted.items()], len(rows) > cap
 
 
 def grouped(dates, cap):
-    """`date_counts` of `dates` (most recent first, by start then end), counted in SQL: the
-    first `cap` + 1 rows grouped by (start, end), so that a few hundred groups reach Python
-    instead of every row. Past the cap, the row left out is the oldest: in the last group."""
+    """`date_counts` of `dates` ((start, end, id), most recent first by start, then id),
+    counted in SQL: the first `cap` + 1 rows grouped by (start, end), so that a few hundred
+    groups reach Python instead of every row. Past the cap, the row left out is the last
+    in that order: of the earliest start, the lowest id (each group gives its lowest)."""
     try:
         sql, params = dates[: cap + 1].query.sql_with_params()
     except EmptyResultSet:  # the filters can match nothing
         return [], False
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT d.*, COUNT(*) FROM ({sql}) d GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC", params
+            f"WITH d(s, e, k) AS ({sql}) SELECT s, e, COUNT(*), MIN(k) FROM d GROUP BY s, e",
+            params,
         )
-        groups = [[as_date(s), as_date(e or s), n] for s, e, n in cursor.fetchall()]
-    more = sum(n for _, _, n in groups) > cap
+        groups = [[as_date(s), as_date(e or s), n, k] for s, e, n, k in cursor.fetchall()]
+    more = sum(group[2] for group in groups) > cap
     if more:
-        groups[-1][2] -= 1
-    return [tuple(group) for group in groups if group[2]], more
+        min(groups, key=lambda group: (group[0], group[3]))[2] -= 1
+    return [(start, end, n) for start, end, n, _ in groups if n], more
 
 
 def as_date(value):
@@ -246,6 +248,6 @@ def for_person(person, participations):
     (theirs), each bar linking to the list."""
     filters = QueryDict(mutable=True)
     filters["participant"] = person.slug
-    recent = participations.order_by("-contact_date", "-contact_end", "-contact_id")
-    dates = recent.values_list("contact_date", "contact_end")
+    recent = participations.order_by("-contact_date", "-contact_id")
+    dates = recent.values_list("contact_date", "contact_end", "contact_id")
     return timeline(None, link=contacts_link(filters), dates=dates)
