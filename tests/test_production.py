@@ -3,6 +3,7 @@ import secrets
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION_ENV = {
@@ -66,3 +67,13 @@ def test_production_refuses_debug():
         "check", **PRODUCTION_ENV, DJANGO_SECRET_KEY=secrets.token_urlsafe(60), DJANGO_DEBUG="1"
     )
     assert result.returncode != 0 and "DEBUG on" in result.stderr
+
+
+def test_postgresql_connections_compile_no_plans_just_in_time(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -164,6 +164,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+else:
+    # No JIT compilation: the app's queries read a page's worth of rows, or stream an
+    # export; compiling a plan the planner thinks costly took 0.6 s before an export's first
+    # byte at 1M contacts (bench/results.md), and saved nothing on any page.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
