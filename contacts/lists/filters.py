@@ -2,6 +2,7 @@
 
 import django_filters as filters
 from django import forms
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
 from ..models import (
@@ -31,6 +32,7 @@ from .filter_fields import (
 from .participation import (
     FREQUENT,
     Participation,
+    counter,
     named_participations,
     participants_named,
     people_named,
@@ -146,26 +148,24 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         )
 
     def filter_queryset(self, queryset):
-        """The filters; and when one person's participations are the whole filter, the
-        forms that read them cheaply (`Participation`)."""
+        """The filters, and cheaper forms when one person is the whole filter (`Participation`)."""
         self.participation = self.frequent_rows = None
         filtered = super().filter_queryset(queryset)
         chosen = self.participation
         if chosen is None or not self.only_active(*chosen.filters):
             return filtered
         rows = chosen.rows.order_by()  # a person takes part in a contact once:
-        self.count_rows = lambda cap: rows.values("pk")[: cap + 1].count()
+        self.count_rows = counter(rows)
         recent = rows.order_by("-contact_date", "-contact_id")
         self.dates_to_chart = recent.values_list("contact_date", "contact_end", "contact_id")
         self.frequent_rows = rows
         return filtered
 
     def page_rows(self):
-        """The table page's rows of a person in more than FREQUENT contacts, read in date
-        order, each contact tested (`with_frequent_participants`; `qs` would sort them all).
-        Only for the page: the network or an export would test the whole archive."""
+        """A person in more than FREQUENT contacts: the table page's rows read in date order,
+        each contact tested (not for the network or exports: they read all their contacts)."""
         rows = self.frequent_rows
-        if rows is None or not rows.values("pk")[FREQUENT : FREQUENT + 1].exists():
+        if rows is None or self.count(settings.TABLE_COUNT_CAP) <= FREQUENT:
             return None
         return self.queryset.with_frequent_participants(rows)
 

@@ -55,3 +55,16 @@ class Participation:
 # A person in more contacts than this has them read in date order, each tested (see
 # ContactQuerySet.with_frequent_participants); fewer are looked up and sorted.
 FREQUENT = 2000
+
+
+def counter(rows):
+    """`count(cap)`: `rows` (one person's participations, one per contact) counted up to
+    `cap` + 1, each cap once: the page's form and its paginator ask the same question."""
+    counted = {}
+
+    def count(cap):
+        if cap not in counted:
+            counted[cap] = rows.values("pk")[: cap + 1].count()
+        return counted[cap]
+
+    return count
