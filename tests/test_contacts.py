@@ -22,7 +22,7 @@ D = datetime.date
 def test_contacts_involving_a_person(pair):
     caller, callee, contact = pair
     make_contact(PersonFactory(), PersonFactory())
-    assert list(Contact.objects.involving(callee)) == [contact]
+    assert list(Contact.objects.with_participants(person=callee)) == [contact]
 
 
 def test_contacts_initiated_by_a_person(pair):

@@ -61,7 +61,7 @@ def test_seed_files_load_in_name_order_with_contacts_before_people():
     assert paths[0].endswith("contacts.json")
     call_command("loaddata", *paths, verbosity=0)
     pompeo = Person.objects.get(slug="mike-pompeo")
-    assert Contact.objects.involving(pompeo).count() >= 5
+    assert Contact.objects.with_participants(person=pompeo).count() >= 5
 
 
 def test_every_loaded_record_has_a_history_row_naming_its_fixture():

@@ -54,7 +54,7 @@ def test_a_frequent_persons_page_lists_the_same_rows_in_the_same_order(
     expected, _, plain = listed(analyst_client, **query)
     monkeypatch.setattr("contacts.lists.filters.FREQUENT", 2)
     keys, _, frequent = listed(analyst_client, **query)
-    everything = list(Contact.objects.involving(busy).values_list("key", flat=True))
+    everything = list(Contact.objects.with_participants(person=busy).values_list("key", flat=True))
     assert expected == everything[3:6]
     assert keys == expected
     assert not any("EXISTS" in sql for sql in plain)
@@ -77,7 +77,7 @@ def test_one_persons_chart_reads_their_participations_and_counts_as_the_contacts
     _, context, queries = listed(analyst_client, participant=busy.slug)
     chart = context["contact_chart"]
     charted = [sql for sql in queries if '"contact_end"' in sql]
-    expected = timeline.date_counts(Contact.objects.involving(busy))[0]
+    expected = timeline.date_counts(Contact.objects.with_participants(person=busy))[0]
     assert chart.contacts == 7 and chart.recent
     assert sorted(timeline.date_counts(None, dates=dates_of(busy))[0]) == sorted(expected)
     assert len(charted) == 1 and '"contacts_contact"' not in charted[0]
@@ -107,7 +107,7 @@ def dates_of(person):
 def test_past_the_cap_the_chart_counts_exactly_the_most_recent_rows(busy, cap):
     """Counted in SQL by date, the rows left out past the cap are the oldest ones, as a
     row-by-row count of the list's first `cap` rows gives (ties broken by id)."""
-    recent = Contact.objects.involving(busy).order_by("-date_start", "-pk")
+    recent = Contact.objects.with_participants(person=busy).order_by("-date_start", "-pk")
     first = Counter(recent.values_list("date_start", "date_end")[:cap])
     for dates in (None, dates_of(busy)):
         counted, more = timeline.date_counts(recent, cap=cap, dates=dates)

@@ -80,9 +80,6 @@ class ContactQuerySet(models.QuerySet):
         form reads and sorts every one of theirs."""
         return self.filter(Exists(participants.filter(contact=OuterRef("pk"))))
 
-    def involving(self, person):
-        return self.with_participants(person=person)
-
     def initiated_by(self, person):
         return self.with_participants(Participant.objects.initiators(), person=person)
 
