@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -191,3 +192,23 @@ def test_a_search_past_the_cap_charts_the_matches_the_index_gives_first_and_says
     )
     dates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(chart_sql)]
     assert len(dates) == 1 and "ORDER BY" not in dates[0]  # no walk in date order
+
+
+# The bars as the template drew them before they were written in Python (timeline.bar_svg).
+BARS_TEMPLATE = (
+    '{% for bar in chart.bars %}{% if bar.total %}<a href="{{ bar.url }}" '
+    'aria-label="{{ bar.label }}"><title>{{ bar.label }}</title><rect class="hit" '
+    'x="{{ bar.x|add:-1 }}" y="0" width="10" height="100"></rect>{% for part, top, height in '
+    'bar.rects %}<rect class="{{ part }}" x="{{ bar.x }}" y="{{ top }}" width="8" '
+    'height="{{ height }}"></rect>{% endfor %}</a>{% endif %}{% endfor %}'
+)
+
+
+def test_the_bars_are_drawn_as_the_template_drew_them_with_their_links_escaped(week):
+    chart = timeline.timeline(
+        Contact.objects.all(), link=lambda start, end: f"/contacts/?q=<b>&a={start}&b={end}"
+    )
+    expected = Template(BARS_TEMPLATE).render(Context({"chart": chart}))
+    assert str(chart.bars_svg) == expected
+    assert expected.count("<a ") == 3 and "q=&lt;b&gt;&amp;a=" in expected
+    assert 'class="spanning"' in expected and 'class="within"' in expected

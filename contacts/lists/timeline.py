@@ -17,6 +17,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 DAY_LIMIT = 92  # up to about three months: a bar per day
 WEEK_LIMIT = 156  # up to three years: a bar per week; beyond: a bar per month
@@ -76,8 +78,26 @@ class Timeline:
         return self.bars[0].start if self.bars else None
 
     @property
+    def bars_svg(self):
+        """The bars as SVG: a link per bar with contacts, its label as the title. Written
+        here rather than in the template: a chart of 156 weeks is 1,000 template lookups."""
+        return mark_safe("".join(bar_svg(bar) for bar in self.bars if bar.total))
+
+    @property
     def last(self):
         return self.bars[-1].end if self.bars else None
+
+
+def bar_svg(bar):
+    label = escape(bar.label)
+    rects = "".join(
+        f'<rect class="{part}" x="{bar.x}" y="{top}" width="8" height="{height}"></rect>'
+        for part, top, height in bar.rects
+    )
+    return (
+        f'<a href="{escape(bar.url)}" aria-label="{label}"><title>{label}</title>'
+        f'<rect class="hit" x="{bar.x - 1}" y="0" width="10" height="100"></rect>{rects}</a>'
+    )
 
 
 def date_counts(contacts, cap=None, recent=True, dates=None):
