@@ -2,7 +2,7 @@
 
 from ..aggregates import TRUE_TEXT, parse, split
 from ..models import Contact
-from .reading import DATED, citations, in_id_order
+from .reading import DATED, citations, in_id_order, listed
 
 COLUMNS = [
     *DATED,
@@ -41,7 +41,7 @@ def contact_rows(ids, *, evidence=False, excerpts=False):
     """The contacts `ids` as dicts in that order, read from the contacts' table alone: COLUMNS,
     `participants` (dicts, from the contact's `participant_text`), and with
     `evidence` the citations an export carries, with `excerpts` each citation's excerpt."""
-    rows = Contact.objects.filter(pk__in=ids)
+    rows = Contact.objects.filter(pk__in=listed(ids))
     names = list(COLUMNS)
     if evidence or excerpts:
         rows = rows.annotate(row_citations=citations("contact"))

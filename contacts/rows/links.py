@@ -22,6 +22,8 @@ def filler(before, after):
     hold any letter: алексей is %D0%B0%D0%BB…)."""
 
     def fill(value):
+        if type(value) is int:  # an id: nothing to quote
+            return f"{before}{value}{after}"
         return before + quote(str(value)) + after
 
     return fill

@@ -1,13 +1,24 @@
 """What the row sources share: rows put back in the ids' order, citations aggregated,
 organisations named."""
 
+from django.db import connection
 from django.db.models import Case, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from ..aggregates import fields, joined
 from ..models import Citation
 
 DATED = ["pk", "key", "date_start", "date_end", "date_precision"]  # a dated record's own
+
+
+def listed(ids):
+    """`ids` (integers) as one query parameter, for `filter(pk__in=listed(ids))`: Django
+    prepares an IN list value by value, which cost an export 10 µs a row."""
+    text = ",".join(str(int(pk)) for pk in ids)
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT UNNEST(%s::bigint[])", ("{" + text + "}",))
+    return RawSQL("SELECT value FROM json_each(%s)", ("[" + text + "]",))
 
 
 def in_id_order(ids, rows):

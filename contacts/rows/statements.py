@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import DATED, citations, in_id_order, organisation_text
+from .reading import DATED, citations, in_id_order, listed, organisation_text
 
 COLUMNS = [
     *DATED,
@@ -39,7 +39,7 @@ def office_held():
 def statement_rows(ids):
     """The statements `ids` as dicts in that order: COLUMNS, `office` ([title, where] or
     []) and `citations` (lists, as `reading.citations` gives them)."""
-    rows = Statement.objects.filter(pk__in=ids).annotate(
+    rows = Statement.objects.filter(pk__in=listed(ids)).annotate(
         row_office=office_held(), row_citations=citations("statement")
     )
     for row in in_id_order(ids, rows.values(*COLUMNS, "row_office", "row_citations")):
