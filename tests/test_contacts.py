@@ -37,6 +37,17 @@ def test_contacts_received_by_a_person(pair):
     assert not Contact.objects.received_by(caller).exists()
 
 
+def test_contacts_initiated_and_received_by_a_country(db):
+    us, iraq = CountryFactory(code="US"), CountryFactory(code="IQ")
+    contact = ContactFactory(initiator_certainty="stated")
+    ParticipantFactory(contact=contact, person=PersonFactory(), country=us, is_initiator=True)
+    ParticipantFactory(contact=contact, person=PersonFactory(), country=iraq)
+    assert list(Contact.objects.initiated_by(country__code="US")) == [contact]
+    assert not Contact.objects.initiated_by(country__code="IQ").exists()
+    assert list(Contact.objects.received_by(country__code="IQ")) == [contact]
+    assert not Contact.objects.received_by(country__code="US").exists()
+
+
 def test_contact_with_unknown_initiator_is_neither_initiated_nor_received(db):
     first, second = PersonFactory(), PersonFactory()
     make_contact(first, second)

@@ -138,14 +138,10 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         return queryset.with_country(value)
 
     def by_initiator_country(self, queryset, name, value):
-        return queryset.with_participants(
-            Participant.objects.initiators(), country__code=value.upper()
-        )
+        return queryset.initiated_by(country__code=value.upper())
 
     def by_recipient_country(self, queryset, name, value):
-        return queryset.with_participants(
-            Participant.objects.recipients(), country__code=value.upper()
-        )
+        return queryset.received_by(country__code=value.upper())
 
     def filter_queryset(self, queryset):
         """The filters, and cheaper forms when one person is the whole filter (`Participation`)."""

@@ -80,12 +80,19 @@ class ContactQuerySet(models.QuerySet):
         form reads and sorts every one of theirs."""
         return self.filter(Exists(participants.filter(contact=OuterRef("pk"))))
 
-    def initiated_by(self, person):
-        return self.with_participants(Participant.objects.initiators(), person=person)
+    def initiated_by(self, person=None, **conditions):
+        """Contacts `person` (or a participant meeting `conditions`: a country, say)
+        initiated."""
+        if person is not None:
+            conditions["person"] = person
+        return self.with_participants(Participant.objects.initiators(), **conditions)
 
-    def received_by(self, person):
-        """Contacts `person` took part in that someone else initiated."""
-        return self.with_participants(Participant.objects.recipients(), person=person)
+    def received_by(self, person=None, **conditions):
+        """Contacts `person` (or a participant meeting `conditions`) took part in that
+        someone else initiated."""
+        if person is not None:
+            conditions["person"] = person
+        return self.with_participants(Participant.objects.recipients(), **conditions)
 
     def between(self, start, end):
         """Contacts whose date (or date range) overlaps [start, end]."""
