@@ -13,7 +13,7 @@ from contacts.lists import timeline
 from contacts.models import Contact, Participant
 
 from .conftest import body
-from .factories import PersonFactory, make_contact
+from .factories import CountryFactory, ParticipantFactory, PersonFactory, make_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,46 @@ def test_past_the_cap_a_tie_on_the_start_leaves_out_the_lower_id(busy):
     for dates in (None, dates_of(busy).filter(contact__gte=longer.pk)):
         counted, more = timeline.date_counts(recent, cap=1, dates=dates)
         assert (counted, more) == ([(day, day, 1)], True)
+
+
+@pytest.fixture
+def shared_country():
+    """Five contacts in which two French participants take part, and one without France."""
+    france, iraq = CountryFactory(code="FR"), CountryFactory(code="IQ")
+    for day in (2, 3, 3, 9, 12):
+        contact = make_contact(PersonFactory(), date_start=datetime.date(2020, 1, day))
+        for _ in range(2):
+            ParticipantFactory(contact=contact, person=PersonFactory(), country=france)
+    other = make_contact(PersonFactory(), date_start=datetime.date(2020, 1, 5))
+    ParticipantFactory(contact=other, person=PersonFactory(), country=iraq)
+    return france
+
+
+def test_a_countrys_contacts_are_counted_and_charted_once_each_from_its_participations(
+    analyst_client, shared_country
+):
+    keys, context, queries = listed(analyst_client, country=shared_country.pk)
+    expected = Contact.objects.with_country(shared_country).order_by("-date_start", "-pk")
+    assert keys == list(expected.values_list("key", flat=True)) and len(keys) == 5
+    assert context["table"].paginator.count == 5
+    chart = context["contact_chart"]
+    assert chart.contacts == 5
+    assert sum(bar.within for bar in chart.bars) == 5
+    counts = [sql for sql in queries if sql.startswith("SELECT COUNT(*)")]
+    charted = [sql for sql in queries if '"contact_end"' in sql]
+    assert counts and all('"contacts_contact"' not in sql for sql in counts)
+    assert charted and all('"contacts_contact"' not in sql for sql in charted)
+
+
+def test_a_busy_countrys_page_is_read_in_date_order_with_the_same_rows(
+    analyst_client, shared_country, monkeypatch
+):
+    query = {"country": shared_country.pk, "per_page": 2, "page": 2}
+    listed(analyst_client, **query)
+    expected, _, plain = listed(analyst_client, **query)
+    monkeypatch.setattr("contacts.lists.filters.FREQUENT", 2)
+    keys, context, frequent = listed(analyst_client, **query)
+    assert keys == expected and len(keys) == 2
+    assert context["table"].paginator.count == 5
+    assert any("EXISTS" in sql and "ORDER BY" in sql for sql in frequent)
+    assert not any("EXISTS" in sql for sql in plain)

@@ -135,7 +135,9 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         return queryset.with_participants(person__in=holders.values("person"))
 
     def by_country(self, queryset, name, value):
-        return queryset.with_country(value)
+        rows = Participant.objects.filter(country=value)
+        self.participation = Participation(rows, ("country",), shared=True)
+        return queryset.with_participants(rows)
 
     def by_initiator_country(self, queryset, name, value):
         return queryset.initiated_by(country__code=value.upper())
@@ -150,11 +152,9 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         chosen = self.participation
         if chosen is None or not self.only_active(*chosen.filters):
             return filtered
-        rows = chosen.rows.order_by()  # a person takes part in a contact once:
-        self.count_rows = counter(rows)
-        recent = rows.order_by("-contact_date", "-contact_id")
-        self.dates_to_chart = recent.values_list("contact_date", "contact_end", "contact_id")
-        self.frequent_rows = rows
+        self.count_rows = counter(chosen)
+        self.dates_to_chart = chosen.dates()
+        self.frequent_rows = chosen.rows.order_by()
         return filtered
 
     def page_rows(self):

@@ -40,16 +40,28 @@ def participants_named(value):
 
 @dataclass
 class Participation:
-    """One person's participations, chosen by `filters`: when they are the whole filter,
-    the contacts are counted and charted from them (one index, one row per contact), and
-    a person in more than FREQUENT contacts has the page read in date order, each contact
-    tested (`ContactQuerySet.with_frequent_participants`).
+    """One person's (or one country's) participations, chosen by `filters`: when they are
+    the whole filter, the contacts are counted and charted from them (one index), and a
+    person or country in more than FREQUENT contacts has the page read in date order, each
+    contact tested (`ContactQuerySet.with_frequent_participants`).
 
-    Not a country's: a contact holds several participants of one country, and the test
-    of a contact finds no index of (contact, country)."""
+    A country's are `shared`: several of a contact's participants may hold it, so they are
+    counted and charted once per contact (DISTINCT over the index's columns)."""
 
     rows: object
     filters: tuple
+    shared: bool = False
+
+    def contacts(self):
+        """One row per contact: the participation's id, or (shared) the contact's."""
+        rows = self.rows.order_by()
+        return rows.values("contact").distinct() if self.shared else rows.values("pk")
+
+    def dates(self):
+        """(start, end, contact) of each contact, most recent first (by start, then id)."""
+        recent = self.rows.order_by("-contact_date", "-contact_id")
+        dates = recent.values_list("contact_date", "contact_end", "contact_id")
+        return dates.distinct() if self.shared else dates
 
 
 # A person in more contacts than this has them read in date order, each tested (see
@@ -57,14 +69,14 @@ class Participation:
 FREQUENT = 2000
 
 
-def counter(rows):
-    """`count(cap)`: `rows` (one person's participations, one per contact) counted up to
-    `cap` + 1, each cap once: the page's form and its paginator ask the same question."""
-    counted = {}
+def counter(participation):
+    """`count(cap)`: `participation`'s contacts counted up to `cap` + 1, each cap once: the
+    page's form and its paginator ask the same question."""
+    counted, contacts = {}, participation.contacts()
 
     def count(cap):
         if cap not in counted:
-            counted[cap] = rows.values("pk")[: cap + 1].count()
+            counted[cap] = contacts[: cap + 1].count()
         return counted[cap]
 
     return count

@@ -72,7 +72,7 @@ class Participant(CleanText):
         null=True,
         editable=False,
         help_text="The contact's start date, copied so that one index gives a person's "
-        "contacts in date order.",
+        "(or a country's) contacts in date order.",
     )
     contact_end = models.DateField(
         null=True,
@@ -119,6 +119,10 @@ class Participant(CleanText):
                 name="participant_person_date",
             ),
             models.Index(fields=["country", "is_initiator", "contact"], name="participant_country"),
+            models.Index(
+                fields=["country", "contact_date", "contact_end", "contact"],
+                name="participant_country_date",
+            ),
             models.Index(
                 fields=["contact"], condition=Q(person__isnull=True), name="participant_unnamed"
             ),
