@@ -178,6 +178,17 @@ def test_a_countrys_contacts_are_counted_and_charted_once_each_from_its_particip
     assert charted and all('"contacts_contact"' not in sql for sql in charted)
 
 
+def test_a_countrys_facets_sample_its_contacts_from_its_participations_once_each(
+    analyst_client, shared_country
+):
+    _, context, queries = listed(analyst_client, country=shared_country.pk)
+    (faceted,) = [sql for sql in queries if sql.startswith("WITH facet_rows")]
+    sample = faceted[: faceted.index(") SELECT")]
+    assert "DISTINCT" in sample and '"contacts_contact"' not in sample
+    kinds = {f.facet.param: f.items for f in context["facets"]}["kind"]
+    assert [(item.label, item.count) for item in kinds] == [("Phone call", "5")]
+
+
 def test_a_busy_countrys_page_is_read_in_date_order_with_the_same_rows(
     analyst_client, shared_country, monkeypatch
 ):

@@ -62,6 +62,7 @@ class CountedFilterSet(filters.FilterSet):
 
     count_rows = None  # count_rows(cap): the rows counted another way, up to cap + 1
     dates_to_chart = None  # the rows' (start, end) dates, most recent first, read another way
+    ids_to_sample = None  # the rows' ids, each once, read another way: the facets' sample
     counted_form = None  # set while filtering when `qs` has a form cheaper to read in full
     searched_form = None  # a search's matches, in its index's order (they count, chart)
 

@@ -147,12 +147,13 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
 
     def filter_queryset(self, queryset):
         """The filters, and cheaper forms when one person is the whole filter (`Participation`)."""
-        self.participation = self.frequent_rows = None
+        self.participation = self.frequent_rows = self.ids_to_sample = None
         filtered = super().filter_queryset(queryset)
         chosen = self.participation
         if chosen is None or not self.only_active(*chosen.filters):
             return filtered
         self.count_rows = counter(chosen)
+        self.ids_to_sample = chosen.contacts()
         self.dates_to_chart = chosen.dates()
         self.frequent_rows = chosen.rows.order_by()
         return filtered

@@ -189,6 +189,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
             context["facets"] = count_facets(
                 facets=self.facets,
                 rows=self.filterset.rows_to_count,
+                ids=self.filterset.ids_to_sample,
                 query=self.request.GET,
                 paginator=context["table"].paginator,
                 chosen=getattr(self.filterset.form, "cleaned_data", {}),
