@@ -332,3 +332,14 @@ def test_the_sources_list_reads_its_newest_first_order_from_an_index(db):
         F("published_date").desc(nulls_last=True), "-title", "-pk"
     ).values("pk")[:50]
     assert "source_published" in newest_first.explain()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plan")
+def test_a_kinds_chart_in_a_date_window_reads_both_dates_from_one_index(db):
+    from contacts.lists.filters import ContactFilter
+
+    query = {"kind": "meeting", "date_from": "2020-01-01", "date_to": "2020-03-31"}
+    rows = ContactFilter(query, queryset=Contact.objects.all()).qs
+    dates = rows.order_by("-date_start", "-pk").values_list("date_start", "date_end", "pk")
+    plan = dates[:10001].explain()
+    assert "COVERING INDEX contact_kind_date" in plan
