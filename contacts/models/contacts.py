@@ -161,9 +161,7 @@ class Contact(DatedRecord):
         constraints = DATE_CONSTRAINTS
         indexes = [
             models.Index(fields=["date_start", "date_end", "id"], name="contact_dates"),
-            models.Index(
-                fields=["kind", "date_start", "date_end", "id"], name="contact_kind_date"
-            ),
+            models.Index(fields=["kind", "date_start", "date_end", "id"], name="contact_kind_date"),
             models.Index(fields=["initiator_label", "date_start", "id"], name="contact_initiator"),
             models.Index(fields=["location", "date_start", "id"], name="contact_location"),
             models.Index(fields=["source_count", "date_start", "id"], name="contact_sources"),
