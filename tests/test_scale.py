@@ -142,7 +142,10 @@ def test_no_page_counts_a_whole_table(superuser_client, pair, url):
         assert superuser_client.get(url).status_code == 200
     counting = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
     # A page's rows read by their ids (a row source) count per listed row, not the table.
-    by_ids = re.compile(r'WHERE "contacts_\w+"\."id" IN \([\d, ]+\)')
+    by_ids = re.compile(
+        r'WHERE "contacts_\w+"\."id" IN \((SELECT value FROM json_each\(\'\[[\d,]+\]\'\)'
+        r"|SELECT UNNEST\('\{[\d,]+\}'::bigint\[\]\))\)"
+    )
     uncapped = [sql for sql in counting if "LIMIT" not in sql.upper() and not by_ids.search(sql)]
     assert uncapped == [], uncapped
 

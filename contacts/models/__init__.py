@@ -1,5 +1,6 @@
 from .contacts import Certainty, Contact, ContactKind
 from .dates import DatePrecision
+from .network import NetworkMonth
 from .offices import OfficeHolding
 from .participants import Participant
 from .people import AliasKind, AmbiguousName, Person, PersonAlias
@@ -18,6 +19,7 @@ __all__ = [
     "Country",
     "DatePrecision",
     "Medium",
+    "NetworkMonth",
     "OfficeHolding",
     "Organisation",
     "OrganisationKind",

@@ -13,6 +13,7 @@ from django.db import connection
 from django.urls import reverse
 
 from ..models import Country, Participant, Person
+from .months import kept
 
 PARTICIPANTS = Participant._meta.db_table
 PEOPLE = Person._meta.db_table
@@ -146,26 +147,42 @@ def participations(group, subquery, params, people, limit):
     )
 
 
-def reach(contacts, group="person", limit=PAIR_LIMIT):
-    """Pairs and participation counts among `contacts` (a queryset), by person or by country.
+def sides_of(directed, undirected):
+    """Each pair's two participants' columns (person, description, country)."""
+    pairs = directed + undirected
+    return [row[0:3] for row in pairs] + [row[3:6] for row in pairs]
 
-    Counts are of contacts, not of participant pairs: a country's two ministers calling a
-    third country's make one contact between the two countries.
-    """
+
+def counted(contacts, group, limit):
+    """The rows `reach` names: (directed pairs, undirected pairs, totals), as lists."""
     try:
         subquery, params = contacts.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # the filters can match nothing (e.g. a search with no words)
-        return Reach()
+        return [], [], []
     directed = pairs(group, subquery, params, limit, initiated=True)
     undirected = pairs(group, subquery, params, limit, initiated=False)
-    sides = [row[0:3] for row in directed + undirected] + [
-        row[3:6] for row in directed + undirected
-    ]
+    sides = sides_of(directed, undirected)
     if not sides:
-        return Reach()
+        return [], [], []
     people = sorted({person for person, _, _ in sides if person is not None})
     totals = participations(group, subquery, params, people, 2 * limit + len(people))
-    namer = NodeNamer(sides + [row[0:3] for row in totals], group)
+    return [list(map(list, rows)) for rows in (directed, undirected, totals)]
+
+
+def reach(contacts, group="person", limit=PAIR_LIMIT, month=None):
+    """Pairs and participation counts among `contacts` (a queryset), by person or by country.
+
+    Counts are of contacts, not of participant pairs: a country's two ministers calling a
+    third country's make one contact between the two countries. `month`: the contacts are
+    that whole calendar month's, and its counts are kept (`months.kept`).
+    """
+    if month is not None and limit == PAIR_LIMIT:
+        directed, undirected, totals = kept(month, group, lambda: counted(contacts, group, limit))
+    else:
+        directed, undirected, totals = counted(contacts, group, limit)
+    if not directed and not undirected:
+        return Reach()
+    namer = NodeNamer(sides_of(directed, undirected) + [row[0:3] for row in totals], group)
     result = Reach()
     for row in directed:
         result.directed[namer.node(*row[0:3]), namer.node(*row[3:6])] += row[6]

@@ -5,6 +5,7 @@ from contacts.lists.pagination import CappedPaginator
 from contacts.models import Contact
 from contacts.network.analysis import reach
 from contacts.network.graph import Links, elements, matrix
+from contacts.network.months import whole_month
 
 from .access import ReadOnlyAccess
 
@@ -27,7 +28,7 @@ class NetworkView(ReadOnlyAccess, FilterView):
         group = self.request.GET.get("group")
         group = group if group in GROUPS else "person"
         contacts = self.object_list
-        found = reach(contacts, group)
+        found = reach(contacts, group, month=whole_month(self.filterset))
         links = Links(self.request.GET)
         rows, columns = matrix(found, links)
         context.update(

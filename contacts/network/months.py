@@ -1,0 +1,57 @@
+"""A whole month's network read from `NetworkMonth`, counted once and kept until an edit
+touches the month (the triggers of migration 0009 delete it).
+
+A month is kept through a placeholder, so that an edit made while it is being counted is
+never hidden: the placeholder row is written first, the month counted, and the counts
+written into that row only if it still exists. An edit in between fires the triggers,
+which delete the placeholder, and the counts are then served once and not kept.
+"""
+
+import calendar
+import datetime
+import json
+
+from django.db import DatabaseError
+from django.utils import timezone
+
+from ..models import NetworkMonth
+
+ABANDONED = datetime.timedelta(minutes=5)  # a placeholder older than this is replaced
+
+
+def whole_month(filterset):
+    """The first day of the calendar month that is the filters' whole window (From the 1st,
+    To its last day, no other filter), or None."""
+    data = getattr(filterset.form, "cleaned_data", {})  # none when no filter is given
+    start, end = data.get("date_from"), data.get("date_to")
+    if start is None or end is None or start.day != 1:
+        return None
+    last = calendar.monthrange(start.year, start.month)[1]
+    if end != start.replace(day=last) or not filterset.only_active("date_from", "date_to"):
+        return None
+    return start
+
+
+def kept(month, group, count):
+    """`count()` (JSON-able rows) for `month` and `group`: read back when kept, else
+    counted, and kept when no edit touched the month meanwhile."""
+    found = NetworkMonth.objects.filter(month=month, group=group)
+    row = found.values_list("pk", "rows", "counted_at").first()
+    if row is not None and row[1]:
+        return json.loads(row[1])
+    placeholder = None
+    try:
+        if row is not None and row[2] < timezone.now() - ABANDONED:
+            found.filter(pk=row[0], rows="").delete()
+            row = None
+        if row is None:
+            placeholder = NetworkMonth.objects.create(month=month, group=group, rows="").pk
+    except DatabaseError:  # another request is counting it, or the database is busy
+        placeholder = None
+    rows = count()
+    if placeholder is not None:
+        try:
+            NetworkMonth.objects.filter(pk=placeholder, rows="").update(rows=json.dumps(rows))
+        except DatabaseError:
+            pass
+    return rows

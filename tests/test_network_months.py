@@ -1,0 +1,191 @@
+"""A whole month's network is counted once and kept; any edit that touches the month (by
+the admin, a service, or an UPDATE in SQL) deletes it, and the next request counts it again."""
+
+import datetime
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from contacts.models import Contact, NetworkMonth, Participant
+from contacts.network import months
+from contacts.network.analysis import reach
+from contacts.services import merge_people
+from tests.factories import CountryFactory, ParticipantFactory, PersonFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+JANUARY = {"date_from": "2020-01-01", "date_to": "2020-01-31"}
+FEBRUARY = {"date_from": "2020-02-01", "date_to": "2020-02-29"}
+D = datetime.date
+
+
+@pytest.fixture
+def people():
+    """Pompeo called Raab twice and Esper once in January; Raab called Esper in February."""
+    pompeo, raab, esper = (
+        PersonFactory(name="Mike Pompeo", slug="mike-pompeo"),
+        PersonFactory(name="Dominic Raab", slug="dominic-raab"),
+        PersonFactory(name="Mark Esper", slug="mark-esper"),
+    )
+    for day in (3, 9):
+        make_contact(pompeo, raab, initiator=pompeo, date_start=D(2020, 1, day))
+    make_contact(pompeo, esper, initiator=pompeo, date_start=D(2020, 1, 20))
+    make_contact(raab, esper, initiator=raab, date_start=D(2020, 2, 4))
+    return pompeo, raab, esper
+
+
+def requested(client, **filters):
+    """The network page's pairs and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        context = client.get(reverse("network"), filters).context
+    return context, [query["sql"] for query in queries.captured_queries]
+
+
+def pairs_read(sql):
+    return [query for query in sql if "JOIN contacts_participant b" in query]
+
+
+def kept_months():
+    return set(NetworkMonth.objects.exclude(rows="").values_list("month", "group"))
+
+
+def test_a_whole_months_network_is_counted_once_then_read_back_without_the_pairs_queries(
+    analyst_client, people
+):
+    first, first_sql = requested(analyst_client, **JANUARY)
+    second, second_sql = requested(analyst_client, **JANUARY)
+    assert len(pairs_read(first_sql)) == 2 and pairs_read(second_sql) == []
+    assert kept_months() == {(D(2020, 1, 1), "person")}
+    assert second["matrix"] == first["matrix"] and second["elements"] == first["elements"]
+    assert len(second_sql) < len(first_sql)
+
+
+def test_a_kept_month_counts_what_the_live_query_counts(analyst_client, people):
+    requested(analyst_client, **JANUARY)
+    window = Contact.objects.filter(date_start__range=(D(2020, 1, 1), D(2020, 1, 31)))
+    for group in ("person", "country"):
+        kept = reach(window, group, month=D(2020, 1, 1))
+        kept_again = reach(window, group, month=D(2020, 1, 1))
+        assert kept_again == kept == reach(window, group)
+    kept = reach(window, "person", month=D(2020, 1, 1))
+    directed = {(a.label, b.label): n for (a, b), n in kept.directed.items()}
+    assert directed == {("Mike Pompeo", "Dominic Raab"): 2, ("Mike Pompeo", "Mark Esper"): 1}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"date_from": "2020-01-01", "date_to": "2020-01-30"},  # not the whole month
+        {"date_from": "2020-01-02", "date_to": "2020-01-31"},
+        {"date_from": "2020-01-01", "date_to": "2020-02-29"},  # two months
+        {**JANUARY, "kind": "phone_call"},  # another filter beside the month
+        {**JANUARY, "participant": "mike-pompeo"},
+    ],
+)
+def test_any_other_window_or_filter_is_counted_live_and_not_kept(analyst_client, people, filters):
+    _, sql = requested(analyst_client, **filters)
+    _, again = requested(analyst_client, **filters)
+    assert len(pairs_read(sql)) == 2 and len(pairs_read(again)) == 2
+    assert not NetworkMonth.objects.exists()
+
+
+def test_a_refused_filter_value_is_ignored_and_the_month_still_kept(analyst_client, people):
+    context, _ = requested(analyst_client, **JANUARY, kind="bogus")
+    assert context["filter"].form.errors["kind"]
+    assert kept_months() == {(D(2020, 1, 1), "person")}
+
+
+def keep_both_months(client):
+    for window in (JANUARY, FEBRUARY):
+        requested(client, **window)
+    assert kept_months() == {(D(2020, 1, 1), "person"), (D(2020, 2, 1), "person")}
+
+
+def test_a_participant_added_to_a_contact_forgets_that_month_only(analyst_client, people):
+    keep_both_months(analyst_client)
+    contact = Contact.objects.get(date_start=D(2020, 1, 20))
+    ParticipantFactory(contact=contact, person=PersonFactory(name="Ben Wallace"))
+    assert kept_months() == {(D(2020, 2, 1), "person")}
+    context, _ = requested(analyst_client, **JANUARY)
+    assert "Ben Wallace" in {column.label for column in context["columns"]}
+
+
+def test_an_initiator_changed_in_sql_forgets_the_month(analyst_client, people):
+    pompeo, raab, _ = people
+    keep_both_months(analyst_client)
+    Participant.objects.filter(contact__date_start=D(2020, 2, 4)).update(is_initiator=False)
+    assert kept_months() == {(D(2020, 1, 1), "person")}
+
+
+def test_a_contact_moved_to_another_month_forgets_both(analyst_client, people):
+    keep_both_months(analyst_client)
+    requested(analyst_client, **{"date_from": "2020-03-01", "date_to": "2020-03-31"})
+    contact = Contact.objects.get(date_start=D(2020, 2, 4))
+    contact.date_start = contact.date_end = D(2020, 1, 28)
+    contact.save()
+    assert kept_months() == {(D(2020, 3, 1), "person")}
+    context, _ = requested(analyst_client, **JANUARY)
+    assert "Dominic Raab" in {node.label for node, _ in context["matrix"]}
+
+
+def test_a_deleted_contact_forgets_its_month(analyst_client, people):
+    keep_both_months(analyst_client)
+    Contact.objects.get(date_start=D(2020, 2, 4)).delete()
+    assert kept_months() == {(D(2020, 1, 1), "person")}
+
+
+def test_a_contact_dated_to_a_range_forgets_every_month_it_spans(analyst_client, people):
+    keep_both_months(analyst_client)
+    make_contact(
+        PersonFactory(),
+        PersonFactory(),
+        date_start=D(2020, 1, 30),
+        date_end=D(2020, 2, 2),
+        date_precision="range",
+    )
+    assert kept_months() == set()
+
+
+def test_merging_people_forgets_the_months_of_the_contacts_moved(analyst_client, people):
+    pompeo, raab, esper = people
+    duplicate = PersonFactory(name="M. Esper")
+    make_contact(pompeo, duplicate, initiator=pompeo, date_start=D(2020, 2, 10))
+    keep_both_months(analyst_client)
+    merge_people(keep=esper, duplicate=duplicate)
+    assert kept_months() == {(D(2020, 1, 1), "person")}
+    context, _ = requested(analyst_client, **FEBRUARY)
+    assert "M. Esper" not in {column.label for column in context["columns"]}
+
+
+def test_a_country_network_is_kept_beside_the_peoples(analyst_client, people):
+    CountryFactory(code="US")
+    requested(analyst_client, **JANUARY, group="country")
+    requested(analyst_client, **JANUARY)
+    assert kept_months() == {(D(2020, 1, 1), "country"), (D(2020, 1, 1), "person")}
+
+
+def test_counts_an_edit_overtook_while_counting_are_served_but_not_kept(people):
+    def count_while_someone_edits():
+        contact = Contact.objects.get(date_start=D(2020, 1, 3))
+        ParticipantFactory(contact=contact, person=PersonFactory())
+        return [[], [], []]
+
+    assert months.kept(D(2020, 1, 1), "person", count_while_someone_edits) == [[], [], []]
+    assert not NetworkMonth.objects.exists()
+
+
+def test_a_month_being_counted_elsewhere_is_counted_here_too_and_an_abandoned_one_replaced(
+    people,
+):
+    placeholder = NetworkMonth.objects.create(month=D(2020, 1, 1), group="person", rows="")
+    rows = [[[1, "", None, 2, "", None, 3]], [], []]
+    assert months.kept(D(2020, 1, 1), "person", lambda: rows) == rows
+    assert NetworkMonth.objects.get().rows == ""  # the other request's to fill
+    long_ago = timezone.now() - months.ABANDONED * 2
+    NetworkMonth.objects.filter(pk=placeholder.pk).update(counted_at=long_ago)
+    assert months.kept(D(2020, 1, 1), "person", lambda: rows) == rows
+    assert json.loads(NetworkMonth.objects.get().rows) == rows
