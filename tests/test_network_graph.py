@@ -4,10 +4,12 @@ initiator the sources do not give."""
 import re
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
 from contacts.models import Contact
-from contacts.network.analysis import UNKNOWN, reach
+from contacts.network.analysis import UNKNOWN, Node, reach
+from contacts.network.graph import Links
 from tests.factories import CountryFactory, PersonFactory, make_contact
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +175,30 @@ def test_the_page_loads_its_graph_libraries_from_the_app_and_no_inline_style(
     inline = [tag for tag in re.findall(r"<script[^>]*>", text) if "src=" not in tag]
     assert inline and all('type="application/json"' in tag for tag in inline)  # data only
     assert " style=" not in text
+
+
+def test_each_link_keeps_the_pages_other_filters_and_replaces_only_its_own(people):
+    pompeo, raab, _, _ = people
+    page = QueryDict("kind=meeting&initiator=someone&q=%C3%A9t%C3%A9+%26+co&page=3&group=person")
+    links = Links(page)
+    a, b = (Node(f"person:{p.slug}", p.name, p) for p in (pompeo, raab))
+    for _ in range(2):  # the second time from the encoded base
+        directed = QueryDict(links.directed(a, b).split("?", 1)[1])
+        assert directed.lists() and dict(directed.lists()) == {
+            "kind": ["meeting"],
+            "initiator": ["mike-pompeo"],
+            "recipient": ["dominic-raab"],
+            "q": ["été & co"],
+        }
+    unknown = QueryDict(links.undirected(a, b).split("?", 1)[1])
+    assert unknown.getlist("with_participant") == ["mike-pompeo", "dominic-raab"]
+    assert unknown["initiator"] == "someone" and unknown["initiator_unknown"] == "true"
+
+
+def test_the_graphs_data_is_written_as_djangos_json_script_writes_it():
+    from django.utils.html import json_script
+
+    from contacts.templatetags.data_script import data_script
+
+    value = [{"label": "</script><b>&amp; «Тегеран» 'x'", "url": "/c/?a=1&b=<2>"}]
+    assert data_script(value, "network-elements") == json_script(value, "network-elements")

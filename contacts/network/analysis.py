@@ -13,6 +13,7 @@ from django.db import connection
 from django.urls import reverse
 
 from ..models import Country, Participant, Person
+from ..rows.reading import listed
 from .months import kept
 
 PARTICIPANTS = Participant._meta.db_table
@@ -55,6 +56,11 @@ def run(sql, params):
         return cursor.fetchall()
 
 
+def in_bulk(model, ids):
+    """{id: instance} for `ids`, given as one parameter (Django's in_bulk prepares each)."""
+    return {row.pk: row for row in model.objects.filter(pk__in=listed(ids))} if ids else {}
+
+
 class NodeNamer:
     """Turns (person id, description, country id) into nodes, with two bulk lookups."""
 
@@ -63,8 +69,8 @@ class NodeNamer:
         people = {r[0] for r in rows if r[0] is not None}
         # People are named by themselves; unnamed counterparts and countries by the country.
         countries = {r[2] for r in rows if r[2] and (group == "country" or r[0] is None)}
-        self.people = Person.objects.in_bulk(people) if group == "person" and people else {}
-        self.countries = Country.objects.in_bulk(countries) if countries else {}
+        self.people = in_bulk(Person, people) if group == "person" else {}
+        self.countries = in_bulk(Country, countries)
 
     def node(self, person_id, description, country_id):
         country = self.countries.get(country_id)

@@ -2,6 +2,7 @@
 
 import math
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -27,15 +28,21 @@ class Links:
         self.filters = filters.copy() if filters else QueryDict(mutable=True)
         for name in ("group", "page"):
             self.filters.pop(name, None)
+        self.bases = {}  # the names a link sets -> the address with the other filters
 
     def contacts(self, **params):
-        query = self.filters.copy()
-        for name, value in params.items():
-            if isinstance(value, list):
-                query.setlist(name, value)
-            else:
-                query[name] = value
-        return f"{reverse('contact-list')}?{query.urlencode()}"
+        """The contacts list with the page's filters and `params` (replacing those names).
+        The filters are encoded once per set of names, not once per link: a month's
+        matrix and graph hold about a thousand links."""
+        names = frozenset(params)
+        base = self.bases.get(names)
+        if base is None:
+            query = self.filters.copy()
+            for name in names:
+                query.pop(name, None)
+            kept = query.urlencode()
+            base = self.bases[names] = f"{reverse('contact-list')}?{kept}{'&' if kept else ''}"
+        return base + urlencode(params, doseq=True)
 
     @staticmethod
     def value(node):
