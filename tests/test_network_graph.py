@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.http import QueryDict
+from django.template import Context, Template
 from django.urls import reverse
 
 from contacts.models import Contact
@@ -202,3 +203,32 @@ def test_the_graphs_data_is_written_as_djangos_json_script_writes_it():
 
     value = [{"label": "</script><b>&amp; «Тегеран» 'x'", "url": "/c/?a=1&b=<2>"}]
     assert data_script(value, "network-elements") == json_script(value, "network-elements")
+
+
+# The matrix's rows as the template drew them before they were written in Python.
+MATRIX_TEMPLATE = (
+    "{% for row, cells in matrix %}\n        <tr"
+    '{% if row.kind == "initiator" %} class="initiator-unknown"'
+    '{% endif %}><th scope="row" dir="auto">{{ row.1 }}</th>'
+    '{% for column, count, url in cells %}<td class="num">{% if count and url %}'
+    '<a href="{{ url }}" aria-label="'
+    '{% if row.kind == "initiator" %}{{ count }} contact{{ count|pluralize }} of '
+    "{{ column.1 }} whose initiator is unknown"
+    "{% else %}{{ count }} contact{{ count|pluralize }} from {{ row.1 }} to {{ column.1 }}"
+    '{% endif %}">{{ count }}</a>{% elif count %}{{ count }}'
+    '{% else %}<span class="muted">·</span>{% endif %}</td>{% endfor %}</tr>\n      '
+    "{% endfor %}"
+)
+
+
+def test_the_matrix_is_drawn_as_the_template_drew_it_with_names_and_links_escaped(
+    analyst_client, people
+):
+    pompeo, *_ = people
+    pompeo.name = "Mike <Pompeo> & «Co»"
+    pompeo.save()
+    context = network(analyst_client, kind="phone_call")
+    expected = Template(MATRIX_TEMPLATE).render(Context({"matrix": context["matrix"]}))
+    assert str(context["matrix_body"]) == re.sub(r">\s+<", "><", expected.strip())
+    assert "Mike &lt;Pompeo&gt; &amp; «Co»" in expected and "initiator-unknown" in expected
+    assert expected.count("<a href=") >= 3

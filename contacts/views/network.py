@@ -4,7 +4,7 @@ from contacts.lists.filters import ContactFilter
 from contacts.lists.pagination import CappedPaginator
 from contacts.models import Contact
 from contacts.network.analysis import reach
-from contacts.network.graph import Links, elements, matrix
+from contacts.network.graph import Links, elements, matrix, matrix_body
 from contacts.network.months import whole_month
 
 from .access import ReadOnlyAccess
@@ -35,6 +35,7 @@ class NetworkView(ReadOnlyAccess, FilterView):
             group=group,
             groups=GROUPS,
             matrix=rows,
+            matrix_body=matrix_body(rows),
             columns=columns,
             elements=elements(found, links),
             contact_count=CappedPaginator(contacts, 1).count_display,
