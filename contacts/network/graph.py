@@ -99,21 +99,19 @@ def matrix(reach, links, size=MATRIX_SIZE):
     table = [
         (
             row,
-            [
-                (column, reach.directed[row, column], links.directed(row, column))
-                for column in columns
-            ],
+            [cell(column, reach.directed[row, column], links.directed, row) for column in columns],
         )
         for row in rows
     ]
     if unknown:
-        table.append(
-            (
-                UNKNOWN,
-                [(column, unknown.get(column, 0), links.undirected(column)) for column in columns],
-            )
-        )
+        cells = [cell(column, unknown.get(column, 0), links.undirected) for column in columns]
+        table.append((UNKNOWN, cells))
     return table, columns
+
+
+def cell(column, count, link, *nodes):
+    """(column, count, the link to those contacts); no link for a count of 0 (most cells)."""
+    return column, count, link(*nodes, column) if count else ""
 
 
 def matrix_body(table):
