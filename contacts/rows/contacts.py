@@ -37,9 +37,9 @@ def participants_of(value):
     ]
 
 
-def contact_rows(ids, *, evidence=False, excerpts=False):
+def contact_rows(ids, *, evidence=False, excerpts=False, people=participants_of):
     """The contacts `ids` as dicts in that order, read from the contacts' table alone: COLUMNS,
-    `participants` (dicts, from the contact's `participant_text`), and with
+    `participants` (`people(participant_text)`: dicts by default), and with
     `evidence` the citations an export carries, with `excerpts` each citation's excerpt."""
     rows = Contact.objects.filter(pk__in=listed(ids))
     names = list(COLUMNS)
@@ -47,7 +47,7 @@ def contact_rows(ids, *, evidence=False, excerpts=False):
         rows = rows.annotate(row_citations=citations("contact"))
         names.append("row_citations")
     for row in in_id_order(ids, rows.values(*names)):
-        row["participants"] = participants_of(row.pop("participant_text"))
+        row["participants"] = people(row.pop("participant_text"))
         if "row_citations" in row:
             row["citations"] = split(row.pop("row_citations"))
         yield row
