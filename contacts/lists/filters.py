@@ -93,6 +93,7 @@ SEARCH_HELP = '("a phrase", word*, -word, OR)'
 
 class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
+    charted = True
     q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = AppliedChoice(  # applied with `participant`: the two describe one row

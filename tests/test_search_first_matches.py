@@ -1,0 +1,72 @@
+"""A contacts search reads its first matches once: the chart draws them, their number is
+the row count, and the facets are counted among them (each would otherwise search again)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import PersonFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def embassy_calls():
+    """Five contacts whose summary names the embassy (two of them meetings), one that does not."""
+    people = PersonFactory(), PersonFactory()
+    for day, kind in [(2, "phone_call"), (3, "meeting"), (5, "phone_call"), (8, "meeting")]:
+        make_contact(
+            *people,
+            kind=kind,
+            date_start=datetime.date(2020, 1, day),
+            summary="They spoke about the embassy in Baghdad.",
+        )
+    make_contact(*people, date_start=datetime.date(2020, 1, 9), summary="The embassy was shut.")
+    make_contact(*people, date_start=datetime.date(2020, 1, 9), summary="Nothing about it.")
+
+
+def searched(client, **query):
+    """The response (its body read) and the queries that ran the search."""
+    match = "@@" if connection.vendor == "postgresql" else " MATCH "
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("contact-list"), query)
+        if response.streaming:
+            response.body = b"".join(response.streaming_content)
+    return response, [q["sql"] for q in queries.captured_queries if match in q["sql"]]
+
+
+def first_matches_read(searches, cap=10000):
+    return [sql for sql in searches if f"LIMIT {cap + 1}" in sql]
+
+
+def test_a_contacts_search_reads_its_first_matches_once_for_count_chart_and_facets(
+    analyst_client, embassy_calls
+):
+    response, searches = searched(analyst_client, q="embassy")
+    context = response.context
+    (read,) = first_matches_read(searches)
+    assert '"date_end"' in read and not read.startswith("SELECT COUNT(*) FROM")
+    assert not [sql for sql in searches if sql.startswith("WITH facet_rows")]
+    assert context["table"].paginator.count == 5
+    assert context["contact_chart"].contacts == 5
+    kinds = {f.facet.param: f.items for f in context["facets"]}["kind"]
+    assert {(item.label, item.count) for item in kinds} == {("Phone call", "3"), ("Meeting", "2")}
+
+
+def test_past_the_cap_the_count_and_chart_say_so(analyst_client, embassy_calls, settings):
+    settings.TABLE_COUNT_CAP = 3
+    response, _ = searched(analyst_client, q="embassy")
+    paginator = response.context["table"].paginator
+    assert paginator.capped and paginator.count_display == "3+"
+    assert response.context["contact_chart"].partial
+
+
+def test_an_export_of_a_search_reads_no_first_matches_it_does_not_use(
+    analyst_client, embassy_calls
+):
+    response, searches = searched(analyst_client, q="embassy", _export="csv")
+    assert len(response.body.decode().splitlines()) == 6  # the header and five contacts
+    assert first_matches_read(searches) == []
