@@ -29,21 +29,18 @@ def sqlite_triggers():
         )
 
 
-POSTGRESQL_FUNCTION = """
+POSTGRESQL_STALE = """
+        DELETE FROM contacts_networkmonth m
+        USING (SELECT DISTINCT contact_date, contact_end FROM {rows}) r
+        WHERE r.contact_date IS NULL OR (m.month >= date_trunc('month', r.contact_date)::date
+            AND m.month <= COALESCE(r.contact_end, r.contact_date));"""
+POSTGRESQL_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION contacts_network_month_stale() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        DELETE FROM contacts_networkmonth m
-        USING (SELECT DISTINCT contact_date, contact_end FROM old_rows) r
-        WHERE r.contact_date IS NULL OR (m.month >= date_trunc('month', r.contact_date)::date
-            AND m.month <= COALESCE(r.contact_end, r.contact_date));
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN{POSTGRESQL_STALE.format(rows="old_rows")}
     END IF;
-    IF TG_OP IN ('UPDATE', 'INSERT') THEN
-        DELETE FROM contacts_networkmonth m
-        USING (SELECT DISTINCT contact_date, contact_end FROM new_rows) r
-        WHERE r.contact_date IS NULL OR (m.month >= date_trunc('month', r.contact_date)::date
-            AND m.month <= COALESCE(r.contact_end, r.contact_date));
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN{POSTGRESQL_STALE.format(rows="new_rows")}
     END IF;
     RETURN NULL;
 END
