@@ -189,3 +189,16 @@ def test_a_month_being_counted_elsewhere_is_counted_here_too_and_an_abandoned_on
     NetworkMonth.objects.filter(pk=placeholder.pk).update(counted_at=long_ago)
     assert months.kept(D(2020, 1, 1), "person", lambda: rows) == rows
     assert json.loads(NetworkMonth.objects.get().rows) == rows
+
+
+def test_a_month_another_request_began_counting_meanwhile_is_served_and_leaves_no_error(
+    people, monkeypatch
+):
+    from django.db.models import QuerySet
+
+    NetworkMonth.objects.create(month=D(2020, 1, 1), group="person", rows="")
+    monkeypatch.setattr(QuerySet, "first", lambda self: None)  # it was not there when read
+    rows = [[], [], []]
+    assert months.kept(D(2020, 1, 1), "person", lambda: rows) == rows
+    monkeypatch.undo()
+    assert NetworkMonth.objects.get().rows == ""  # the other request's, still to be filled

@@ -11,7 +11,7 @@ import calendar
 import datetime
 import json
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from ..models import NetworkMonth
@@ -40,18 +40,21 @@ def kept(month, group, count):
     if row is not None and row[1]:
         return json.loads(row[1])
     placeholder = None
-    try:
-        if row is not None and row[2] < timezone.now() - ABANDONED:
-            found.filter(pk=row[0], rows="").delete()
-            row = None
-        if row is None:
-            placeholder = NetworkMonth.objects.create(month=month, group=group, rows="").pk
+    try:  # in a savepoint: a failed write leaves the request's transaction usable
+        with transaction.atomic():
+            if row is not None and row[2] < timezone.now() - ABANDONED:
+                found.filter(pk=row[0], rows="").delete()
+                row = None
+            if row is None:
+                placeholder = NetworkMonth.objects.create(month=month, group=group, rows="").pk
     except DatabaseError:  # another request is counting it, or the database is busy
         placeholder = None
     rows = count()
     if placeholder is not None:
         try:
-            NetworkMonth.objects.filter(pk=placeholder, rows="").update(rows=json.dumps(rows))
+            with transaction.atomic():
+                kept_rows = NetworkMonth.objects.filter(pk=placeholder, rows="")
+                kept_rows.update(rows=json.dumps(rows))
         except DatabaseError:
             pass
     return rows
