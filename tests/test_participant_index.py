@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contacts.lists import timeline
+from contacts.lists.filter_fields import CountedFilterSet
 from contacts.models import Contact, Participant
 
 from .conftest import body
@@ -201,3 +202,40 @@ def test_a_busy_countrys_page_is_read_in_date_order_with_the_same_rows(
     assert context["table"].paginator.count == 5
     assert any("EXISTS" in sql and "ORDER BY" in sql for sql in frequent)
     assert not any("EXISTS" in sql for sql in plain)
+
+
+def exported(client, **query):
+    """The CSV's lines (its body read) and the queries that read it."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("contact-list"), {**query, "_export": "csv"})
+        lines = body(response).splitlines()
+    return lines, [q["sql"] for q in queries.captured_queries]
+
+
+def by_date(sql):
+    """The queries reading participations newest first (start, end, contact)."""
+    newest = "ORDER BY 1 DESC, 2 DESC, 3 DESC"
+    return [q for q in sql if newest in q and '"contacts_contact"' not in q]
+
+
+def test_one_persons_export_reads_their_contacts_newest_first_from_their_participations(
+    analyst_client, busy, monkeypatch
+):
+    lines, queries = exported(analyst_client, participant=busy.slug)
+    assert len(lines) == 8 and len(by_date(queries)) == 1  # the header and seven contacts
+    monkeypatch.setattr(CountedFilterSet, "export_rows", lambda self, order_by: None)
+    assert exported(analyst_client, participant=busy.slug)[0] == lines
+
+
+def test_a_countrys_export_lists_each_contact_once_in_the_same_order(
+    analyst_client, shared_country, monkeypatch
+):
+    lines, queries = exported(analyst_client, country=shared_country.pk)
+    assert len(lines) == 6 and len(set(lines)) == 6 and len(by_date(queries)) == 1
+    monkeypatch.setattr(CountedFilterSet, "export_rows", lambda self, order_by: None)
+    assert exported(analyst_client, country=shared_country.pk)[0] == lines
+
+
+def test_an_export_in_another_order_reads_the_contacts_as_the_table_does(analyst_client, busy):
+    lines, queries = exported(analyst_client, participant=busy.slug, sort="kind")
+    assert len(lines) == 8 and by_date(queries) == []

@@ -80,11 +80,23 @@ def id_chunks(queryset):
         if postgresql:  # plan the id cursor for its first rows, as a stream
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL cursor_tuple_fraction = 0.01")
-        ids = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
+        ids = getattr(queryset, "ids", None)  # ids read another way (an `IdsInOrder`)
+        ids = ids() if ids else queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
         size = FIRST_CHUNK
         while chunk := list(islice(ids, size)):
             yield chunk
             size = CHUNK
+
+
+class IdsInOrder:
+    """A filtered list's ids in its order, read from another table's index (one person's
+    participations, in date order): `ids()` yields them, the last of each row given."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def ids(self):
+        return (row[-1] for row in self.rows.iterator(chunk_size=CHUNK))
 
 
 def from_row_source(queryset, row_source):

@@ -5,6 +5,7 @@ import django_filters as filters
 from django import forms
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
 
+from ..exports.reading import IdsInOrder
 from ..models import Citation, Organisation, OrganisationKind, Source
 from .widgets import QuickSelect
 
@@ -63,12 +64,20 @@ class CountedFilterSet(filters.FilterSet):
     count_rows = None  # count_rows(cap): the rows counted another way, up to cap + 1
     dates_to_chart = None  # the rows' (start, end) dates, most recent first, read another way
     ids_to_sample = None  # the rows' ids, each once, read another way: the facets' sample
+    newest_first = None  # the rows' (…, id) newest first, read another way (exports)
     counted_form = None  # set while filtering when `qs` has a form cheaper to read in full
     searched_form = None  # a search's matches, in its index's order (they count, chart)
 
     def page_rows(self):
         """The rows of the table's page in a form faster to page through than `qs`, or
         None (`qs` itself)."""
+        return None
+
+    def export_rows(self, order_by):
+        """The rows an export reads in `order_by`, when another way to read them in that
+        order exists (one person's contacts, newest first, from their participations)."""
+        if self.newest_first is not None and list(order_by) == ["-date"]:
+            return IdsInOrder(self.newest_first)
         return None
 
     @property

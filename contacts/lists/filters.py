@@ -148,7 +148,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
 
     def filter_queryset(self, queryset):
         """The filters, and cheaper forms when one person is the whole filter (`Participation`)."""
-        self.participation = self.frequent_rows = self.ids_to_sample = None
+        self.participation = self.frequent_rows = self.ids_to_sample = self.newest_first = None
         filtered = super().filter_queryset(queryset)
         chosen = self.participation
         if chosen is None or not self.only_active(*chosen.filters):
@@ -156,7 +156,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         self.count_rows = counter(chosen)
         self.ids_to_sample = chosen.contacts()
         self.dates_to_chart = chosen.dates()
-        self.frequent_rows = chosen.rows.order_by()
+        self.frequent_rows, self.newest_first = chosen.rows.order_by(), chosen.newest_first()
         return filtered
 
     def page_rows(self):

@@ -57,6 +57,13 @@ class Participation:
         rows = self.rows.order_by().values("contact")
         return rows.distinct() if self.shared else rows
 
+    def newest_first(self):
+        """(start, end, contact) of each contact, newest first as the contacts list orders
+        them by default (start, end, id, all descending): the order of the date index."""
+        newest = self.rows.order_by("-contact_date", "-contact_end", "-contact_id")
+        rows = newest.values_list("contact_date", "contact_end", "contact_id")
+        return rows.distinct() if self.shared else rows
+
     def dates(self):
         """(start, end, contact) of each contact, most recent first (by start, then id)."""
         recent = self.rows.order_by("-contact_date", "-contact_id")

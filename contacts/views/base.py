@@ -122,7 +122,8 @@ class AnalystTableView(SingleTableMixin, FilterView):
         part = "evidence" if part == "evidence" else None
         # Only a CSV of the table itself leaves the citations out.
         evidence = not (export_format == "csv" and part is None)
-        records = exporter.records(table.data.data, evidence=evidence)
+        rows = self.filterset.export_rows(table.order_by) or table.data.data
+        records = exporter.records(rows, evidence=evidence)
         if export_format == "xlsx":
             response = HttpResponse(
                 xlsx_workbook(self.export_name, exporter, records), content_type=XLSX_TYPE
