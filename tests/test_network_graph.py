@@ -160,7 +160,7 @@ def test_reach_reads_pairs_and_totals_in_a_fixed_number_of_queries(
 ):
     for _ in range(5):
         make_contact(PersonFactory(), PersonFactory())
-    with django_assert_num_queries(4):  # directed, undirected, totals, people
+    with django_assert_num_queries(5):  # directed, undirected, totals, people, countries
         found = reach(Contact.objects.all())
     assert sum(found.undirected.values()) == 7
 
