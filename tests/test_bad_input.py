@@ -163,3 +163,11 @@ def test_a_person_address_with_an_odd_number_is_a_404_not_a_500(analyst_client, 
     response = analyst_client.get(f"/people/{ident}/")
     assert response.status_code == 404
     assert "Nobody with that name or number is in the tracker." in response.text
+
+
+def test_an_unknown_export_format_still_shows_the_chart_and_the_facets(analyst_client, db):
+    make_contact(PersonFactory(), PersonFactory())
+    response = analyst_client.get("/contacts/", {"_export": "bogus"})
+    assert "Cannot export as &#x27;bogus&#x27;" in response.text
+    assert response.context["contact_chart"].contacts == 1
+    assert response.context["facets"]

@@ -105,7 +105,3 @@ class FullTextFilter(CountedFilterSet):
             for field, value in data.items()
             if field not in names and field not in NOT_FILTERS
         )
-
-    @property
-    def exporting(self):
-        return self.request is not None and self.request.GET.get("_export") is not None

@@ -48,7 +48,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
         return str(self.model._meta.verbose_name_plural).replace(" ", "-")
 
     def get_table_data(self):
-        faster = None if self.exporting else self.filterset.page_rows()
+        faster = self.filterset.page_rows()  # the page's (exports read `filterset.qs`)
         return super().get_table_data() if faster is None else faster
 
     def get_table_pagination(self, table):
@@ -92,10 +92,6 @@ class AnalystTableView(SingleTableMixin, FilterView):
                 f"Cannot sort by {', '.join(unknown)!s}; that column does not exist or "
                 "cannot be sorted."
             )
-
-    @property
-    def exporting(self):
-        return self.request.GET.get(EXPORT_PARAM) is not None
 
     def get(self, request, *args, **kwargs):
         export_format = request.GET.get(EXPORT_PARAM)
@@ -177,7 +173,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
         context["page_title"] = self.page_title
         context["warnings"] = self.warnings
         context["export_links"] = self.export_links()
-        if self.object_list.model is Contact and not self.exporting:  # contacts per day
+        if self.object_list.model is Contact:  # contacts per day
             searched = self.filterset.searched_form  # a search's matches, in its index's order
             context["contact_chart"] = timeline.for_contact_list(
                 self.object_list if searched is None else searched,
@@ -186,7 +182,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
                 recent=searched is None,
                 dates=self.filterset.dates_to_chart,
             )
-        if self.facets and not self.exporting:
+        if self.facets:
             context["facets"] = count_facets(
                 facets=self.facets,
                 rows=self.filterset.rows_to_count,
