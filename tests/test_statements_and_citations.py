@@ -24,13 +24,15 @@ def test_statements_by_a_person(pair):
     assert list(Statement.objects.by(caller)) == [own]
 
 
-def test_statements_after_a_contact_within_the_window(pair):
+def test_statements_about_a_contact_or_by_its_people_within_the_window_after_it(pair):
     caller, callee, contact = pair  # contact on 3 Jan 2020
     next_day = StatementFactory(speaker=callee, date_start=D(2020, 1, 4))
+    about = StatementFactory(contact=contact, date_start=D(2020, 1, 20))  # linked to it
     StatementFactory(speaker=callee, date_start=D(2020, 1, 9))  # too late
     StatementFactory(speaker=callee, date_start=D(2020, 1, 1))  # before
     StatementFactory(date_start=D(2020, 1, 4))  # not a participant
-    assert list(Statement.objects.after(contact, days=2)) == [next_day]
+    found = Statement.objects.about_or_after(contact, [caller.pk, callee.pk], days=2)
+    assert set(found) == {next_day, about}
 
 
 def test_statement_needs_a_speaker_or_a_description(db):

@@ -33,11 +33,6 @@ class StatementQuerySet(models.QuerySet):
     def by(self, person):
         return self.filter(speaker=person)
 
-    def after(self, contact, days=2):
-        """Statements by the contact's named participants within `days` after it."""
-        speakers = contact.participants.filter(person__isnull=False).values("person")
-        return self.filter(said_after(contact, speakers, days))
-
     def about_or_after(self, contact, speakers, days=2):
         """Statements about `contact`, or by `speakers` (person ids) within `days` after it.
 
