@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -202,3 +203,34 @@ def test_a_month_another_request_began_counting_meanwhile_is_served_and_leaves_n
     assert months.kept(D(2020, 1, 1), "person", lambda: rows) == rows
     monkeypatch.undo()
     assert NetworkMonth.objects.get().rows == ""  # the other request's, still to be filled
+
+
+def test_loading_a_fixture_forgets_every_kept_month(analyst_client, people, tmp_path):
+    keep_both_months(analyst_client)
+    fixture = tmp_path / "people.json"
+    person = {"model": "contacts.person", "fields": {"name": "Ben Wallace", "slug": "ben-wallace"}}
+    fixture.write_text(json.dumps([person]), encoding="utf-8")
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert not NetworkMonth.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's edits in flight")
+def test_a_month_counted_while_another_transaction_edits_participants_is_not_kept(people):
+    """The other transaction's trigger runs (and finds nothing kept to forget) before the
+    month is counted, and it commits after: its shared lock keeps the counts from being kept."""
+    import psycopg
+
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"], port=settings["PORT"]
+    )
+    try:
+        other.execute("UPDATE contacts_participant SET is_initiator = is_initiator WHERE false")
+        rows = [[], [], []]
+        assert months.kept(D(2020, 1, 1), "person", lambda: rows) == rows
+        assert NetworkMonth.objects.get().rows == ""  # not kept: replaced once abandoned
+    finally:
+        other.rollback()
+        other.close()
+    assert months.kept(D(2020, 2, 1), "person", lambda: rows) == rows
+    assert NetworkMonth.objects.get(month=D(2020, 2, 1)).rows == "[[], [], []]"

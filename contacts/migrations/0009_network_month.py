@@ -3,12 +3,14 @@ delete a month whenever a participant of one of its contacts is added, changed o
 
 The SQL is written here for each database (no app code imported): SQLite fires a trigger
 per row; PostgreSQL once per statement, over the rows it changed (transition tables), so
-that a bulk load pays one DELETE per statement.
+that a bulk load pays one DELETE per statement. There each edit also holds a shared advisory
+lock until it commits, so that a month counted while an edit is in flight is not kept.
 """
 
 from django.db import migrations, models
 
 TABLE = "contacts_participant"
+EDIT_LOCK = 7360514  # PostgreSQL advisory lock: as contacts.network.months.EDIT_LOCK
 OPERATIONS = {"insert": ["NEW"], "update": ["OLD", "NEW"], "delete": ["OLD"]}
 
 
@@ -38,6 +40,8 @@ POSTGRESQL_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION contacts_network_month_stale() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Held until the edit commits: a month counted meanwhile is not kept (network/months.py).
+    PERFORM pg_advisory_xact_lock_shared({EDIT_LOCK});
     IF TG_OP IN ('UPDATE', 'DELETE') THEN{POSTGRESQL_STALE.format(rows="old_rows")}
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN{POSTGRESQL_STALE.format(rows="new_rows")}

@@ -3,20 +3,22 @@ touches the month (the triggers of migration 0009 delete it).
 
 A month is kept through a placeholder, so that an edit made while it is being counted is
 never hidden: the placeholder row is written first, the month counted, and the counts
-written into that row only if it still exists. An edit in between fires the triggers,
-which delete the placeholder, and the counts are then served once and not kept.
+written into that row only if it still exists and no edit is in flight
+(`no_edit_in_flight`). An edit in between fires the triggers, which delete the
+placeholder, and the counts are then served once and not kept.
 """
 
 import calendar
 import datetime
 import json
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from ..models import NetworkMonth
 
-ABANDONED = datetime.timedelta(minutes=5)  # a placeholder older than this is replaced
+ABANDONED = datetime.timedelta(minutes=1)  # a placeholder older than this is replaced
+EDIT_LOCK = 7360514  # PostgreSQL: every edit of participants holds it, shared (migration 0009)
 
 
 def whole_month(filterset):
@@ -53,8 +55,23 @@ def kept(month, group, count):
     if placeholder is not None:
         try:
             with transaction.atomic():
-                kept_rows = NetworkMonth.objects.filter(pk=placeholder, rows="")
-                kept_rows.update(rows=json.dumps(rows))
+                if no_edit_in_flight():
+                    kept_rows = NetworkMonth.objects.filter(pk=placeholder, rows="")
+                    kept_rows.update(rows=json.dumps(rows))
         except DatabaseError:
             pass
     return rows
+
+
+def no_edit_in_flight():
+    """Whether no uncommitted edit of participants exists, as far as the counts could miss
+    it. PostgreSQL: an edit's trigger ran, and deleted nothing yet kept, before this month
+    was counted, and commits after; each such edit holds EDIT_LOCK shared until it commits,
+    so the lock is tried (never awaited) and, held by this transaction, makes the edits that
+    follow wait for the counts to be kept, then forget them. SQLite: writes are serialized
+    (BEGIN IMMEDIATE), so no edit is in flight while this one writes."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [EDIT_LOCK])
+        return cursor.fetchone()[0]

@@ -26,6 +26,7 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
 from ..integrity import integrity_problems
+from ..models import NetworkMonth
 
 MAX_LISTED = 50
 
@@ -85,6 +86,8 @@ class Loader:
         tagged.sort(key=lambda entry: order[entry[1]["model"].lower()])
         with transaction.atomic(using=self.using):
             self.save_all(tagged)
+            # Counts kept from before the load (or brought by it) may no longer hold.
+            NetworkMonth.objects.using(self.using).all().delete()
             self.problems += [*self.invalid_records(), *integrity_problems()]
             if self.problems:
                 raise FixtureError(self.problems)
