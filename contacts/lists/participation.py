@@ -60,15 +60,15 @@ class Participation:
     def newest_first(self):
         """(start, end, contact) of each contact, newest first as the contacts list orders
         them by default (start, end, id, all descending): the order of the date index."""
-        newest = self.rows.order_by("-contact_date", "-contact_end", "-contact_id")
-        rows = newest.values_list("contact_date", "contact_end", "contact_id")
-        return rows.distinct() if self.shared else rows
+        return self.dated("-contact_date", "-contact_end", "-contact_id")
 
     def dates(self):
         """(start, end, contact) of each contact, most recent first (by start, then id)."""
-        recent = self.rows.order_by("-contact_date", "-contact_id")
-        dates = recent.values_list("contact_date", "contact_end", "contact_id")
-        return dates.distinct() if self.shared else dates
+        return self.dated("-contact_date", "-contact_id")
+
+    def dated(self, *order):
+        rows = self.rows.order_by(*order).values_list("contact_date", "contact_end", "contact_id")
+        return rows.distinct() if self.shared else rows
 
 
 # A person in more contacts than this has them read in date order, each tested (see
