@@ -5,7 +5,7 @@ from functools import partial
 from contacts.aggregates import TRUE_TEXT, parse
 from contacts.models import Certainty, ContactKind
 from contacts.rows import contact_rows
-from contacts.rows.contacts import initiator_first
+from contacts.rows.contacts import participant_id
 
 from .reading import Record, Rows, from_row_source, iso_dates
 
@@ -17,12 +17,19 @@ SEPARATOR = "; "
 
 def participant_columns(text):
     """(initiator, other participants, countries) as the export writes them, from a
-    contact's `participant_text`: one parse and one sort, no dict per participant."""
-    people = sorted(parse(text), key=initiator_first)
-    initiator = people[0][6] if people and people[0][1] in TRUE_TEXT else ""
-    others = SEPARATOR.join(person[6] for person in people if person[1] not in TRUE_TEXT)
-    countries = SEPARATOR.join(sorted({person[5] for person in people if person[5]}))
-    return initiator, others, countries
+    contact's `participant_text`: one parse, no dict per participant, and a sort only when
+    several others are listed (in the order of their ids, as `participants_of` lists them)."""
+    initiator, others, countries = "", [], set()
+    for person in parse(text):
+        if person[1] in TRUE_TEXT and not initiator:
+            initiator = person[6]
+        else:
+            others.append(person)
+        if person[5]:
+            countries.add(person[5])
+    if len(others) > 1:
+        others.sort(key=participant_id)
+    return initiator, SEPARATOR.join(p[6] for p in others), SEPARATOR.join(sorted(countries))
 
 
 class ContactRows(Rows):

@@ -15,8 +15,12 @@ COLUMNS = [
 ]
 
 
+def participant_id(item):
+    return int(item[0])
+
+
 def initiator_first(item):
-    return (item[1] not in TRUE_TEXT, int(item[0]))
+    return (item[1] not in TRUE_TEXT, participant_id(item))
 
 
 def participants_of(value):
