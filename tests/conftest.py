@@ -1,10 +1,12 @@
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import transaction
+from django.http import QueryDict
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
@@ -71,6 +73,13 @@ def body(response):
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
+
+
+def redirect_target(response):
+    """Where a redirect sends the browser: the path, and the `next` address it carries
+    (None without one), e.g. ("/accounts/login/", "/contacts/?_export=csv")."""
+    location = urlsplit(response["Location"])
+    return location.path, QueryDict(location.query).get("next")
 
 
 @pytest.fixture(scope="module")

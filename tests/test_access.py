@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from contacts.models import Contact
-from tests.conftest import body
+from tests.conftest import body, redirect_target
 from tests.factories import StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,8 @@ def test_administrator_group_manages_users():
 @pytest.mark.parametrize("url", READ_URLS)
 def test_anonymous_request_is_redirected_to_login_and_sees_no_data(client, pair, url):
     response = client.get(url)
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert redirect_target(response) == (reverse("login"), url)
     assert b"Mike Pompeo" not in body(response)
 
 
@@ -50,7 +51,9 @@ def test_anonymous_request_is_redirected_to_login_and_sees_no_data(client, pair,
 def test_user_without_a_group_gets_403(client, pair, url):
     client.force_login(User.objects.create_user("nobody"))
     response = client.get(url)
-    assert response.status_code == 403 and "Not allowed" in body(response).decode()
+    assert response.status_code == 403
+    assert "Not allowed" in body(response).decode()
+    assert "Mike Pompeo" not in body(response).decode()
 
 
 @pytest.mark.parametrize("url", READ_URLS)
@@ -58,13 +61,18 @@ def test_analyst_reads_and_exports(analyst_client, pair, url):
     caller, _, _ = pair  # the pair made no statement
     shown = "No statement matches" if url == "/statements/" else caller.name
     response = analyst_client.get(url)
-    assert response.status_code == 200 and shown in body(response).decode()
+    assert response.status_code == 200
+    assert shown in body(response).decode()
+    exported = "_export=" in url
+    assert response.has_header("Content-Disposition") == exported  # a file, not the page
 
 
 @pytest.mark.parametrize("url", ["/contacts/", "/network/", "/"])
 def test_post_to_a_read_only_page_is_refused(analyst_client, pair, url):
     response = analyst_client.post(url, {"summary": "changed"})
-    assert response.status_code == 403 and "This page is read-only" in response.text
+    assert response.status_code == 403
+    assert "This page is read-only" in response.text
+    assert Contact.objects.get().summary == pair[2].summary
 
 
 def test_analyst_gets_403_from_admin_change_pages(analyst_client, pair):
@@ -82,7 +90,10 @@ def test_analyst_gets_403_from_admin_change_pages(analyst_client, pair):
 
 def test_editor_cannot_manage_users(editor_client):
     response = editor_client.get(reverse("admin:auth_user_changelist"))
-    assert response.status_code == 403 and "Not allowed" in response.text
+    assert response.status_code == 403
+    assert "Not allowed" in response.text
+    assert editor_client.post(reverse("admin:auth_user_add"), {"username": "x"}).status_code == 403
+    assert not User.objects.filter(username="x").exists()
 
 
 def test_administrator_can_manage_users(client):
@@ -90,7 +101,9 @@ def test_administrator_can_manage_users(client):
     admin.groups.add(Group.objects.get(name="Administrator"))
     client.force_login(admin)
     response = client.get(reverse("admin:auth_user_changelist"))
-    assert response.status_code == 200 and ">boss<" in response.text
+    assert response.status_code == 200
+    assert ">boss<" in response.text
+    assert f'href="{reverse("admin:auth_user_add")}"' in response.text
 
 
 def test_editor_post_to_change_a_contact_cannot_set_unlisted_fields(editor_client, pair):
@@ -102,7 +115,9 @@ def test_editor_post_to_change_a_contact_cannot_set_unlisted_fields(editor_clien
 
 def test_login_page_is_reachable_without_login(client):
     response = client.get(reverse("login"))
-    assert response.status_code == 200 and b"Log in" in body(response)
+    assert response.status_code == 200
+    assert b"Log in" in body(response)
+    assert b'name="username"' in body(response) and b'name="password"' in body(response)
 
 
 def test_repeated_wrong_passwords_lock_the_account_with_a_message(client, analyst, settings):
@@ -116,6 +131,7 @@ def test_repeated_wrong_passwords_lock_the_account_with_a_message(client, analys
 def test_correct_password_logs_in(client, analyst):
     response = client.post(reverse("login"), {"username": "ana", "password": "pw-analyst-123"})
     assert response.status_code == 302 and response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(analyst.pk)
 
 
 def test_csrf_token_is_required_for_admin_posts(editor):
@@ -129,7 +145,9 @@ def test_csrf_token_is_required_for_admin_posts(editor):
 def test_csrf_token_is_required_to_log_in(analyst):
     client = Client(enforce_csrf_checks=True)
     response = client.post(reverse("login"), {"username": "ana", "password": "pw-analyst-123"})
-    assert response.status_code == 403 and "CSRF" in response.content.decode()
+    assert response.status_code == 403
+    assert "CSRF" in response.content.decode()
+    assert "_auth_user_id" not in client.session
 
 
 def test_demo_accounts_are_refused_without_debug(settings):

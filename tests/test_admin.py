@@ -113,6 +113,7 @@ def test_admin_refuses_a_contact_without_citation(editor_client, call_parts):
     data.update(inline("citations", []))
     response = editor_client.post(reverse("admin:contacts_contact_add"), data)
     assert response.status_code == 200
+    assert "Cite at least one source with a verbatim excerpt." in response.text
     assert not Contact.objects.exists()
 
 
@@ -165,9 +166,13 @@ def test_person_autocomplete_finds_by_alias(editor_client):
 def test_source_admin_lists_the_records_citing_it(editor_client, pair):
     caller, callee, contact = pair
     source = contact.citations.get().source
-    StatementFactory(speaker=caller)
+    statement = StatementFactory(speaker=caller)
+    Citation.objects.create(source=source, excerpt="We talked", statement=statement)
+    uncited = StatementFactory(speaker=caller)
     response = editor_client.get(reverse("admin:contacts_source_change", args=[source.pk]))
     assert reverse("admin:contacts_contact_change", args=[contact.pk]) in response.text
+    assert reverse("admin:contacts_statement_change", args=[statement.pk]) in response.text
+    assert reverse("admin:contacts_statement_change", args=[uncited.pk]) not in response.text
 
 
 def rows(count):

@@ -61,7 +61,13 @@ def test_history_is_visible_from_the_admin_page(editor_client, pair):
     contact.summary = "Edited"
     contact.save()
     response = editor_client.get(reverse("admin:contacts_contact_history", args=[contact.pk]))
-    assert response.status_code == 200 and "Edited" in response.text
+    assert response.status_code == 200
+    versions = contact.history.values_list("history_id", flat=True)
+    assert len(versions) == 2  # created, then edited
+    for version in versions:
+        link = reverse("admin:contacts_contact_simple_history", args=[contact.pk, version])
+        assert f'href="{link}"' in response.text
+    assert "The two ministers spoke by phone." in response.text  # the summary before the edit
 
 
 def test_deleted_record_can_be_seen_and_restored(db):
@@ -119,10 +125,13 @@ def test_deleting_a_cited_source_is_refused(editor_client, pair):
 
 def test_deleting_a_speaker_is_refused(editor_client, db):
     statement = StatementFactory()
-    editor_client.post(
+    response = editor_client.post(
         reverse("admin:contacts_person_delete", args=[statement.speaker_id]), {"post": "yes"}
     )
     assert Person.objects.filter(pk=statement.speaker_id).exists()
+    assert "protected related objects" in response.text
+    change = reverse("admin:contacts_statement_change", args=[statement.pk])
+    assert f'<li>Statement: <a href="{change}">{statement}</a></li>' in response.text
 
 
 def test_deleted_record_is_listed_and_restored_from_the_admin(editor_client, db):

@@ -103,6 +103,7 @@ def test_a_statement_about_a_contact_number_nobody_has_is_refused(people, source
     with pytest.raises(DraftInvalid) as refused:
         save_draft(draft_id=draft.pk)
     assert refused.value.problems == {"s1": ["About the contact: there is no contact #999999."]}
+    assert not Statement.objects.exists()
 
 
 def test_a_statement_about_a_rejected_contact_proposal_saves_nothing_and_says_why(

@@ -292,7 +292,7 @@ def test_a_surname_alone_is_the_new_person_named_in_full_before(db):
     result = propose(text, language="en")
     [biden] = [p for p in result["people"] if p["new"]]
     assert biden["name"] == "Joe Biden"
-    statement = result["statements"][-1]  # "Raab said …"
+    statement = result["statements"][-1]  # "Later Biden said …"
     assert (statement["speaker"]["name"], statement["speaker"]["proposal"]) == (
         "Biden",
         biden["id"],

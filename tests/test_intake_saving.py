@@ -277,6 +277,7 @@ def test_a_contact_with_one_participant_is_refused_with_its_reason(people, sourc
     with pytest.raises(DraftInvalid) as refused:
         save_draft(draft_id=draft.pk)
     assert refused.value.problems == {"c1": ["A contact needs at least two participants."]}
+    assert not Contact.objects.exists()
 
 
 def test_a_participant_nobody_is_called_is_refused_with_its_reason(people, source):
@@ -296,12 +297,13 @@ def test_an_excerpt_not_in_the_source_is_refused(people, source):
     with pytest.raises(DraftInvalid) as refused:
         save_draft(draft_id=draft.pk)
     assert "not found in the text" in refused.value.problems["c1"][0]
+    assert not Contact.objects.exists() and not Citation.objects.exists()
 
 
 def test_a_draft_is_saved_only_once(people, source):
     draft = make_draft(source, contacts=[contact_proposal()], decisions=accepted("c1"))
     save_draft(draft_id=draft.pk)
-    with pytest.raises(DraftInvalid):
+    with pytest.raises(DraftInvalid, match="This draft was saved already; nothing was saved"):
         save_draft(draft_id=draft.pk)
     assert Contact.objects.count() == 1
 
@@ -311,3 +313,5 @@ def test_a_draft_with_nothing_accepted_is_not_saved(source):
     with pytest.raises(DraftInvalid) as refused:
         save_draft(draft_id=draft.pk)
     assert "No proposal is accepted" in refused.value.problems[""][0]
+    draft.refresh_from_db()
+    assert draft.saved_at is None and not Contact.objects.exists()

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from contacts.models import Citation
+from contacts.models import Citation, Person
 from intake.models import Draft
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +32,15 @@ def test_a_seed_article_is_pasted_reviewed_and_saved(editor_client, seeded, arti
     draft.refresh_from_db()
     accepted = [k for k, v in draft.decisions.items() if v["status"] == "accepted"]
     assert accepted, "the proposer found nothing confident to accept"
-    citations = Citation.objects.count()
     saved = editor_client.post(reverse("intake-save", args=[draft.pk]), follow=True)
     assert saved.status_code == 200, saved.context.get("problems") if saved.context else saved
     draft.refresh_from_db()
     assert draft.saved_at is not None
-    assert Citation.objects.count() >= citations
+    results = [draft.decisions[key]["result"] for key in accepted]
+    for result in results:  # each accepted proposal is a record now, citing this article
+        if result["model"] in ("contact", "statement"):
+            cited = Citation.objects.filter(source=draft.source, **{result["model"]: result["id"]})
+            assert cited.exists(), result
+        else:
+            assert Person.objects.filter(pk=result["id"]).exists(), result
     call_command("check_integrity", verbosity=0)

@@ -193,6 +193,7 @@ def test_stated_initiator_with_nobody_ticked_is_refused_in_the_admin(editor_clie
     )
     assert response.status_code == 200
     assert "no participant is ticked as the initiator" in response.text
+    assert contact.participants.filter(is_initiator=True).count() == 1  # nothing saved
 
 
 def test_unknown_initiator_with_someone_ticked_is_refused_in_the_admin(editor_client, pair):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from contacts.models import Citation
+from tests.conftest import body
 from tests.factories import (
     AliasFactory,
     CountryFactory,
@@ -74,7 +75,9 @@ def test_contact_page_shows_statements_by_participants_in_the_days_after(analyst
 
 def test_unknown_contact_id_is_a_404(analyst_client):
     response = analyst_client.get("/contacts/999999/")
-    assert response.status_code == 404 and "Not found" in response.text
+    assert response.status_code == 404
+    assert "<h1>Not found</h1>" in response.text
+    assert "No contact found matching the query" in response.text
 
 
 def test_person_page_by_slug_and_by_id(analyst_client, pair):
@@ -185,6 +188,8 @@ def test_people_directory_lists_counts_and_aliases(analyst_client, pair):
     rows = response.context["table"].page.object_list
     assert [row.record for row in rows] == [caller]
     assert rows[0].get_cell_value("contact_count") == 1
+    aliases = 'data-label="Also known as"><span dir="auto">Michael R. Pompeo</span></td>'
+    assert aliases in response.text
 
 
 def test_statements_show_verbatim_in_quotes_and_mark_paraphrases(analyst_client, db):
@@ -226,4 +231,4 @@ def test_the_favicon_address_browsers_ask_for_leads_to_the_apps_icon(client, db)
     assert response["Location"].endswith("favicon.svg")
     page_icon = client.get(response["Location"])
     assert page_icon.status_code == 200
-    assert b"<svg" in b"".join(page_icon.streaming_content)
+    assert b"<svg" in body(page_icon)

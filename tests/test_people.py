@@ -72,7 +72,10 @@ def test_validation_refuses_alias_equal_to_another_persons_name_unless_shared():
 
 def test_validation_accepts_an_explicitly_shared_alias():
     PersonFactory(name="Mike Pompeo")
-    PersonAlias(person=PersonFactory(), name="Mike Pompeo", shared=True).full_clean()
+    alias = PersonAlias(person=PersonFactory(), name="Mike Pompeo", shared=True)
+    assert alias.full_clean() is None  # raises ValidationError when refused
+    alias.save()
+    assert PersonAlias.objects.get(pk=alias.pk).name == "Mike Pompeo"
 
 
 def test_same_alias_twice_for_one_person_is_refused():

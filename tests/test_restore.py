@@ -90,20 +90,31 @@ def test_a_deleted_statement_comes_back_with_its_citation(db):
     assert Statement.objects.get(pk=pk).citations.count() == 1
 
 
-def test_analysts_cannot_reach_the_deleted_list(analyst_client):
+def test_analysts_cannot_reach_the_deleted_list(analyst_client, pair):
+    _, _, contact = pair
+    pk = contact.pk
+    contact.delete()
     response = analyst_client.get(reverse("admin:contacts_contact_deleted"))
-    assert response.status_code == 403 and "Not allowed" in response.text
+    assert response.status_code == 403
+    assert "Not allowed" in response.text
+    deleted = Contact.history.get(id=pk, history_type="-")
+    restore_url = reverse("admin:contacts_contact_simple_history", args=[pk, deleted.history_id])
+    assert restore_url not in response.text
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "status", "message"),
     [
-        "/admin/contacts/contact/abc/history/1/",
-        "/admin/contacts/contact/999999/history/1/",
-        "/admin/contacts/contact/999999/history/x/",
+        ("/admin/contacts/contact/abc/history/1/", 404, "No such record."),
+        ("/admin/contacts/contact/999999/history/1/", 200, "No such deleted record."),
+        ("/admin/contacts/contact/999999/history/x/", 200, "No such deleted record."),
     ],
 )
-def test_a_malformed_or_unknown_restore_address_is_answered_not_a_500(editor_client, url):
+def test_a_malformed_or_unknown_restore_address_is_answered_not_a_500(
+    editor_client, url, status, message
+):
     response = editor_client.get(url, follow=True)
-    assert response.status_code in (200, 404)
-    assert response.status_code == 404 or "No such deleted record." in response.text
+    assert response.status_code == status
+    assert message in response.text
+    if status == 200:  # sent back to the list of contacts, with the message
+        assert response.redirect_chain == [(reverse("admin:contacts_contact_changelist"), 302)]

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 import re
 
 import pytest
@@ -157,8 +158,10 @@ def test_csv_export_streams(analyst_client, pair):
 
 
 def test_json_export_streams(analyst_client, pair):
+    StatementFactory(speaker=pair[0], text="We talked")
     response = analyst_client.get(reverse("statement-list"), {"_export": "json"})
     assert response.streaming
+    assert [row["Text"] for row in json.loads(body(response))] == ["“We talked”"]
 
 
 def export_reads(client, name, monkeypatch):
@@ -216,7 +219,13 @@ def test_xlsx_export_is_refused_past_its_limit_with_a_pointer_to_csv(analyst_cli
     for _ in range(3):
         StatementFactory()
     response = analyst_client.get(reverse("statement-list"), {"_export": "xlsx"})
-    assert response.status_code == 200 and "Export CSV instead" in response.text
+    assert response.status_code == 200
+    assert not response.has_header("Content-Disposition")  # the page, not a file
+    assert (
+        "XLSX exports stop at 2 rows, and these filters match more. Export CSV instead"
+        in response.text
+    )
+    assert 'href="/statements/?_export=csv"' in response.text
 
 
 def test_contact_search_uses_the_full_text_index(analyst_client, pair):
@@ -228,11 +237,24 @@ def test_contact_search_uses_the_full_text_index(analyst_client, pair):
     ]
 
 
-def test_search_words_cannot_inject_full_text_syntax(analyst_client, db):
-    StatementFactory(text="A NEAR miss OR a hit")
-    for query in ["NEAR(a b)", '"unclosed', "a OR", "*", "col:x", "^a"]:
-        response = analyst_client.get(reverse("statement-list"), {"q": query})
-        assert response.status_code == 200 and "<table" in response.text
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("NEAR(a b)", False),  # the words NEAR, a and b: no "b"
+        ('"unclosed', False),  # a phrase left open
+        ("a OR", True),  # a trailing OR is no operator
+        ("*", False),  # no word at all
+        ("col:x", False),  # the words col and x, not a column filter
+        ("^a", True),  # the word a
+    ],
+)
+def test_search_words_cannot_inject_full_text_syntax(analyst_client, db, query, found):
+    statement = StatementFactory(text="A NEAR miss OR a hit")
+    response = analyst_client.get(reverse("statement-list"), {"q": query})
+    assert response.status_code == 200
+    assert "<table" in response.text
+    listed = [row.record for row in response.context["table"].page.object_list]
+    assert listed == ([statement] if found else [])
 
 
 @pytest.mark.skipif(

@@ -105,4 +105,5 @@ def test_no_search_text_breaks_a_list(analyst_client, db, q):
     for url in (STATEMENTS, CONTACTS, reverse("source-list")):
         for extra in ({}, {"sort": "relevance"}, {"expand": "0"}):
             response = analyst_client.get(url, {"q": q, **extra})
-            assert response.status_code == 200 and "<table" in response.text
+            assert response.status_code == 200
+            assert "<table" in response.text  # the list is shown, whatever it matched

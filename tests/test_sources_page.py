@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from contacts import search
 from contacts.models import Citation, OrganisationKind
-from tests.conftest import body
+from tests.conftest import body, redirect_target
 from tests.factories import (
     CitationFactory,
     OrganisationFactory,
@@ -118,13 +118,17 @@ def test_an_unknown_source_number_in_the_contacts_filter_is_reported(analyst_cli
 
 def test_anonymous_visitor_is_sent_to_login(client, library):
     response = client.get(URL)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302
+    assert redirect_target(response) == (reverse("login"), URL)
+    assert "US reaches out to allies" not in body(response).decode()
 
 
 def test_a_user_without_the_view_permission_is_refused(client, library):
     client.force_login(User.objects.create_user("nobody", password="pw-nobody-12345"))
     response = client.get(URL)
-    assert response.status_code == 403 and "Not allowed" in response.text
+    assert response.status_code == 403
+    assert "Not allowed" in response.text
+    assert "US reaches out to allies" not in response.text
 
 
 def test_home_page_count_and_navigation_link_to_the_sources_list(analyst_client, library):
@@ -182,7 +186,7 @@ def test_unknown_sort_is_a_message_not_an_error(analyst_client, library):
 def test_sources_are_paginated(analyst_client, library):
     response = analyst_client.get(URL, {"per_page": 2, "page": 2})
     assert titles(response) == ["Notes without a date"]
-    assert "page=1" in response.text
+    assert 'href="?per_page=2&amp;page=1"' in response.text  # back to the first page
 
 
 def page_rows(client, params):
@@ -266,7 +270,10 @@ def test_exported_titles_cannot_run_as_spreadsheet_formulas(analyst_client, db):
 
 def test_a_format_the_page_does_not_offer_is_a_message(analyst_client, library):
     response = analyst_client.get(URL, {"_export": "pdf"})
-    assert response.status_code == 200 and "Cannot export as" in response.text
+    assert response.status_code == 200
+    assert "Cannot export as &#x27;pdf&#x27;. Choose CSV, XLSX or JSON." in response.text
+    assert not response.has_header("Content-Disposition")  # the page, not a file
+    assert len(titles(response)) == 3  # with its rows
 
 
 def seed_sources(count):

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from contacts.models import Citation, Statement
+from contacts.models import Citation, Contact, Statement
 from tests.factories import (
     CitationFactory,
     ContactFactory,
@@ -50,7 +50,8 @@ def test_excerpt_matches_despite_typographic_quotes_and_whitespace(db):
     citation = Citation(
         source=source, excerpt='He said: "We knew it was imminent."', contact=ContactFactory()
     )
-    citation.full_clean()
+    assert citation.verification_error() is None
+    assert citation.full_clean() is None  # raises ValidationError when the excerpt is not found
 
 
 def test_excerpt_missing_from_the_source_is_refused_with_the_source_title(db):
@@ -86,7 +87,9 @@ def test_same_excerpt_cannot_cite_the_same_contact_twice(pair):
 def test_a_contact_reported_twice_is_one_contact_with_two_citations(pair):
     caller, callee, contact = pair
     CitationFactory(contact=contact, source=SourceFactory())
+    assert Contact.objects.count() == 1
     assert contact.citations.count() == 2
+    assert contact.citations.values("source").distinct().count() == 2
 
 
 def test_citation_natural_key_round_trips(pair):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from contacts.models import Contact
-from tests.factories import PersonFactory
+from tests.factories import AliasFactory, PersonFactory
 
 from .support import REPORT
 
@@ -149,19 +149,30 @@ def test_removing_a_manual_proposal_forgets_it(editor_client, draft):
 
 def test_an_unknown_proposal_is_a_404(editor_client, draft):
     response = decide(editor_client, draft, action="accept", proposal="zz")
-    assert response.status_code == 404 and "Not found" in response.content.decode()
+    assert response.status_code == 404
+    assert "No such proposal in this draft." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.decisions == {}
 
 
 def test_a_saved_draft_can_no_longer_be_changed(editor_client, draft):
     draft.saved_at = datetime.datetime(2020, 1, 5, tzinfo=datetime.UTC)
     draft.save()
-    decide(editor_client, draft, action="accept", proposal="c1")
+    response = editor_client.post(
+        reverse("intake-review", args=[draft.pk]),
+        {"action": "accept", "proposal": "c1"},
+        follow=True,
+    )
+    assert "This draft is saved: it can no longer be changed." in response.content.decode()
     draft.refresh_from_db()
     assert draft.decisions == {}
 
 
 def test_people_lookup_finds_people_by_name_or_alias(editor_client):
     PersonFactory(name="Mike Pompeo", slug="mike-pompeo")
-    PersonFactory(name="Dominic Raab", slug="dominic-raab")
+    raab = PersonFactory(name="Dominic Raab", slug="dominic-raab")
+    AliasFactory(person=raab, name="Dominic Rennie Raab")
     found = editor_client.get("/intake/people/?q=pomp").json()["results"]
     assert [row["slug"] for row in found] == ["mike-pompeo"]
+    by_alias = editor_client.get("/intake/people/?q=rennie").json()["results"]
+    assert [row["slug"] for row in by_alias] == ["dominic-raab"]
