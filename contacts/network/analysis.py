@@ -23,15 +23,22 @@ COUNTRIES = Country._meta.db_table
 PAIR_LIMIT = 300  # the busiest pairs read by each query
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Node:
-    """A person, an unnamed counterpart or a country; nodes with the same key are equal."""
+    """A person (`slug`), an unnamed counterpart or a country; nodes with the same key are
+    equal. Hashed by key alone: a month's page counts over a thousand nodes in Counters."""
 
     key: str
     label: str
-    person: object = field(default=None, compare=False)
-    country: object = field(default=None, compare=False)
-    description: str = field(default="", compare=False)
+    slug: str = ""
+    country: object = None
+    description: str = ""
+
+    def __eq__(self, other):
+        return isinstance(other, Node) and other.key == self.key
+
+    def __hash__(self):
+        return hash(self.key)
 
     def __iter__(self):  # (key, label), as templates and links use it
         return iter((self.key, self.label))
@@ -56,10 +63,14 @@ def run(sql, params):
         return cursor.fetchall()
 
 
-def in_bulk(model, ids):
-    """{id: instance} for `ids`, given as one parameter (Django's in_bulk prepares each);
-    one query even for none, so that a page asks as many questions at any size."""
-    return {row.pk: row for row in model.objects.filter(pk__in=listed(ids))}
+def in_bulk(model, ids, *fields):
+    """{id: instance} for `ids`, given as one parameter (Django's in_bulk prepares each), or
+    {id: (field, ...)} when `fields` are named; one query even for none, so that a page asks
+    as many questions at any size."""
+    rows = model.objects.filter(pk__in=listed(ids))
+    if fields:
+        return {pk: values for pk, *values in rows.values_list("pk", *fields)}
+    return {row.pk: row for row in rows}
 
 
 class NodeNamer:
@@ -70,20 +81,30 @@ class NodeNamer:
         people = {r[0] for r in rows if r[0] is not None}
         # People are named by themselves; unnamed counterparts and countries by the country.
         countries = {r[2] for r in rows if r[2] and (group == "country" or r[0] is None)}
-        self.people = in_bulk(Person, people) if group == "person" else {}
+        self.people = in_bulk(Person, people, "slug", "name") if group == "person" else {}
         self.countries = in_bulk(Country, countries)
+        self.made = {}
 
     def node(self, person_id, description, country_id):
+        """The node of a participant's columns, made once per participant (a busy person
+        stands in hundreds of a month's pairs)."""
+        columns = (person_id, description, country_id)
+        node = self.made.get(columns)
+        if node is None:
+            node = self.made[columns] = self.make(*columns)
+        return node
+
+    def make(self, person_id, description, country_id):
         country = self.countries.get(country_id)
         if self.group == "country":
             if country is None:
                 return Node("country:?", "Country unknown")
             return Node(f"country:{country.code}", country.name, country=country)
         if person_id is not None:
-            person = self.people[person_id]
-            return Node(f"person:{person.slug}", person.name, person)
+            slug, name = self.people[person_id]
+            return Node(f"person:{slug}", name, slug)
         label = f"{description} ({country.name})" if country else description
-        return Node(f"unnamed:{description}:{country_id}", label, None, country, description)
+        return Node(f"unnamed:{description}:{country_id}", label, "", country, description)
 
 
 @dataclass

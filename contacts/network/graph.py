@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..models import Person
+from ..rows.links import Links as RecordLinks
 from .analysis import UNKNOWN
 
 MATRIX_SIZE = 25  # busiest initiators (rows) and recipients (columns)
@@ -31,6 +33,7 @@ class Links:
         for name in ("group", "page"):
             self.filters.pop(name, None)
         self.bases = {}  # the names a link sets -> the address with the other filters
+        self.person = RecordLinks(person=(Person, "slug")).person
 
     def contacts(self, **params):
         """The contacts list with the page's filters and `params` (replacing those names).
@@ -50,7 +53,7 @@ class Links:
     def value(node):
         """What the contact filters call `node`: a slug, a description or a country code."""
         if node.kind == "person":
-            return node.person.slug
+            return node.slug
         if node.kind == "unnamed":
             return node.description
         return node.country.code if node.country else None
@@ -58,7 +61,7 @@ class Links:
     def node(self, node):
         """A person's page; the contacts of an unnamed counterpart or a country."""
         if node.kind == "person":
-            return node.person.get_absolute_url()
+            return self.person(node.slug)
         value = self.value(node)
         if value is None:
             return ""
