@@ -78,9 +78,9 @@ def parse_date(value):
 def read_report(*, text="", upload=None):
     """A Report from pasted text or HTML, or an uploaded .txt/.html file."""
     if upload is not None:
-        data = upload.read(MAX_BYTES + 1)
+        data = upload.read(MAX_BYTES + 1)  # no more than that is read, whatever the file
         if len(data) > MAX_BYTES:
-            raise UnreadableReport(too_long(len(data)))
+            raise UnreadableReport(too_long(max(getattr(upload, "size", 0) or 0, len(data))))
         text = decode(data)
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise UnreadableReport(too_long(len(text.encode("utf-8"))))
@@ -115,6 +115,8 @@ def first_line(text):
 
 
 def too_long(size):
+    """The refusal of a report of `size` bytes (its size as the upload gave it: only the
+    first MAX_BYTES + 1 bytes are read)."""
     return (
         f"This report is {size / 1_000_000:.1f} MB; intake takes up to "
         f"{MAX_BYTES / 1_000_000:.0f} MB. Split it, or paste the article's main text only."

@@ -247,7 +247,8 @@ class ReviewView(EditorsOnly, View):
 
 
 class PeopleLookupView(EditorsOnly, View):
-    """People whose name or alias starts with `q`, for the autocomplete (JSON)."""
+    """People whose name or alias holds `q`, or whose slug starts with it, for the
+    autocomplete (JSON)."""
 
     def get(self, request):
         query = request.GET.get("q", "").strip()[:100]

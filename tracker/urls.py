@@ -20,3 +20,6 @@ urlpatterns = [
     path("favicon.ico", login_not_required(FaviconRedirect.as_view())),
     path("", include("contacts.urls")),
 ]
+
+handler403 = "tracker.errors.permission_denied"
+handler404 = "tracker.errors.page_not_found"

@@ -1,5 +1,7 @@
 """The behaviour every analyst table shares: filters in the URL, bounded pages, exports."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import HttpResponse, StreamingHttpResponse
@@ -17,6 +19,7 @@ from contacts.models import Contact
 EXPORT_PARAM = "_export"
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 STREAMED_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+SORT_NAME = re.compile(r"-?\w+")  # a column's name, "-" first for descending
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -54,8 +57,22 @@ class AnalystTableView(SingleTableMixin, FilterView):
     def get_table_pagination(self, table):
         return False  # paginated in get_table, with bounds the request cannot escape
 
+    def sort_asked(self):
+        """The column names `?sort=` asks for, as given ("-date"; "date,kind" is two)."""
+        return [name for value in self.request.GET.getlist("sort") for name in value.split(",")]
+
+    def sorted_table(self, data, **kwargs):
+        """The table of `data`, sorted as asked: only names a column could have reach
+        django-tables2 (it reads "a.b" as a path, and will refuse it), the others are
+        reported by `check_sort`."""
+        table = self.get_table_class()(data=data, **kwargs)
+        table.request = self.request
+        if asked := self.sort_asked():
+            table.order_by = [name for name in asked if SORT_NAME.fullmatch(name)]
+        return table
+
     def get_table(self, **kwargs):
-        table = super().get_table(**kwargs)
+        table = self.sorted_table(self.get_table_data(), **kwargs)
         self.check_sort(table)
         query = self.request.GET
         per_page = bounded_int(
@@ -84,7 +101,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
         return table
 
     def check_sort(self, table):
-        asked = [name for value in self.request.GET.getlist("sort") for name in value.split(",")]
+        asked = self.sort_asked()
         applied = {name.lstrip("-") for name in table.order_by} if asked else set()
         unknown = [name for name in asked if name.lstrip("-") not in applied]
         if unknown:
@@ -111,8 +128,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
     def export(self, export_format):
         """The filtered rows in the asked order, from the table's one row source: CSV and
         JSON streamed as the database yields them, XLSX (capped) built 500 rows at a time."""
-        table = self.get_table_class()(data=self.filterset.qs)
-        table.order_by = self.request.GET.getlist("sort") or table._meta.order_by
+        table = self.sorted_table(self.filterset.qs)
         exporter = self.export_rows_class(self.request.build_absolute_uri("/").rstrip("/"))
         part = self.request.GET.get("part") if exporter.has_evidence else None
         part = "evidence" if part == "evidence" else None

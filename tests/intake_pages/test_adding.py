@@ -178,7 +178,7 @@ def test_a_5_mb_upload_is_refused_with_a_message(editor_client):
     upload = SimpleUploadedFile("big.txt", b"Lavrov spoke. " * 380_000, "text/plain")
     page = editor_client.post(ADD, {"upload": upload})
     assert page.status_code == 400
-    assert "intake takes up to 2 MB. Split it," in page.content.decode()
+    assert "This report is 5.3 MB; intake takes up to 2 MB. Split it," in page.content.decode()
     assert not Source.objects.exists()
 
 
