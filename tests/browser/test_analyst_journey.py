@@ -137,6 +137,23 @@ def test_on_a_phone_the_results_start_on_the_first_screen_with_the_filters_folde
     context.close()
 
 
+def test_on_a_phone_a_refused_filter_value_opens_the_filters_on_its_message(
+    browser, live_server, seeded
+):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/")
+    page.fill("#id_username", "analyst-browser")
+    page.fill("#id_password", "analyst-browser-pw")
+    page.click("button[type=submit]")
+    page.goto("/statements/?contact=" + "9" * 30)
+    assert page.locator("details.filters-panel").get_attribute("open") is not None
+    notice = page.locator("details.filters-panel [role=alert]")
+    assert notice.is_visible()
+    assert "No record has so large a number." in notice.inner_text()
+    context.close()
+
+
 def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/contacts/")
