@@ -1,4 +1,7 @@
-"""What every record editors change has: a version for optimistic locking, clean text."""
+"""What every record editors change has: a version for optimistic locking, clean text; and
+the short random key by which contacts and statements are known."""
+
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -53,3 +56,28 @@ class EditedRecord(CleanText):
 
     class Meta:
         abstract = True
+
+
+def new_key():
+    return uuid.uuid4().hex[:12]
+
+
+class Keyed(models.Model):
+    """A record known by a short random key (its natural key; a statement's address), made
+    when it is first saved without one: a field default would be a callable that every
+    migration creating the table had to import from the app."""
+
+    key = models.SlugField(
+        max_length=100, unique=True, blank=True, help_text="Made when the record is first saved."
+    )
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.key,)
+
+    def fill_derived_fields(self):
+        super().fill_derived_fields()
+        if not self.key:
+            self.key = new_key()

@@ -1,8 +1,6 @@
 """Diplomatic contacts: who reached out to whom, when, how; the participants are in
 `participants`."""
 
-import uuid
-
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -10,12 +8,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..aggregates import TRUE_TEXT, joined, split
+from .base import Keyed
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
 from .participants import Participant, row_fields
-
-
-def new_key():
-    return uuid.uuid4().hex[:12]
 
 
 class ContactKind(models.TextChoices):
@@ -132,8 +127,7 @@ class ContactManager(models.Manager.from_queryset(ContactQuerySet)):
         return self.get(key=key)
 
 
-class Contact(DatedRecord):
-    key = models.SlugField(max_length=100, unique=True, default=new_key)
+class Contact(Keyed, DatedRecord):
     kind = models.CharField(max_length=20, choices=ContactKind.choices)
     location = models.CharField(max_length=200, blank=True)
     summary = models.TextField()
@@ -176,9 +170,6 @@ class Contact(DatedRecord):
 
     def get_absolute_url(self):
         return reverse("contact-detail", args=[self.pk])
-
-    def natural_key(self):
-        return (self.key,)
 
     @property
     def initiator(self):

@@ -7,8 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import optional_reference
-from .contacts import new_key
+from .base import Keyed, optional_reference
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord
 from .roles import Role
 
@@ -57,8 +56,7 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         return self.get(key=key)
 
 
-class Statement(DatedRecord):
-    key = models.SlugField(max_length=100, unique=True, default=new_key)
+class Statement(Keyed, DatedRecord):
     # speaker and speaker_country are served by statement_speaker_date/statement_country.
     speaker = optional_reference("Person", "statements", db_index=False)
     speaker_description = models.CharField(
@@ -112,9 +110,6 @@ class Statement(DatedRecord):
 
     def get_absolute_url(self):
         return reverse("statement-detail", args=[self.key])
-
-    def natural_key(self):
-        return (self.key,)
 
     def fill_derived_fields(self):
         super().fill_derived_fields()
