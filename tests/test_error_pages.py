@@ -17,31 +17,37 @@ def test_an_address_no_page_has_is_a_404_in_words(analyst_client):
     assert "Resolver404" not in text
 
 
-@pytest.mark.django_db
-def test_a_404_raised_without_a_message_shows_the_default_text(analyst):
+def answered(handler, user, exception):
+    """(status, text) of the error page `handler` draws for `exception`."""
     request = RequestFactory().get("/contacts/1/")
-    request.user = analyst
-    page = errors.page_not_found(request, Http404())
-    text = page.content.decode()
-    assert page.status_code == 404
-    assert "There is nothing at this address." in text
-    assert "Http404" not in text
+    request.user = user
+    page = handler(request, exception)
+    return page.status_code, page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("handler", "exception", "status", "default"),
+    [
+        (errors.page_not_found, Http404(), 404, "There is nothing at this address."),
+        (
+            errors.permission_denied,
+            PermissionDenied(),
+            403,
+            "Your account does not have permission to do that.",
+        ),
+    ],
+)
+def test_an_error_raised_without_a_message_shows_the_default_text(
+    analyst, handler, exception, status, default
+):
+    answer, text = answered(handler, analyst, exception)
+    assert answer == status
+    assert default in text
+    assert type(exception).__name__ not in text
 
 
 @pytest.mark.django_db
 def test_a_404_raised_with_a_message_shows_it(analyst):
-    request = RequestFactory().get("/contacts/1/")
-    request.user = analyst
-    page = errors.page_not_found(request, Http404("No such record."))
-    assert "No such record." in page.content.decode()
-
-
-@pytest.mark.django_db
-def test_a_403_raised_without_a_message_shows_the_default_text(analyst):
-    request = RequestFactory().get("/admin/")
-    request.user = analyst
-    page = errors.permission_denied(request, PermissionDenied())
-    text = page.content.decode()
-    assert page.status_code == 403
-    assert "Your account does not have permission to do that." in text
-    assert "PermissionDenied" not in text
+    status, text = answered(errors.page_not_found, analyst, Http404("No such record."))
+    assert status == 404 and "No such record." in text

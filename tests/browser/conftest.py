@@ -44,17 +44,31 @@ def seeded(transactional_db):
     return user
 
 
-@pytest.fixture
-def page(browser, live_server, seeded):
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+def analyst_page(browser, live_server, **options):
+    """A page logged in as the seeded analyst, in a context of its own (`options`)."""
+    context = browser.new_context(base_url=live_server.url, **options)
     page = context.new_page()
     page.goto("/")
     page.fill("#id_username", "analyst-browser")
     page.fill("#id_password", "analyst-browser-pw")
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server, seeded):
+    page = analyst_page(browser, live_server, accept_downloads=True)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server, seeded):
+    """The analyst's page on a phone's screen (390 by 844)."""
+    page = analyst_page(browser, live_server, viewport={"width": 390, "height": 844})
+    yield page
+    page.context.close()
 
 
 def log_in(browser, live_server, username, password):

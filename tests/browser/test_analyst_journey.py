@@ -104,29 +104,16 @@ def test_other_pages_pass_axe(page, path):
     assert serious_accessibility_violations(page) == []
 
 
-def test_contacts_page_fits_a_phone_screen(browser, live_server, seeded):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto("/")
-    page.fill("#id_username", "analyst-browser")
-    page.fill("#id_password", "analyst-browser-pw")
-    page.click("button[type=submit]")
+def test_contacts_page_fits_a_phone_screen(phone):
+    page = phone
     page.goto("/contacts/")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     screenshot(page, "07-contacts-phone")
     assert overflow <= 1
-    context.close()
 
 
-def test_on_a_phone_the_results_start_on_the_first_screen_with_the_filters_folded(
-    browser, live_server, seeded
-):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto("/")
-    page.fill("#id_username", "analyst-browser")
-    page.fill("#id_password", "analyst-browser-pw")
-    page.click("button[type=submit]")
+def test_on_a_phone_the_results_start_on_the_first_screen_with_the_filters_folded(phone):
+    page = phone
     page.goto("/contacts/?kind=phone_call")
     summary = page.locator("details.filters-panel > summary")
     assert "(1 active)" in summary.inner_text()
@@ -134,24 +121,15 @@ def test_on_a_phone_the_results_start_on_the_first_screen_with_the_filters_folde
     assert page.locator(".results").bounding_box()["y"] < 844 / 2
     summary.click()
     assert page.locator("#id_kind").is_visible()
-    context.close()
 
 
-def test_on_a_phone_a_refused_filter_value_opens_the_filters_on_its_message(
-    browser, live_server, seeded
-):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto("/")
-    page.fill("#id_username", "analyst-browser")
-    page.fill("#id_password", "analyst-browser-pw")
-    page.click("button[type=submit]")
+def test_on_a_phone_a_refused_filter_value_opens_the_filters_on_its_message(phone):
+    page = phone
     page.goto("/statements/?contact=" + "9" * 30)
     assert page.locator("details.filters-panel").get_attribute("open") is not None
     notice = page.locator("details.filters-panel [role=alert]")
     assert notice.is_visible()
     assert "No record has so large a number." in notice.inner_text()
-    context.close()
 
 
 def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page):

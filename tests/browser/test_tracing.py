@@ -44,15 +44,8 @@ def test_no_page_logs_a_console_error(page):
     assert problems == []
 
 
-def test_the_phone_contacts_list_is_accessible_and_no_wider_than_the_screen(
-    browser, live_server, seeded
-):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto("/")
-    page.fill("#id_username", "analyst-browser")
-    page.fill("#id_password", "analyst-browser-pw")
-    page.click("button[type=submit]")
+def test_the_phone_contacts_list_is_accessible_and_no_wider_than_the_screen(phone):
+    page = phone
     for path in ("/contacts/", "/statements/", "/network/"):
         page.goto(path)
         wider = page.evaluate(
@@ -65,4 +58,3 @@ def test_the_phone_contacts_list_is_accessible_and_no_wider_than_the_screen(
         assert serious_accessibility_violations(page) == [], path
     page.goto("/contacts/")
     screenshot(page, "09-contacts-phone")
-    context.close()
