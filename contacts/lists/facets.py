@@ -6,7 +6,8 @@ the query string, and the chosen value with a link that removes it.
 
 Every facet of a page is counted in one query: the filtered rows' ids, up to FACET_SAMPLE
 of them, are taken once (a CTE) and each facet groups them (UNION ALL). When more rows
-match, the counts are of those first rows, and are shown as what they are, lower bounds
+match, the counts are of those rows (the first the database reads, in no order the page
+shows, so the note says "among 2,001 of the matching rows"), and are shown as lower bounds
 ("1,234+"), as the row count is past its cap ("10,000+"): counting a value among every
 matching row would read all of them (a common word matches most of a million statements),
 and no page can afford that. The sample is smaller than the row count's cap because each
