@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .models import Contact
+from .models import Contact, OrganisationName
 from .models.base import EditedRecord
 
 
@@ -54,3 +54,14 @@ def refresh_participant_names(sender, instance, created, **kwargs):
     `participant_text`: a rename rewrites them (other edits, and new records, need not)."""
     if getattr(instance, "_renamed", True) and not created:
         Contact.objects.with_participants(**{sender._meta.model_name: instance}).refresh_summaries()
+
+
+@receiver(post_save, sender="contacts.Organisation")
+def refresh_organisation_names(sender, instance, **kwargs):
+    """The keys a search finds an organisation by follow its names (raw loads too)."""
+    keys = instance.name_keys()
+    instance.names_searched.exclude(name_key__in=keys).delete()
+    kept = set(instance.names_searched.values_list("name_key", flat=True))
+    OrganisationName.objects.bulk_create(
+        OrganisationName(organisation=instance, name_key=key) for key in keys - kept
+    )

@@ -107,9 +107,9 @@ def migrate(target=None):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_search_migration_indexes_the_contacts_already_there_with_every_excerpt():
+    source = SourceFactory()  # by the live models, whose tables exist at every migration
     old = migrate("0002_squashed_groups")  # before the search's indexes
     try:
-        source = SourceFactory()
         contact = old.get_model("contacts", "Contact").objects.create(
             summary="A call", date_start="2020-01-03", date_end="2020-01-03"
         )
@@ -122,6 +122,8 @@ def test_the_search_migration_indexes_the_contacts_already_there_with_every_exce
                 note=str(n),
             )
         migrate("0004_squashed_source_order")
-        assert found("embassy") == ["A call"]
+        # No name expansion: organisations' name keys (0010) are not there yet.
+        searched = matching(Contact.objects.all(), "embassy", expand=False)
+        assert list(searched.values_list("summary", flat=True)) == ["A call"]
     finally:
         migrate()

@@ -1,6 +1,7 @@
 """The squashed migrations: a database migrated before the squash (0001 to 0019 applied)
 counts every squashed migration as applied, and a new database is built from the squash."""
 
+import pytest
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -61,3 +62,23 @@ def test_a_database_with_only_some_migrations_before_the_squash_is_not_counted_a
         recorder.record_applied("contacts", name)
     applied = MigrationLoader(connection).applied_migrations
     assert ("contacts", "0001_squashed_records") not in applied
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_organisation_name_migration_gives_organisations_already_there_their_keys():
+    from contacts.models import Organisation, OrganisationName
+
+    from .test_contact_search_document import migrate
+
+    old = migrate("0009_network_month")  # before the keys' table
+    try:
+        irgc = old.get_model("contacts", "Organisation").objects.create(
+            name="Islamic Revolutionary Guard Corps", abbreviation="IRGC", other_names="Sepah"
+        )
+    finally:
+        migrate()
+    stored = OrganisationName.objects.filter(organisation=irgc.pk).values_list(
+        "name_key", flat=True
+    )
+    assert set(stored) == Organisation.objects.get(pk=irgc.pk).name_keys()
+    assert "islamic revolutionary guard" in stored

@@ -62,3 +62,14 @@ def test_no_migration_imports_the_apps_own_code():
         for name, module in imported
         if module.split(".")[0] in ("contacts", "intake", "tracker")
     ] == []
+
+
+@pytest.mark.django_db
+def test_records_created_in_bulk_without_keys_get_one_each():
+    contacts = Contact.objects.bulk_create(
+        Contact(kind="phone_call", date_start=day, date_end=day, summary="Bulk.")
+        for day in ["2020-01-03", "2020-01-04"]
+    )
+    keys = set(Contact.objects.values_list("key", flat=True))
+    assert keys == {contact.key for contact in contacts}
+    assert len(keys) == 2 and all(KEY.fullmatch(key) for key in keys)

@@ -66,6 +66,15 @@ def test_generate_synthetic_creates_data_in_proportion():
     assert Person.objects.count() == 50
 
 
+def test_generated_organisations_have_the_keys_their_save_would_write():
+    call_command("generate_synthetic", contacts=100, seed=5, verbosity=0)
+    organisations = list(Organisation.objects.prefetch_related("names_searched"))
+    assert organisations
+    for organisation in organisations:
+        stored = {row.name_key for row in organisation.names_searched.all()}
+        assert stored == organisation.name_keys()
+
+
 def test_generate_synthetic_is_deterministic():
     call_command("generate_synthetic", contacts=100, seed=7, verbosity=0)
     first = list(Contact.objects.order_by("pk").values_list("summary", "date_start", "kind"))

@@ -4,7 +4,7 @@ from .network import NetworkMonth
 from .offices import OfficeHolding
 from .participants import Participant
 from .people import AliasKind, AmbiguousName, Person, PersonAlias
-from .places import Country, Organisation, OrganisationKind
+from .places import Country, Organisation, OrganisationKind, OrganisationName
 from .roles import Role
 from .sources import Citation, Source
 from .statements import Medium, Statement
@@ -23,6 +23,7 @@ __all__ = [
     "OfficeHolding",
     "Organisation",
     "OrganisationKind",
+    "OrganisationName",
     "Participant",
     "Person",
     "PersonAlias",

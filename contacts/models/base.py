@@ -62,6 +62,17 @@ def new_key():
     return uuid.uuid4().hex[:12]
 
 
+class KeyedQuerySet(models.QuerySet):
+    """`bulk_create` gives each new record without a key its key, as `save()` does."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for record in objs:
+            if not record.key:
+                record.key = new_key()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Keyed(models.Model):
     """A record known by a short random key (its natural key; a statement's address), made
     when it is first saved without one: a field default would be a callable that every

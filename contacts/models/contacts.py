@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..aggregates import TRUE_TEXT, joined, split
-from .base import Keyed
+from .base import Keyed, KeyedQuerySet
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
 from .participants import Participant, row_fields
 
@@ -60,7 +60,7 @@ def participant_text():
     return Coalesce(joined(Participant.objects, "contact", row_fields()), Value("[]"))
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(KeyedQuerySet):
     # Participation tests are semi-joins (pk IN ...), so no DISTINCT over large results.
     def with_participants(self, participants=None, **conditions):
         """Contacts in which one of `participants` (a Participant queryset), or a participant

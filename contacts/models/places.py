@@ -5,7 +5,15 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from contacts.text import name_key
+
 from .base import EditedRecord, optional_reference
+
+# A last word an organisation is often named without ("Qods" for "Qods Force").
+GENERIC_LAST_WORDS = frozenset(
+    "force forces corps army party ministry council agency office guard guards group front "
+    "movement committee department service organisation organization".split()
+)
 
 
 class CountryManager(models.Manager):
@@ -82,9 +90,42 @@ class Organisation(EditedRecord):
 
     natural_key.dependencies = ["contacts.country"]
 
+    def name_keys(self):
+        """The keys (`name_key`) an organisation is named by: its name, abbreviation and
+        other names, each also without a generic last word."""
+        keys = set()
+        for spelling in [self.name, self.abbreviation, *self.other_names.split(";")]:
+            key = name_key(spelling)
+            if key:
+                keys.add(key)
+                words = key.split()
+                if len(words) > 1 and words[-1] in GENERIC_LAST_WORDS:
+                    keys.add(" ".join(words[:-1]))
+        return keys
+
     def clean(self):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
                 raise ValidationError({"parent": "An organisation cannot be inside itself."})
             ancestor = ancestor.parent
+
+
+class OrganisationName(models.Model):
+    """One key an organisation is named by (`Organisation.name_keys`), so that a search
+    finds it through an index; rewritten whenever the organisation is saved (signals.py)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="names_searched", db_index=False
+    )
+    name_key = models.CharField(max_length=500, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name_key"], name="organisation_name_once"
+            )
+        ]
+
+    def __str__(self):
+        return self.name_key

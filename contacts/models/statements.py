@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import Keyed, optional_reference
+from .base import Keyed, KeyedQuerySet, optional_reference
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord
 from .roles import Role
 
@@ -28,7 +28,7 @@ def said_after(contact, speakers, days):
     return Q(speaker__in=speakers, date_start__gte=contact.date_start, date_start__lte=last_day)
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(KeyedQuerySet):
     def by(self, person):
         return self.filter(speaker=person)
 

@@ -7,9 +7,10 @@ names or aliases, or its transliteration (anyascii: "Макей" meets "Makei"),
 one of them without its Russian case ending ("Макею" meets "Макей"); a single word also
 names the person whose full name (not a title or short form) begins with it ("Qasem" →
 "Qasem Soleimani"). An organisation is named by its name, abbreviation, other names, or
-any of these without a generic last word ("Qods" → "Qods Force"). A name shared by more
-than one person or organisation is not expanded. Looked up through the indexed name keys
-in two queries (one more when someone was found), whatever the size of the archive.
+any of these without a generic last word ("Qods" → "Qods Force"; `Organisation.name_keys`).
+A name shared by more than one person or organisation is not expanded. Looked up through
+the indexed name keys (people's, aliases', `OrganisationName`) in two queries (one more
+when someone was found), whatever the size of the archive.
 """
 
 from dataclasses import dataclass
@@ -28,10 +29,6 @@ LONGEST_RUN = 4  # words
 FIRST_WORDS = 12  # where a name may start: a pasted paragraph is not looked up whole
 MOST_SPELLINGS = 20
 CANDIDATE_ROWS = 200
-GENERIC_LAST_WORDS = frozenset(
-    "force forces corps army party ministry council agency office guard guards group front "
-    "movement committee department service organisation organization".split()
-)
 RUSSIAN_ENDINGS = sorted(
     "ами ями ого его ому ему ыми ими ой ей ий ый ом ем ам ям ах ях у ю а я е ы и й ь".split(),
     key=len,
@@ -110,13 +107,10 @@ class Lookup:
         return False
 
     def match_organisations(self):
-        condition = Q()
-        for text in self.keys:
-            text = " ".join(tokens(text))
-            condition |= Q(name__iexact=text) | Q(abbreviation__iexact=text)
-            condition |= Q(other_names__icontains=text) | Q(name__istartswith=text + " ")
-        rows = Organisation.objects.filter(condition)
-        return list(rows.values_list("pk", "name", "abbreviation", "other_names")[:50])
+        keys = set(self.keys.values())
+        rows = Organisation.objects.filter(names_searched__name_key__in=keys).distinct()
+        rows = rows.only("name", "abbreviation", "other_names").order_by()
+        return {row: row.name_keys() for row in rows[:50]}
 
     def resolve(self):
         found = {}
@@ -127,9 +121,7 @@ class Lookup:
                 if self.names_person(key, row_key, kind)
             }
             named |= {
-                ("organisation", row[0])
-                for row in self.organisations
-                if key in organisation_keys(row[1:])
+                ("organisation", row.pk) for row, keys in self.organisations.items() if key in keys
             }
             if len(named) == 1:
                 found[text] = next(iter(named))
@@ -148,23 +140,10 @@ class Lookup:
             )
             for pk, name, _ in sorted(rows, key=lambda row: row[2]):
                 result.setdefault(("person", pk), []).append(name)
-        for pk, name, abbreviation, other_names in self.organisations:
-            names = [name, *other_names.split(";"), abbreviation]
-            result[("organisation", pk)] = [n.strip() for n in names if len(n.strip()) > 1]
+        for row in self.organisations:
+            names = [row.name, *row.other_names.split(";"), row.abbreviation]
+            result[("organisation", row.pk)] = [n.strip() for n in names if len(n.strip()) > 1]
         return result
-
-
-def organisation_keys(names):
-    name, abbreviation, other_names = names
-    keys = set()
-    for spelling in [name, abbreviation, *other_names.split(";")]:
-        key = name_key(spelling)
-        if key:
-            keys.add(key)
-            words = key.split()
-            if len(words) > 1 and words[-1] in GENERIC_LAST_WORDS:
-                keys.add(" ".join(words[:-1]))
-    return keys
 
 
 def candidate_runs(groups):

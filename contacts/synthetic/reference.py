@@ -55,15 +55,27 @@ def insert_countries(g):
 
 
 def insert_organisations(g, seed, country_ids):
-    """The first ministry's id; the others follow it."""
+    """The first ministry's id; the others follow it. Each with the keys a search finds it
+    by (`Organisation.name_keys`, as its save would write them)."""
+    from ..models import Organisation
+
     org0 = next_id("contacts_organisation")
+    names = [f"Synthetic ministry {seed}-{i}" for i in range(g.organisations)]
     insert_rows(
         "contacts_organisation",
         ["id", "name", "abbreviation", "other_names", "kind", "country_id", "parent_id"],
         [
-            (org0 + i, f"Synthetic ministry {seed}-{i}", "", "", "government")
-            + (g.rng.choice(country_ids), None)
-            for i in range(g.organisations)
+            (org0 + i, name, "", "", "government", g.rng.choice(country_ids), None)
+            for i, name in enumerate(names)
+        ],
+    )
+    insert_rows(
+        "contacts_organisationname",
+        ["organisation_id", "name_key"],
+        [
+            (org0 + i, key)
+            for i, name in enumerate(names)
+            for key in Organisation(name=name).name_keys()
         ],
     )
     return org0
