@@ -377,3 +377,13 @@ def test_a_kinds_chart_in_a_date_window_reads_both_dates_from_one_index(db):
     dates = rows.order_by("-date_start", "-pk").values_list("date_start", "date_end", "pk")
     plan = dates[:10001].explain()
     assert "COVERING INDEX contact_kind_date" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite plan")
+def test_the_country_facet_reads_the_sampled_contacts_participants_from_one_index(db):
+    from contacts.lists.facets import CONTACT_FACETS
+
+    country = next(facet for facet in CONTACT_FACETS if facet.param == "country")
+    sample = Contact.objects.order_by().values("pk")[:2001]
+    plan = country.grouped(Contact, sample).explain()
+    assert "COVERING INDEX participant_contact" in plan

@@ -22,8 +22,6 @@ RECORD_MODELS = [
 LOG_IN_LOCK_PERMISSIONS = ["view_accessattempt", "delete_accessattempt", "view_accesslog"]
 
 
-
-
 def ensure_groups(apps, schema_editor):
     """Create (or repair) Analyst, Editor and Administrator with their permissions."""
     from django.contrib.auth.management import create_permissions

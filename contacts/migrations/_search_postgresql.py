@@ -21,7 +21,11 @@ from django.db import transaction
 
 DOCUMENTS = {  # table: (column, text, language)
     "contacts_statement": ("text_document", "text", "language"),
-    "contacts_contact": ("search_document", "summary || E'\\n' || search_excerpts", "search_language"),
+    "contacts_contact": (
+        "search_document",
+        "summary || E'\\n' || search_excerpts",
+        "search_language",
+    ),
     "contacts_citation": ("excerpt_document", "excerpt", "search_language"),
     "contacts_source": ("text_document", "title || E'\\n' || text", "language"),
 }
@@ -189,10 +193,8 @@ def create(schema_editor):
     ]
     statements = [
         *configurations(has_unaccent(schema_editor)),
-        "ALTER TABLE contacts_citation ADD COLUMN search_language varchar(10) NOT NULL "
-        "DEFAULT ''",
-        "ALTER TABLE contacts_contact ADD COLUMN search_language varchar(10) NOT NULL "
-        "DEFAULT ''",
+        "ALTER TABLE contacts_citation ADD COLUMN search_language varchar(10) NOT NULL DEFAULT ''",
+        "ALTER TABLE contacts_contact ADD COLUMN search_language varchar(10) NOT NULL DEFAULT ''",
         "ALTER TABLE contacts_contact ADD COLUMN search_excerpts text NOT NULL DEFAULT ''",
         *functions,
         *FILLED,  # the rows already there

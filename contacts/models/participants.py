@@ -54,8 +54,11 @@ class ParticipantManager(models.Manager.from_queryset(ParticipantQuerySet)):
 class Participant(CleanText):
     """A named person, or an unnamed counterpart ("his French counterpart")."""
 
-    contact = models.ForeignKey("Contact", on_delete=models.CASCADE, related_name="participants")
-    # person and country are served by the composite indexes participant_person/_country.
+    contact = models.ForeignKey(
+        "Contact", on_delete=models.CASCADE, related_name="participants", db_index=False
+    )
+    # contact, person and country are served by the composite indexes participant_contact,
+    # participant_person and participant_country.
     person = optional_reference("Person", "participations", db_index=False)
     description = models.CharField(
         max_length=200, blank=True, help_text="For an unnamed counterpart, as the report puts it."
@@ -113,6 +116,11 @@ class Participant(CleanText):
             ),
         ]
         indexes = [
+            # A contact's participants, and who they are, from the index alone: the facets
+            # of a list (countries, initiators) and the network's pairs read no table row.
+            models.Index(
+                fields=["contact", "is_initiator", "country", "person"], name="participant_contact"
+            ),
             models.Index(fields=["person", "is_initiator", "contact"], name="participant_person"),
             models.Index(
                 fields=["person", "contact_date", "contact_end", "contact", "is_initiator"],
