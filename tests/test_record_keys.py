@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 
 from contacts.models import Contact, Statement
@@ -56,6 +57,8 @@ def test_no_migration_imports_the_apps_own_code():
                     imported += [(path.name, alias.name) for alias in node.names]
                 elif isinstance(node, ast.ImportFrom) and node.level == 0:
                     imported.append((path.name, node.module))
+                elif isinstance(node, ast.ImportFrom) and node.level > 1:  # out of migrations
+                    imported.append((path.name, "contacts"))
     assert imported  # the scan read the migrations
     assert [
         (name, module)
@@ -73,3 +76,15 @@ def test_records_created_in_bulk_without_keys_get_one_each():
     keys = set(Contact.objects.values_list("key", flat=True))
     assert keys == {contact.key for contact in contacts}
     assert len(keys) == 2 and all(KEY.fullmatch(key) for key in keys)
+
+
+@pytest.mark.django_db
+def test_clearing_a_saved_records_key_is_refused_not_replaced():
+    contact = ContactFactory(key="reuters-2020-01-03-call")
+    contact.key = ""
+    with pytest.raises(ValidationError) as refused:
+        contact.full_clean()
+    assert refused.value.message_dict["key"] == [
+        "A saved record keeps its key (its address and natural key)."
+    ]
+    assert contact.key == ""  # not silently replaced by a new one

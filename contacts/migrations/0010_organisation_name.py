@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                         auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                     ),
                 ),
-                ("name_key", models.CharField(db_index=True, max_length=500)),
+                ("name_key", models.TextField(db_index=True)),
                 (
                     "organisation",
                     models.ForeignKey(

@@ -88,7 +88,14 @@ class Keyed(models.Model):
     def natural_key(self):
         return (self.key,)
 
+    def clean(self):
+        if not self.key and not self._state.adding:
+            raise ValidationError(
+                {"key": "A saved record keeps its key (its address and natural key)."}
+            )
+        super().clean()
+
     def fill_derived_fields(self):
         super().fill_derived_fields()
-        if not self.key:
+        if not self.key and self._state.adding:
             self.key = new_key()

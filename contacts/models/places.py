@@ -118,7 +118,7 @@ class OrganisationName(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="names_searched", db_index=False
     )
-    name_key = models.CharField(max_length=500, db_index=True)
+    name_key = models.TextField(db_index=True)  # NFKD may make a key longer than its name
 
     class Meta:
         constraints = [
