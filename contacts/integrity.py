@@ -11,7 +11,7 @@ functions, so a rule is written once and holds on every path:
 
 from django.db.models import Count, Q
 
-from .models import Certainty, Citation, Contact, OfficeHolding, Statement
+from .models import Certainty, Citation, Contact, OfficeHolding, Organisation, Statement
 from .text import excerpt_occurs_in
 
 RECORD_FIELDS = ("contact", "statement", "office")
@@ -130,6 +130,16 @@ def contacts_with_disagreeing_initiator():
     return counted.filter(disagree)
 
 
+def organisations_searched_under_other_keys():
+    """Organisations whose stored search keys (`OrganisationName`) are not their names' keys:
+    written by a path that bypassed `save()` (`update()`, `bulk_create`, raw SQL)."""
+    organisations = Organisation.objects.prefetch_related("names_searched").order_by("pk")
+    for organisation in organisations.iterator(chunk_size=500):
+        stored = {row.name_key for row in organisation.names_searched.all()}
+        if stored != organisation.name_keys():
+            yield organisation
+
+
 def integrity_problems():
     """Readable descriptions of every cross-row rule the data breaks."""
     for citation, reason in failing_citations():
@@ -141,3 +151,8 @@ def integrity_problems():
     for contact in contacts_with_disagreeing_initiator():
         problem = initiator_problem(contact.initiator_certainty, contact.initiators)
         yield f"Contact '{contact}': {problem}"
+    for organisation in organisations_searched_under_other_keys():
+        yield (
+            f"Organisation '{organisation}' is searched under keys other than its names': "
+            "save it again to rewrite them."
+        )

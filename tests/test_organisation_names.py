@@ -73,3 +73,12 @@ def test_the_organisations_are_looked_up_by_key_not_read_one_by_one():
     lookup = [q["sql"] for q in queries if "contacts_organisation" in q["sql"]]
     assert len(lookup) == 1
     assert "contacts_organisationname" in lookup[0] and "LIKE" not in lookup[0].upper()
+
+
+def test_keys_left_behind_by_an_update_are_reported_by_the_integrity_check():
+    from contacts.integrity import integrity_problems
+
+    brigade = OrganisationFactory(name="Zeta Brigade")
+    assert not [p for p in integrity_problems() if "Zeta" in p]
+    Organisation.objects.filter(pk=brigade.pk).update(name="Zeta Brigades")  # bypasses save()
+    assert [p for p in integrity_problems() if "'Zeta Brigades' is searched under keys" in p]
