@@ -183,3 +183,22 @@ def test_date_window_selects_what_the_textbook_overlap_test_selects(dated_contac
     if end:
         textbook = textbook.filter(date_start__lte=end)
     assert set(Contact.objects.filter(overlapping(start, end))) == set(textbook)
+
+
+def test_whether_a_record_spans_into_a_window_is_read_from_the_spanning_index(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from contacts.models.dates import any_spanning_into
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+    with CaptureQueriesContext(connection) as queries:
+        assert any_spanning_into(Contact, day("2020-01-01")) is False
+    (query,) = queries.captured_queries
+    with connection.cursor() as cursor:
+        explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+        cursor.execute(explain + query["sql"])
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "contact_spanning" in plan

@@ -18,7 +18,7 @@ from ..models import (
     Source,
     Statement,
 )
-from ..models.dates import overlapping, spanning_into
+from ..models.dates import any_spanning_into, overlapping
 from ..search import INDEXES
 from ..search.filtering import FullTextFilter
 from .filter_fields import (
@@ -84,7 +84,7 @@ class DateWindow:
             return queryset
         # One look at the small index of spanning records: when none reaches into the
         # window, the condition is a single range and pages come in index order, unsorted.
-        spans = start is not None and (queryset.model.objects.filter(spanning_into(start)).exists())
+        spans = start is not None and any_spanning_into(queryset.model, start)
         return queryset.filter(overlapping(start, end, spans=spans))
 
 

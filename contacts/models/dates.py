@@ -77,6 +77,15 @@ def spanning_into(start):
     return SPANNING & Q(LessThan(Unindexed(F("date_start")), start)) & Q(date_end__gte=start)
 
 
+def any_spanning_into(model, start):
+    """Whether any record of `model` spans into `start`, read from its partial index of
+    spanning records. Ordered by that index's key: PostgreSQL guesses that a third of all
+    records span (a column compared with a column) and, asked only whether one exists,
+    would rather walk every earlier record in the dates' index (29 ms at 1M contacts)."""
+    first = model.objects.filter(spanning_into(start)).order_by("date_end").values("pk")[:1]
+    return bool(list(first))
+
+
 def overlapping(start=None, end=None, spans=True):
     """Records whose dates overlap [start, end] (either bound may be None).
 
