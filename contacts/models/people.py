@@ -45,7 +45,7 @@ class PersonManager(models.Manager.from_queryset(PersonQuerySet)):
 class Person(EditedRecord):
     name = models.CharField("canonical name", max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
-    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    name_key = models.TextField(editable=False, db_index=True)  # NFKD may lengthen a name
     country = optional_reference(
         "Country", "people", help_text="The country the person serves or belongs to."
     )
@@ -96,7 +96,7 @@ class PersonAlias(EditedRecord):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.SPELLING)
-    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    name_key = models.TextField(editable=False, db_index=True)  # NFKD may lengthen a name
     shared = models.BooleanField(
         "shared with other people",
         default=False,
