@@ -27,6 +27,15 @@ def test_home_shows_counts_and_recent_contacts(analyst_client, pair):
     assert contact.get_absolute_url() in response.text
 
 
+@pytest.mark.parametrize("sort", ["summary", "-1.665860101879575e+36", "../x"])
+def test_home_lists_the_newest_contacts_whatever_sort_is_asked(analyst_client, sort, recwarn):
+    older = make_contact(summary="B older", date_start=D(2020, 1, 2))
+    newer = make_contact(summary="A newer", date_start=D(2020, 1, 5))
+    text = analyst_client.get(reverse("home"), {"sort": sort}).text
+    assert text.index(newer.get_absolute_url()) < text.index(older.get_absolute_url())
+    assert [str(w.message) for w in recwarn if "accessor" in str(w.message)] == []
+
+
 def test_contact_page_shows_each_participants_office_on_that_date(analyst_client, pair):
     caller, callee, contact = pair
     OfficeFactory(person=caller, title="Director of the CIA", end_date=D(2018, 4, 25))

@@ -46,6 +46,19 @@
     layout: { name: "preset" }
   });
 
+  // fCoSE starts from random positions (Math.random): seeded, the same contacts are drawn
+  // the same way on every load, so a reload does not move what the analyst has read.
+  function withSeededRandom(run) {
+    var seed = 20200103, random = Math.random;
+    Math.random = function () {  // mulberry32
+      seed = (seed + 0x6D2B79F5) | 0;
+      var t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    try { run(); } finally { Math.random = random; }
+  }
+
   // fCoSE when it is there (cose, built into Cytoscape, otherwise); no animation, so the
   // first picture is the settled one.
   var layout = {
@@ -57,7 +70,7 @@
     nodeSeparation: 90, numIter: 2500
   };
   var started = performance.now();
-  graph.layout(layout).run();
+  withSeededRandom(function () { graph.layout(layout).run(); });
   turnToFit(graph);
   separateLabels(graph, 8);
   graph.fit(undefined, 24);
