@@ -33,6 +33,7 @@ class Links:
         for name in ("group", "page"):
             self.filters.pop(name, None)
         self.bases = {}  # the names a link sets -> the address with the other filters
+        self.pieces = {}  # (name, value) -> "name=value", encoded
         self.person = RecordLinks(person=(Person, "slug")).person
 
     def contacts(self, **params):
@@ -47,7 +48,18 @@ class Links:
                 query.pop(name, None)
             kept = query.urlencode()
             base = self.bases[names] = f"{reverse('contact-list')}?{kept}{'&' if kept else ''}"
-        return base + urlencode(params, doseq=True)
+        return base + "&".join(
+            self.piece(name, item)
+            for name, value in params.items()
+            for item in (value if isinstance(value, list) else [value])
+        )
+
+    def piece(self, name, value):
+        """`name=value` encoded once per page: a node stands in dozens of links."""
+        piece = self.pieces.get((name, value))
+        if piece is None:
+            piece = self.pieces[name, value] = urlencode({name: value})
+        return piece
 
     @staticmethod
     def value(node):
