@@ -155,8 +155,8 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
             return filtered
         self.count_rows = counter(chosen)
         self.ids_to_sample = chosen.contacts()
-        self.dates_to_chart = chosen.dates()
-        self.frequent_rows, self.newest_first = chosen.rows.order_by(), chosen.newest_first()
+        self.dates_to_chart = self.newest_first = chosen.newest_first()
+        self.frequent_rows = chosen.rows.order_by()
         return filtered
 
     def page_rows(self):

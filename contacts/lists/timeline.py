@@ -106,11 +106,11 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     (the order the list itself reads), whatever the size of the archive. `recent=False`
     takes the first `cap` in the order the query gives them instead (a search's matches in
     its index's order: finding the most recent would test row after row in date order).
-    `dates`, when given, are the contacts' (start, end, id) read another way, most recent
-    first (by start, then id): one person's, from their participations."""
+    `dates`, when given, are the contacts' (start, end, id) read another way, in the same
+    order: one person's or one country's, from their participations."""
     cap = cap or settings.TABLE_COUNT_CAP
     if dates is None:
-        order = ("-date_start", "-pk") if recent else ()  # the order of the date indexes
+        order = ("-date_start", "-date_end", "-pk") if recent else ()  # the date indexes' order
         dates = contacts.prefetch_related(None).order_by(*order)
         dates = dates.values_list("date_start", "date_end", "pk")
     if recent:
@@ -121,10 +121,11 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
 
 
 def grouped(dates, cap):
-    """`date_counts` of `dates` ((start, end, id), most recent first by start, then id),
-    counted in SQL: the first `cap` + 1 rows grouped by (start, end), so that a few hundred
-    groups reach Python instead of every row. Past the cap, the row left out is the last
-    in that order: of the earliest start, the lowest id (each group gives its lowest)."""
+    """`date_counts` of `dates` ((start, end, id), newest first as the list orders them:
+    by start, end, then id, all descending), counted in SQL: the first `cap` + 1 rows
+    grouped by (start, end), so that a few hundred groups reach Python instead of every
+    row. Past the cap, the row left out is the last in that order: of the earliest start
+    and end, the lowest id (each group gives its lowest)."""
     try:
         sql, params = dates[: cap + 1].query.sql_with_params()
     except EmptyResultSet:  # the filters can match nothing
@@ -137,7 +138,7 @@ def grouped(dates, cap):
         groups = [[as_date(s), as_date(e or s), n, k] for s, e, n, k in cursor.fetchall()]
     more = sum(group[2] for group in groups) > cap
     if more:
-        min(groups, key=lambda group: (group[0], group[3]))[2] -= 1
+        min(groups, key=lambda group: (group[0], group[1], group[3]))[2] -= 1
     return [(start, end, n) for start, end, n, _ in groups if n], more
 
 
@@ -268,6 +269,6 @@ def for_person(person, participations):
     (theirs), each bar linking to the list."""
     filters = QueryDict(mutable=True)
     filters["participant"] = person.slug
-    recent = participations.order_by("-contact_date", "-contact_id")
+    recent = participations.order_by("-contact_date", "-contact_end", "-contact_id")
     dates = recent.values_list("contact_date", "contact_end", "contact_id")
     return timeline(None, link=contacts_link(filters), dates=dates)
