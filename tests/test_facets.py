@@ -127,6 +127,30 @@ def test_the_chosen_value_is_shown_selected_with_a_link_that_removes_only_it(
     assert "Remove the filter Initiator: Mike Pompeo" in response.text
 
 
+def facet_query(client, query):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(CONTACTS, query)
+    (sql,) = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("WITH facet_")]
+    return response, sql
+
+
+def test_a_chosen_kind_and_country_are_named_without_counting_them(analyst_client, calls, people):
+    query = {"kind": "phone_call", "country": people["raab"].country_id}
+    response, sql = facet_query(analyst_client, query)
+    assert facets(response)["kind"] == [("Phone call", "3", True)]
+    assert facets(response)["country"] == [("United Kingdom", "3", True)]
+    assert facets(response)["initiator"] == [("Mike Pompeo", "3", False)]
+    # Only the initiators are counted: no contact's kind is read, no country grouped.
+    assert "facet_contact" not in sql and '"country_id" AS v' not in sql
+    assert '"person_id" AS v' in sql
+
+
+def test_a_chosen_initiator_is_named_by_counting_as_before(analyst_client, calls):
+    response, sql = facet_query(analyst_client, {"initiator": "mike-pompeo"})
+    assert facets(response)["initiator"] == [("Mike Pompeo", "3", True)]
+    assert "facet_contact" in sql  # the kinds, beside the initiator's name
+
+
 def test_a_value_the_filter_refuses_is_not_shown_as_chosen(analyst_client, calls):
     response = analyst_client.get(CONTACTS, {"country": "999999", "kind": "bogus"})
     shown = facets(response)

@@ -179,16 +179,24 @@ def count_facets(*, facets, rows, query, paginator, chosen, ids=None):
     if not facets or not paginator.count:
         return Facets()
     sample = settings.FACET_SAMPLE
-    found = defaultdict(list)  # facet index -> [(value, label, count)]
-    for number, value, label, count in grouped_counts(facets, rows, sample, ids):
-        found[number].append((value, label, count))
+    picked = {f.param: chosen[f.param] for f in facets if chosen.get(f.param) not in (None, "")}
+    named = {  # chosen values named without counting: every filtered row has them
+        facet.param: label
+        for facet in facets
+        if facet.param in picked
+        and (label := chosen_name(facet, query.get(facet.param, ""), picked[facet.param]))
+    }
+    asked = [facet for facet in facets if facet.param not in named]
+    found = defaultdict(list)  # param -> [(value, label, count)]
+    for number, value, label, count in grouped_counts(asked, rows, sample, ids) if asked else ():
+        found[asked[number].param].append((value, label, count))
     counted = Facets(sample=sample, partial=paginator.capped or paginator.count > sample)
-    for number, facet in enumerate(facets):
-        if chosen.get(facet.param) not in (None, ""):
+    for facet in facets:
+        if facet.param in picked:
             # Every filtered row has the chosen value: its count is the row count.
             value = query.get(facet.param, "")
-            labels = {val: lab for val, lab, _ in found[number]}
-            label = facet.name(value, labels.get(value, str(chosen[facet.param])))
+            labels = {val: lab for val, lab, _ in found[facet.param]}
+            label = named.get(facet.param) or labels.get(value, str(picked[facet.param]))
             item = Item(label, paginator.count_display, "", selected=True)
             counted.append(Counted(facet, [item], remove_url=link(query, facet.param)))
             continue
@@ -198,11 +206,21 @@ def count_facets(*, facets, rows, query, paginator, chosen, ids=None):
                 shown_count(min(count, sample), at_least=counted.partial),
                 link(query, facet.param, value),
             )
-            for value, label, count in found[number]
+            for value, label, count in found[facet.param]
         ]
         if items:
             counted.append(Counted(facet, items))
     return counted
+
+
+def chosen_name(facet, value, chosen):
+    """The name of a chosen value when it is known without the database: from the value
+    (a kind, a medium, a language), or from the record the filter looked up (a country)."""
+    if facet.names:
+        return facet.names(value)
+    if facet.target is not None and isinstance(chosen, facet.target):
+        return chosen.name
+    return ""
 
 
 CONTACT_FACETS = [
