@@ -149,6 +149,17 @@ def test_a_chosen_initiator_is_named_by_counting_as_before(analyst_client, calls
     response, sql = facet_query(analyst_client, {"initiator": "mike-pompeo"})
     assert facets(response)["initiator"] == [("Mike Pompeo", "3", True)]
     assert "facet_contact" in sql  # the kinds, beside the initiator's name
+    assert '"person_id" AS v' in sql  # and the initiators, counted
+
+
+def test_an_unfiltered_lists_facets_count_the_records_entered_last(analyst_client, settings):
+    settings.FACET_SAMPLE = 2  # three rows are read: the facet counts are lower bounds
+    kinds = ["phone_call", "phone_call", "phone_call", "meeting", "visit"]
+    for day, kind in enumerate(kinds, start=1):  # entered in date order: any index agrees
+        make_contact(PersonFactory(), kind=kind, date_start=D(2020, 1, day))
+    kinds = facets(analyst_client.get(CONTACTS))["kind"]
+    assert sorted(label for label, _, _ in kinds) == ["Meeting", "Phone call", "Visit"]
+    assert {count for _, count, _ in kinds} == {"1+"}
 
 
 def test_a_value_the_filter_refuses_is_not_shown_as_chosen(analyst_client, calls):
@@ -199,12 +210,20 @@ def test_each_facet_shows_at_most_eight_values(analyst_client, db):
     assert len(facets(analyst_client.get(CONTACTS))["country"]) == 8
 
 
+def test_a_tie_at_the_last_place_shown_is_settled_by_name_not_by_number(analyst_client, db):
+    hub = PersonFactory(country=None)
+    for number in reversed(range(10)):  # "Land 9" gets the lowest id
+        make_contact(hub, PersonFactory(country=CountryFactory(name=f"Land {number}")))
+    shown = facets(analyst_client.get(CONTACTS))["country"]
+    assert [label for label, _, _ in shown] == [f"Land {number}" for number in range(8)]
+
+
 def test_counts_beyond_the_cap_are_lower_bounds_marked_like_the_row_count(
     analyst_client, calls, settings
 ):
     settings.TABLE_COUNT_CAP = settings.FACET_SAMPLE = 2
-    response = analyst_client.get(CONTACTS)
-    assert "2+ rows" in response.text
+    response = analyst_client.get(CONTACTS, {"date_from": "2020-01-01"})  # filtered: the
+    assert "2+ rows" in response.text  # sample is the first rows an index gives (the calls)
     shown = facets(response)
     assert ("Phone call", "2+", False) in shown["kind"]
     assert ("Mike Pompeo", "2+", False) in shown["initiator"]
@@ -217,7 +236,7 @@ def test_counts_beyond_the_facet_sample_are_lower_bounds_though_the_rows_are_cou
     analyst_client, calls, settings
 ):
     settings.FACET_SAMPLE = 2  # the row count's cap stays 10,000
-    response = analyst_client.get(CONTACTS)
+    response = analyst_client.get(CONTACTS, {"date_from": "2020-01-01"})
     rows = response.context["table"].paginator.count
     assert rows > 2 and f"{rows} rows" in response.text
     assert ("Phone call", "2+", False) in facets(response)["kind"]

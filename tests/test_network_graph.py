@@ -1,6 +1,8 @@
 """The network page's matrix and graph: who reached out to whom, and the contacts whose
 initiator the sources do not give."""
 
+import copy
+import pickle
 import re
 
 import pytest
@@ -194,6 +196,17 @@ def test_each_link_keeps_the_pages_other_filters_and_replaces_only_its_own(peopl
     unknown = QueryDict(links.undirected(a, b).split("?", 1)[1])
     assert unknown.getlist("with_participant") == ["mike-pompeo", "dominic-raab"]
     assert unknown["initiator"] == "someone" and unknown["initiator_unknown"] == "true"
+
+
+def pickle_copy(value):
+    return pickle.loads(pickle.dumps(value))
+
+
+@pytest.mark.parametrize("duplicate", [pickle_copy, copy.copy, copy.deepcopy])
+def test_a_node_copies_with_its_attributes(duplicate):
+    node = Node("unnamed:French counterpart:3", "French counterpart (France)", "", None, "Fr")
+    copied = duplicate(node)
+    assert copied == node and copied.description == "Fr" and copied.slug == ""
 
 
 def test_the_graphs_data_is_written_as_djangos_json_script_writes_it():

@@ -27,8 +27,8 @@ def test_home_shows_counts_and_recent_contacts(analyst_client, pair):
     assert contact.get_absolute_url() in response.text
 
 
-@pytest.mark.parametrize("sort", ["summary", "-1.665860101879575e+36", "../x"])
-def test_home_lists_the_newest_contacts_whatever_sort_is_asked(analyst_client, sort, recwarn):
+@pytest.mark.parametrize("sort", ["-1.665860101879575e+36", "../x"])
+def test_home_passes_no_sort_to_its_table_and_lists_the_newest_first(analyst_client, sort, recwarn):
     older = make_contact(summary="B older", date_start=D(2020, 1, 2))
     newer = make_contact(summary="A newer", date_start=D(2020, 1, 5))
     text = analyst_client.get(reverse("home"), {"sort": sort}).text

@@ -46,7 +46,7 @@ class Participation:
     contact tested (`ContactQuerySet.with_frequent_participants`).
 
     A country's are `shared`: several of a contact's participants may hold it, so they are
-    counted and charted once per contact (DISTINCT over the index's columns)."""
+    counted and charted once per contact (grouped as the date index gives them)."""
 
     rows: object
     filters: tuple

@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .participation import Participation
+
 DAY_LIMIT = 92  # up to about three months: a bar per day
 WEEK_LIMIT = 156  # up to three years: a bar per week; beyond: a bar per month
 BAR = 10  # width of a bar in the chart's own units (the chart is 100 units high)
@@ -269,6 +271,5 @@ def for_person(person, participations):
     (theirs), each bar linking to the list."""
     filters = QueryDict(mutable=True)
     filters["participant"] = person.slug
-    recent = participations.order_by("-contact_date", "-contact_end", "-contact_id")
-    dates = recent.values_list("contact_date", "contact_end", "contact_id")
+    dates = Participation(participations, ("participant",)).newest_first()
     return timeline(None, link=contacts_link(filters), dates=dates)

@@ -35,6 +35,9 @@ class Node(tuple):
         node.slug, node.country, node.description = slug, country, description
         return node
 
+    def __getnewargs__(self):  # copied or pickled with its attributes, not as the pair
+        return (self.key, self.label, self.slug, self.country, self.description)
+
     key = property(itemgetter(0))
     label = property(itemgetter(1))
 
