@@ -11,6 +11,12 @@ from contacts.exports.reading import Record
 
 class Table:
     headers = ["Key", "Text"]
+    written = frozenset()
+
+
+class Linked:
+    headers = ["Text", "Link"]
+    written = frozenset({"Link"})
 
 
 def records(count):
@@ -20,9 +26,10 @@ def records(count):
     ]
 
 
+@pytest.mark.parametrize("first", [1, 3])
 @pytest.mark.parametrize("count", [0, 1, 2, 3, 4, 5, 7, 8, 11])
-def test_csv_chunks_hold_every_row_once_in_order(count, monkeypatch):
-    monkeypatch.setattr(writers, "FIRST_ROWS", 3)
+def test_csv_chunks_hold_every_row_once_in_order(count, first, monkeypatch):
+    monkeypatch.setattr(writers, "FIRST_ROWS", first)
     monkeypatch.setattr(writers, "ROWS_PER_CHUNK", 4)
     chunks = list(writers.csv_stream(Table, iter(records(count))))
     text = "".join(chunks)
@@ -45,3 +52,12 @@ def test_csv_cells_that_start_a_formula_are_neutralised(monkeypatch):
     rows = list(csv.reader(io.StringIO(text.removeprefix(writers.BOM))))
     assert rows[1] == ["0", "row, 0"]
     assert rows[2] == ["1", "'=formula 1"]
+
+
+def test_csv_cells_the_export_writes_itself_are_not_neutralised():
+    rows = [Record("1", "", ["=entered", "-written by the export"])]
+    text = "".join(writers.csv_stream(Linked, iter(rows)))
+    assert list(csv.reader(io.StringIO(text.removeprefix(writers.BOM))))[1] == [
+        "'=entered",
+        "-written by the export",
+    ]

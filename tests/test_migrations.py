@@ -82,3 +82,29 @@ def test_the_organisation_name_migration_gives_organisations_already_there_their
     )
     assert set(stored) == Organisation.objects.get(pk=irgc.pk).name_keys()
     assert "islamic revolutionary guard" in stored
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_participant_cells_migration_fills_the_contacts_already_there():
+    from contacts.models import Contact
+    from contacts.models.contacts import CELLS
+
+    from .factories import CountryFactory, ParticipantFactory, PersonFactory, make_contact
+    from .test_contact_search_document import migrate
+
+    pompeo = PersonFactory(name="Mike Pompeo", country=CountryFactory(name="United States"))
+    zarif = PersonFactory(name="Javad Zarif", country=CountryFactory(name="Iran"))
+    contact = make_contact(pompeo, zarif, initiator=pompeo)
+    ParticipantFactory(
+        contact=contact,
+        person=None,
+        description="his French counterpart",
+        country=CountryFactory(name="France"),
+    )
+    migrate("0012_name_keys_unbounded")  # before the cells: their columns are dropped
+    migrate()
+    assert Contact.objects.values_list(*CELLS).get(pk=contact.pk) == (
+        "Mike Pompeo",
+        "Javad Zarif; his French counterpart (unnamed)",
+        "France; Iran; United States",
+    )

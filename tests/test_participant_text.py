@@ -6,11 +6,13 @@ import importlib
 import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from contacts.aggregates import parse
 from contacts.models import Contact, Participant
+from contacts.models.contacts import CELLS
 from contacts.services import merge_people
 
 from .conftest import body
@@ -107,3 +109,12 @@ def test_exported_links_quote_a_slug_as_its_page_address_does(analyst_client):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["Link"] for row in rows] == ["http://testserver" + person.get_absolute_url()]
     assert "%D0%B0" in rows[0]["Link"]
+
+
+def test_generated_contacts_carry_the_export_cells_the_model_writes():
+    call_command("generate_synthetic", contacts=100, seed=1, verbosity=0)
+    loaded = list(Contact.objects.order_by("pk").values_list("pk", *CELLS))
+    Contact.objects.all().refresh_summaries()
+    assert loaded == list(Contact.objects.order_by("pk").values_list("pk", *CELLS))
+    assert all(others and countries for _, _, others, countries in loaded)
+    assert any(initiator for _, initiator, _, _ in loaded)

@@ -9,6 +9,7 @@ SEPARATOR = "; "
 
 class PersonRows(Rows):
     headers = ["Name", "Country", "Offices", "Also known as", "Contacts", "Statements", "Link"]
+    written = frozenset({"Contacts", "Statements", "Link"})
 
     def records(self, queryset, *, evidence=False):  # no citations of their own
         for row in from_row_source(queryset, person_rows):

@@ -35,6 +35,9 @@ class Rows:
     queryset's order (each record's citations only when `evidence` is asked for)."""
 
     headers: list = []
+    # The headers of cells the export writes itself (dates, labels of fixed choices, counts,
+    # links): no one enters their text, so a CSV does not check them for formulas.
+    written: frozenset = frozenset()
     has_evidence = False
 
     def __init__(self, base_url):

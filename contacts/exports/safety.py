@@ -25,6 +25,11 @@ def neutralise(value):
     return value
 
 
-def neutralise_row(row):
-    """`neutralise` over a row's cells, written inline: it runs for every cell of an export."""
-    return [("'" + v) if isinstance(v, str) and v[:1] in TRIGGER_SET else v for v in row]
+def neutralise_cells(row, columns):
+    """`neutralise` over the cells of `row` (a list, changed in place) at `columns`, the
+    ones that may hold entered text; written inline: it runs for every cell of an export."""
+    for index in columns:
+        value = row[index]
+        if isinstance(value, str) and value[:1] in TRIGGER_SET:
+            row[index] = "'" + value
+    return row

@@ -7,6 +7,7 @@ from .reading import Record, Rows, from_row_source
 
 class SourceRows(Rows):
     headers = ["Title", "Outlet", "Published", "Language", "Contacts", "Statements", "URL", "Link"]
+    written = frozenset({"Published", "Contacts", "Statements", "Link"})
 
     def records(self, queryset, *, evidence=False):  # no citations of their own
         for row in from_row_source(queryset, source_rows):

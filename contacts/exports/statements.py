@@ -21,6 +21,7 @@ class StatementRows(Rows):
         "Sources",
         "Link",
     ]
+    written = frozenset({"Date", "Medium", "Contact", "Sources", "Link"})
     has_evidence = True
 
     def records(self, queryset, *, evidence=True):

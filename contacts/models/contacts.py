@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..aggregates import TRUE_TEXT, joined, split
+from ..aggregates import TRUE_TEXT, joined, parse, split
 from .base import Keyed, KeyedQuerySet
 from .dates import DATE_CONSTRAINTS, SPANNING, DatedRecord, overlapping
 from .participants import Participant, row_fields
@@ -58,6 +58,27 @@ class Certainty(models.TextChoices):
 def participant_text():
     """A contact's participants as `Contact.participant_text` holds them, in SQL."""
     return Coalesce(joined(Participant.objects, "contact", row_fields()), Value("[]"))
+
+
+CELLS = ["initiator_cell", "others_cell", "countries_cell"]
+SEPARATOR = "; "
+
+
+def participant_cells(text):
+    """The export's Initiator, Other participants and Countries cells of a contact, from
+    its `participant_text`: the first initiator's label; the others' labels in the order of
+    their ids; the countries' names, each once, sorted."""
+    initiator, others, countries = "", [], set()
+    for person in parse(text):
+        if person[1] in TRUE_TEXT and not initiator:
+            initiator = person[6]
+        else:
+            others.append(person)
+        if person[5]:
+            countries.add(person[5])
+    if len(others) > 1:
+        others.sort(key=lambda person: int(person[0]))
+    return initiator, SEPARATOR.join(p[6] for p in others), SEPARATOR.join(sorted(countries))
 
 
 class ContactQuerySet(KeyedQuerySet):
@@ -112,7 +133,7 @@ class ContactQuerySet(KeyedQuerySet):
         label = initiator.annotate(label=Coalesce("person__name", "description")).values("label")
         people = Participant.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
         sources = Citation.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
-        return self.update(
+        updated = self.update(
             initiator_label=Coalesce(Subquery(label[:1]), Value("")),
             participant_text=participant_text(),
             participant_count=Coalesce(Subquery(people.annotate(n=Count("pk")).values("n")), 0),
@@ -120,6 +141,17 @@ class ContactQuerySet(KeyedQuerySet):
                 Subquery(sources.annotate(n=Count("source", distinct=True)).values("n")), 0
             ),
         )
+        self.refresh_cells()
+        return updated
+
+    def refresh_cells(self):
+        """Write the export's participant cells (CELLS) from each contact's stored
+        `participant_text`."""
+        contacts = [
+            self.model(pk=pk, **dict(zip(CELLS, participant_cells(text), strict=True)))
+            for pk, text in self.order_by().values_list("pk", "participant_text")
+        ]
+        self.model.objects.bulk_update(contacts, CELLS, batch_size=500)
 
 
 class ContactManager(models.Manager.from_queryset(ContactQuerySet)):
@@ -144,10 +176,20 @@ class Contact(Keyed, DatedRecord):
     # The participants as the row source reads them (JSON, `row_fields()` each), so that a
     # table page or an export reads one table.
     participant_text = models.TextField(default="[]", db_default="[]", editable=False)
+    # The export's participant cells (`participant_cells`), so that a CSV writes them as read.
+    initiator_cell = models.TextField(default="", db_default="", editable=False)
+    others_cell = models.TextField(default="", db_default="", editable=False)
+    countries_cell = models.TextField(default="", db_default="", editable=False)
 
     objects = ContactManager()
     history = HistoricalRecords(
-        excluded_fields=["initiator_label", "participant_count", "source_count", "participant_text"]
+        excluded_fields=[
+            "initiator_label",
+            "participant_count",
+            "source_count",
+            "participant_text",
+            *CELLS,
+        ]
     )
 
     class Meta:

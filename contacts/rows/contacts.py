@@ -2,17 +2,10 @@
 
 from ..aggregates import TRUE_TEXT, parse, split
 from ..models import Contact
+from ..models.contacts import CELLS
 from .reading import DATED, citations, in_id_order, listed
 
-COLUMNS = [
-    *DATED,
-    "kind",
-    "initiator_certainty",
-    "location",
-    "summary",
-    "source_count",
-    "participant_text",
-]
+COLUMNS = [*DATED, "kind", "initiator_certainty", "location", "summary", "source_count"]
 
 
 def participant_id(item):
@@ -41,17 +34,19 @@ def participants_of(value):
     ]
 
 
-def contact_rows(ids, *, evidence=False, excerpts=False, people=participants_of):
+def contact_rows(ids, *, evidence=False, excerpts=False, cells=False):
     """The contacts `ids` as dicts in that order, read from the contacts' table alone: COLUMNS,
-    `participants` (`people(participant_text)`: dicts by default), and with
-    `evidence` the citations an export carries, with `excerpts` each citation's excerpt."""
+    `participants` (`participants_of`), or with `cells` the export's participant cells as
+    stored (CELLS); with `evidence` the citations an export carries, with `excerpts` each
+    citation's excerpt."""
     rows = Contact.objects.filter(pk__in=listed(ids))
-    names = list(COLUMNS)
+    names = [*COLUMNS, *(CELLS if cells else ["participant_text"])]
     if evidence or excerpts:
         rows = rows.annotate(row_citations=citations("contact"))
         names.append("row_citations")
     for row in in_id_order(ids, rows.values(*names)):
-        row["participants"] = people(row.pop("participant_text"))
+        if not cells:
+            row["participants"] = participants_of(row.pop("participant_text"))
         if "row_citations" in row:
             row["citations"] = split(row.pop("row_citations"))
         yield row

@@ -4,11 +4,12 @@ so a seed always gives the same rows), then the rows of each table built from th
 import json
 from collections import defaultdict
 from itertools import repeat
+from operator import itemgetter
 from types import SimpleNamespace
 
 import numpy as np
 
-from ..models.contacts import CAMEO_CODES
+from ..models.contacts import CAMEO_CODES, participant_cells
 from ..models.participants import UNNAMED
 from ..text import excerpt_digest
 from .generator import KIND_WEIGHTS, KINDS, MAX_PARTICIPANTS, MEDIA
@@ -29,6 +30,9 @@ TABLES = {
         "participant_count",
         "source_count",
         "participant_text",
+        "initiator_cell",
+        "others_cell",
+        "countries_cell",
     ],
     "contacts_participant": [
         "id",
@@ -137,6 +141,8 @@ def contact_rows(d, g, seed, first, contact_ids, names, texts):
         [names[m] for m in d.members[:, 0].tolist()],
         [names[m] for m in d.members[:, 1].tolist()],
     )
+    text = [texts[pk] for pk in contact_ids.tolist()]
+    cells = [participant_cells(value) for value in text]
     rows = np.arange(d.size)
     initiator = np.where(d.initiator >= 0, d.members[rows, d.initiator], -1).tolist()
     return list(
@@ -157,7 +163,8 @@ def contact_rows(d, g, seed, first, contact_ids, names, texts):
             ["" if p < 0 else names[p] for p in initiator],
             d.sizes.tolist(),
             d.source_counts.tolist(),
-            [texts[pk] for pk in contact_ids.tolist()],
+            text,
+            *(map(itemgetter(n), cells) for n in range(3)),
         )
     )
 
