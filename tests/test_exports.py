@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 import json
 
@@ -160,3 +161,16 @@ def test_a_streamed_export_that_fails_half_way_fails_the_request_in_tests(
     monkeypatch.setattr("contacts.exports.contacts.ContactRows.records", broken)
     with pytest.raises(RuntimeError, match="broke after its first row"):
         analyst_client.get(reverse("contact-list"), {"_export": "csv"})
+
+
+@pytest.mark.parametrize("path", ["/contacts/", "/statements/"])
+def test_a_dated_record_exports_its_day_or_its_range_as_iso_8601(analyst_client, path):
+    day, start, end = (datetime.date(*d) for d in [(2020, 1, 3), (999, 12, 30), (2020, 1, 5)])
+    spanning = {"date_start": start, "date_end": end, "date_precision": "range"}
+    contact = make_contact(PersonFactory(), PersonFactory(), **spanning)
+    make_contact(PersonFactory(), PersonFactory(), date_start=day)
+    StatementFactory(date_start=day)
+    StatementFactory(**spanning, contact=contact)
+    text = body(analyst_client.get(path, {"_export": "csv"})).decode("utf-8-sig")
+    dates = [row["Date"] for row in csv.DictReader(io.StringIO(text))]
+    assert dates == ["2020-01-03", "0999-12-30/2020-01-05"]

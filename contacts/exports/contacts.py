@@ -5,7 +5,7 @@ from functools import partial
 from contacts.models import Certainty, ContactKind
 from contacts.rows import contact_rows
 
-from .reading import Record, Rows, from_row_source, iso_dates
+from .reading import Record, Rows, from_row_source
 
 KIND_LABELS = dict(ContactKind.choices)
 KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
@@ -35,13 +35,13 @@ class ContactRows(Rows):
 
     def records(self, queryset, *, evidence=True):
         link_to = self.links.contact
-        read = partial(contact_rows, evidence=evidence, cells=True)
+        read = partial(contact_rows, evidence=evidence, exported=True)
         for row in from_row_source(queryset, read):
             link = link_to(row["pk"])
             cameo, plover = KIND_CODES[row["kind"]]
             cells = [
                 row["key"],
-                iso_dates(row["date_start"], row["date_end"]),
+                row["dates"],
                 KIND_LABELS[row["kind"]],
                 row["initiator_cell"],
                 CERTAINTY_LABELS[row["initiator_certainty"]],

@@ -106,9 +106,3 @@ def from_row_source(queryset, row_source):
     """The dicts of a row source (`contacts.rows`) for `queryset`'s rows, in its order."""
     for chunk in id_chunks(queryset):
         yield from row_source(chunk)
-
-
-def iso_dates(start, end):
-    """A date, or a range as ISO 8601 writes it: 2020-01-03/2020-01-05."""
-    start, end = str(start), str(end)
-    return start if start == end else f"{start}/{end}"

@@ -4,7 +4,7 @@ from contacts.models import Medium
 from contacts.quotes import quoted_text
 from contacts.rows import statement_rows
 
-from .reading import Record, Rows, from_row_source, iso_dates
+from .reading import Record, Rows, from_row_source
 
 MEDIUM_LABELS = dict(Medium.choices)
 
@@ -35,7 +35,7 @@ class StatementRows(Rows):
             link = links.statement(row["key"])
             cells = [
                 row["key"],
-                iso_dates(row["date_start"], row["date_end"]),
+                row["dates"],
                 speaker,
                 quoted_text(text, row["is_verbatim"]),
                 MEDIUM_LABELS[row["medium"]],

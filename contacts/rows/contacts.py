@@ -3,9 +3,11 @@
 from ..aggregates import TRUE_TEXT, parse, split
 from ..models import Contact
 from ..models.contacts import CELLS
-from .reading import DATED, citations, in_id_order, listed
+from .reading import DATED, citations, in_id_order, iso_dates, listed
 
-COLUMNS = [*DATED, "kind", "initiator_certainty", "location", "summary", "source_count"]
+OWN = ["kind", "initiator_certainty", "location", "summary", "source_count"]
+COLUMNS = [*DATED, *OWN, "participant_text"]
+EXPORTED = ["pk", "key", *OWN, *CELLS]  # and `dates`
 
 
 def participant_id(item):
@@ -34,18 +36,20 @@ def participants_of(value):
     ]
 
 
-def contact_rows(ids, *, evidence=False, excerpts=False, cells=False):
-    """The contacts `ids` as dicts in that order, read from the contacts' table alone: COLUMNS,
-    `participants` (`participants_of`), or with `cells` the export's participant cells as
-    stored (CELLS); with `evidence` the citations an export carries, with `excerpts` each
-    citation's excerpt."""
+def contact_rows(ids, *, evidence=False, excerpts=False, exported=False):
+    """The contacts `ids` as dicts in that order, read from the contacts' table alone: COLUMNS
+    with `participants` (`participants_of`), or with `exported` the cells an export writes
+    as stored (EXPORTED, and `dates` as ISO 8601 text); with `evidence` the citations an
+    export carries, with `excerpts` each citation's excerpt."""
     rows = Contact.objects.filter(pk__in=listed(ids))
-    names = [*COLUMNS, *(CELLS if cells else ["participant_text"])]
+    names = [*EXPORTED, "dates"] if exported else list(COLUMNS)
+    if exported:
+        rows = rows.annotate(dates=iso_dates())
     if evidence or excerpts:
         rows = rows.annotate(row_citations=citations("contact"))
         names.append("row_citations")
     for row in in_id_order(ids, rows.values(*names)):
-        if not cells:
+        if not exported:
             row["participants"] = participants_of(row.pop("participant_text"))
         if "row_citations" in row:
             row["citations"] = split(row.pop("row_citations"))

@@ -1,8 +1,8 @@
 """What the row sources share: rows put back in the ids' order, citations aggregated,
-organisations named."""
+organisations named, dates written as ISO 8601."""
 
 from django.db import connection
-from django.db.models import Case, Value, When
+from django.db.models import Case, CharField, F, Func, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
@@ -10,6 +10,28 @@ from ..aggregates import fields, joined
 from ..models import Citation
 
 DATED = ["pk", "key", "date_start", "date_end", "date_precision"]  # a dated record's own
+
+
+class IsoDate(Func):
+    """A date as text, YYYY-MM-DD: as stored on SQLite, by TO_CHAR on PostgreSQL."""
+
+    output_field = CharField()
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "TO_CHAR(%(expressions)s, 'YYYY-MM-DD')"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def iso_dates():
+    """A record's date, or its range, as ISO 8601 writes it (2020-01-03/2020-01-05), in SQL,
+    so that an export writes it as read."""
+    start, end = IsoDate("date_start"), IsoDate("date_end")
+    return Case(
+        When(date_end=F("date_start"), then=start),
+        default=Concat(start, Value("/"), end),
+        output_field=CharField(),
+    )
 
 
 def listed(ids):

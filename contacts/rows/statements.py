@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import DATED, citations, in_id_order, listed, organisation_text
+from .reading import DATED, citations, in_id_order, iso_dates, listed, organisation_text
 
 COLUMNS = [
     *DATED,
@@ -37,12 +37,14 @@ def office_held():
 
 
 def statement_rows(ids):
-    """The statements `ids` as dicts in that order: COLUMNS, `office` ([title, where] or
-    []) and `citations` (lists, as `reading.citations` gives them)."""
+    """The statements `ids` as dicts in that order: COLUMNS, `dates` (ISO 8601 text),
+    `office` ([title, where] or []) and `citations` (lists, as `reading.citations` gives
+    them)."""
     rows = Statement.objects.filter(pk__in=listed(ids)).annotate(
-        row_office=office_held(), row_citations=citations("statement")
+        dates=iso_dates(), row_office=office_held(), row_citations=citations("statement")
     )
-    for row in in_id_order(ids, rows.values(*COLUMNS, "row_office", "row_citations")):
+    names = [*COLUMNS, "dates", "row_office", "row_citations"]
+    for row in in_id_order(ids, rows.values(*names)):
         row["office"] = parse(row.pop("row_office"))
         row["citations"] = split(row.pop("row_citations"))
         yield row
