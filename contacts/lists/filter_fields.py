@@ -1,25 +1,68 @@
-"""Filter fields that name records by number (an outlet, a source), and the filter sets'
-way of counting their rows."""
+"""Filter fields that name records (a country or an outlet from a list, a source by
+number), and the filter sets' way of counting their rows."""
 
 import django_filters as filters
 from django import forms
-from django.forms.models import ModelChoiceField, ModelChoiceIterator
+from django_filters import fields
 
 from ..exports.reading import IdsInOrder
-from ..models import Citation, Organisation, OrganisationKind, Source
+from ..models import Citation, Country, Organisation, OrganisationKind, Source
 from .widgets import QuickSelect
 
 
-class NewsOutletChoices(ModelChoiceIterator):
+class ListedChoices(fields.ModelChoiceIterator):
+    """The options of a `ListedChoiceField`, from its one read of its rows."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.listed():
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.field.listed()) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(fields.ModelChoiceField):
+    """A <select> of a short table's rows (countries, outlets), read once per form: the same
+    rows render the options and check the chosen value, one query where Django makes two.
+    A value not listed is looked up as Django does (and refused if there is none)."""
+
+    iterator = ListedChoices
+    rows = None
+
+    def listing(self, queryset):
+        return queryset
+
+    def listed(self):
+        if self.rows is None:
+            self.rows = list(self.listing(self.queryset))
+        return self.rows
+
+    def __deepcopy__(self, memo):
+        copied = super().__deepcopy__(memo)
+        copied.rows = None  # each form reads its own
+        return copied
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            key = self.to_field_name or "pk"
+            text = str(getattr(value, key, value))
+            listed = next((row for row in self.listed() if str(getattr(row, key)) == text), None)
+            if listed is not None:
+                return listed
+        return super().to_python(value)
+
+
+class OutletField(ListedChoiceField):
     """The <select> lists news outlets; any organisation an article names is accepted."""
 
-    def __init__(self, field):
-        super().__init__(field)
-        self.queryset = self.queryset.filter(kind=OrganisationKind.NEWS_OUTLET)
+    def listing(self, queryset):
+        return queryset.filter(kind=OrganisationKind.NEWS_OUTLET)
 
 
-class OutletField(ModelChoiceField):
-    iterator = NewsOutletChoices
+class ListedChoiceFilter(filters.ModelChoiceFilter):
+    field_class = ListedChoiceField
 
 
 class OutletFilter(filters.ModelChoiceFilter):
@@ -30,6 +73,11 @@ def outlet_filter(label):
     return OutletFilter(
         label=label, field_name="outlet", queryset=Organisation.objects.all(), widget=QuickSelect
     )
+
+
+def country_filter(**options):
+    """A <select> of every country (`ListedChoiceField`)."""
+    return ListedChoiceFilter(queryset=Country.objects.all(), widget=QuickSelect, **options)
 
 
 class AppliedElsewhere:

@@ -9,7 +9,6 @@ from ..models import (
     Citation,
     Contact,
     ContactKind,
-    Country,
     Medium,
     OfficeHolding,
     Organisation,
@@ -26,6 +25,7 @@ from .filter_fields import (
     CitedSource,
     CountedFilterSet,
     WindowBound,
+    country_filter,
     outlet_filter,
     source_filter,
 )
@@ -37,7 +37,6 @@ from .participation import (
     participants_named,
     people_named,
 )
-from .widgets import QuickSelect
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
@@ -102,12 +101,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     )
     initiator = text_filter(label="Initiator", method="by_initiator")
     recipient = text_filter(label="Contacted person", method="by_recipient")
-    country = filters.ModelChoiceFilter(
-        label="Country (of any participant)",
-        queryset=Country.objects.all(),
-        method="by_country",
-        widget=QuickSelect,
-    )
+    country = country_filter(label="Country (of any participant)", method="by_country")
     organisation = text_filter(label="Organisation (of any participant)", method="by_organisation")
     kind = filters.ChoiceFilter(choices=ContactKind.choices)
     date_from, date_to = window_bounds()
@@ -204,12 +198,7 @@ class StatementFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "statement"
     q = text_filter(label=f"Search the text {SEARCH_HELP}", method="search")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
-    country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(),
-        method="by_country",
-        label="Speaker's country",
-        widget=QuickSelect,
-    )
+    country = country_filter(label="Speaker's country", method="by_country")
     medium = filters.ChoiceFilter(choices=Medium.choices)
     outlet = outlet_filter("Outlet")
     source = source_filter()
@@ -284,7 +273,7 @@ class SourceFilter(FullTextFilter):
 class PersonFilter(CountedFilterSet):
     name = text_filter(label="Name, alias or office", method="by_name")
     office = text_filter(label="Office or role, e.g. foreign minister", method="by_office")
-    country = filters.ModelChoiceFilter(queryset=Country.objects.all(), widget=QuickSelect)
+    country = country_filter()
 
     class Meta:
         model = Person
