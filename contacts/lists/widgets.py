@@ -2,8 +2,9 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from ..markup import escape
 
 
 class QuickSelect(forms.Select):

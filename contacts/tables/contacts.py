@@ -1,10 +1,10 @@
 """The contacts table: its columns (django-tables2) and its cells, drawn from `contact_rows`."""
 
 import django_tables2 as tables
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from ..markup import escape
 from ..models import Contact, ContactKind, Person
 from ..models.dates import format_date
 from ..rows import contact_rows

@@ -8,9 +8,9 @@ once in Python, links from URL patterns reversed once per page. Cell text and li
 those the per-cell rendering drew (tests/test_prepared_tables.py compares them).
 """
 
-from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
+from ..markup import conditional_escape, escape
 from ..rows.links import Links
 from ..search.columns import search_of
 
