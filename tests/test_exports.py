@@ -174,3 +174,35 @@ def test_a_dated_record_exports_its_day_or_its_range_as_iso_8601(analyst_client,
     text = body(analyst_client.get(path, {"_export": "csv"})).decode("utf-8-sig")
     dates = [row["Date"] for row in csv.DictReader(io.StringIO(text))]
     assert dates == ["2020-01-03", "0999-12-30/2020-01-05"]
+
+
+@pytest.mark.parametrize("sort", [None, "date", "-kind", "initiator", "-location", "source_count"])
+def test_a_whole_table_exports_in_one_query_in_the_order_a_filtered_one_has(
+    analyst_client, sort, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("contacts.rows.contacts.STREAMED_CHUNK", 2)
+    people = [PersonFactory(name=name) for name in ["Zarif", "Abe", "Maas", "Raab"]]
+    for n, kind in enumerate(["meeting", "phone_call", "visit", "phone_call", "meeting"]):
+        make_contact(
+            people[n % 4],
+            people[(n + 1) % 4],
+            initiator=people[n % 4] if n % 2 else None,
+            kind=kind,
+            location=["Tehran", "", "Berlin"][n % 3],
+            date_start=datetime.date(2020, 1, 1 + n % 3),
+        )
+    query = {"_export": "csv", **({"sort": sort} if sort else {})}
+
+    def keys(**extra):
+        with CaptureQueriesContext(connection) as queries:
+            text = body(analyst_client.get("/contacts/", {**query, **extra})).decode("utf-8-sig")
+        reads = [q for q in queries.captured_queries if 'FROM "contacts_contact"' in q["sql"]]
+        return [row["Key"] for row in csv.DictReader(io.StringIO(text))], len(reads)
+
+    whole, whole_reads = keys()
+    filtered, filtered_reads = keys(date_from="1900-01-01")  # read by ids, a chunk at a time
+    assert len(whole) == 5 and whole == filtered
+    assert whole_reads == 1 and filtered_reads > 1

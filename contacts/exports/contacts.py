@@ -4,6 +4,7 @@ from functools import partial
 
 from contacts.models import Certainty, ContactKind
 from contacts.rows import contact_rows
+from contacts.rows.contacts import streamed_contact_rows
 
 from .reading import Record, Rows, from_row_source
 
@@ -35,8 +36,10 @@ class ContactRows(Rows):
 
     def records(self, queryset, *, evidence=True):
         link_to = self.links.contact
-        read = partial(contact_rows, evidence=evidence, exported=True)
-        for row in from_row_source(queryset, read):
+        options = {"evidence": evidence, "exported": True}
+        read = partial(contact_rows, **options)
+        streamed = partial(streamed_contact_rows, **options)
+        for row in from_row_source(queryset, read, streamed):
             link = link_to(row["pk"])
             cameo, plover = KIND_CODES[row["kind"]]
             cells = [

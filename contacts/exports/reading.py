@@ -7,7 +7,7 @@ citations, offices, aliases) are aggregated in SQL by correlated subqueries
 out as soon as the first chunk is read.
 """
 
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -69,20 +69,25 @@ class Rows:
         ]
 
 
-def id_chunks(queryset):
-    """The ids of `queryset`'s rows in its order, a list per chunk.
-
-    The first chunk is small, so that the first bytes leave before a full chunk is read.
-    On PostgreSQL the export is one read-only transaction: one consistent snapshot, and a
-    cursor that streams (outside a transaction Django declares it WITH HOLD, and PostgreSQL
-    then computes every id before the first). SQLite's transactions here take the write
-    lock, so there each statement keeps its own snapshot.
-    """
+@contextmanager
+def one_snapshot():
+    """On PostgreSQL the export is one read-only transaction: one consistent snapshot, and
+    cursors that stream (outside a transaction Django declares them WITH HOLD, and
+    PostgreSQL then computes every row before the first), planned for their first rows.
+    SQLite's transactions here take the write lock, so there each statement keeps its own
+    snapshot."""
     postgresql = connection.vendor == "postgresql"
     with transaction.atomic() if postgresql else nullcontext():
-        if postgresql:  # plan the id cursor for its first rows, as a stream
+        if postgresql:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL cursor_tuple_fraction = 0.01")
+        yield
+
+
+def id_chunks(queryset):
+    """The ids of `queryset`'s rows in its order, a list per chunk (`one_snapshot`). The
+    first chunk is small, so that the first bytes leave before a full chunk is read."""
+    with one_snapshot():
         ids = getattr(queryset, "ids", None)  # ids read another way (an `IdsInOrder`)
         ids = ids() if ids else queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
         size = FIRST_CHUNK
@@ -102,7 +107,17 @@ class IdsInOrder:
         return (row[-1] for row in self.rows.iterator(chunk_size=CHUNK))
 
 
-def from_row_source(queryset, row_source):
-    """The dicts of a row source (`contacts.rows`) for `queryset`'s rows, in its order."""
+def from_row_source(queryset, row_source, streamed=None):
+    """The dicts of a row source (`contacts.rows`) for `queryset`'s rows, in its order.
+
+    A whole table (no filter) is read by `streamed(queryset)` when the row source offers it:
+    one query along the index of the table's order, its rows as they come (every sortable
+    column has an index that ends in the table's order). Filtered rows are read a chunk of
+    ids at a time, so that a sort never carries whole rows.
+    """
+    if streamed is not None and not hasattr(queryset, "ids") and not queryset.query.where:
+        with one_snapshot():
+            yield from streamed(queryset)
+        return
     for chunk in id_chunks(queryset):
         yield from row_source(chunk)

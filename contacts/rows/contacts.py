@@ -8,6 +8,7 @@ from .reading import DATED, citations, in_id_order, iso_dates, listed
 OWN = ["kind", "initiator_certainty", "location", "summary", "source_count"]
 COLUMNS = [*DATED, *OWN, "participant_text"]
 EXPORTED = ["pk", "key", *OWN, *CELLS]  # and `dates`
+STREAMED_CHUNK = 2000
 
 
 def participant_id(item):
@@ -36,21 +37,37 @@ def participants_of(value):
     ]
 
 
-def contact_rows(ids, *, evidence=False, excerpts=False, exported=False):
-    """The contacts `ids` as dicts in that order, read from the contacts' table alone: COLUMNS
-    with `participants` (`participants_of`), or with `exported` the cells an export writes
-    as stored (EXPORTED, and `dates` as ISO 8601 text); with `evidence` the citations an
-    export carries, with `excerpts` each citation's excerpt."""
-    rows = Contact.objects.filter(pk__in=listed(ids))
+def contact_values(rows, *, evidence=False, excerpts=False, exported=False):
+    """`rows` (contacts) as the values `contact_rows` reads: COLUMNS, or with `exported` the
+    cells an export writes as stored (EXPORTED, and `dates` as ISO 8601 text); with
+    `evidence` or `excerpts`, their citations."""
     names = [*EXPORTED, "dates"] if exported else list(COLUMNS)
     if exported:
         rows = rows.annotate(dates=iso_dates())
     if evidence or excerpts:
         rows = rows.annotate(row_citations=citations("contact"))
         names.append("row_citations")
-    for row in in_id_order(ids, rows.values(*names)):
-        if not exported:
-            row["participants"] = participants_of(row.pop("participant_text"))
-        if "row_citations" in row:
-            row["citations"] = split(row.pop("row_citations"))
-        yield row
+    return rows.values(*names)
+
+
+def finished(row):
+    if "participant_text" in row:
+        row["participants"] = participants_of(row.pop("participant_text"))
+    if "row_citations" in row:
+        row["citations"] = split(row.pop("row_citations"))
+    return row
+
+
+def contact_rows(ids, **options):
+    """The contacts `ids` as dicts in that order, read from the contacts' table alone
+    (`contact_values(**options)`): with `participants` (`participants_of`) unless
+    `exported`, and `citations` (lists) with `evidence` (an export's) or `excerpts`."""
+    rows = contact_values(Contact.objects.filter(pk__in=listed(ids)), **options)
+    for row in in_id_order(ids, rows):
+        yield finished(row)
+
+
+def streamed_contact_rows(queryset, **options):
+    """`contact_rows` of every contact of `queryset`, in its order, from one query."""
+    for row in contact_values(queryset, **options).iterator(chunk_size=STREAMED_CHUNK):
+        yield finished(row)
