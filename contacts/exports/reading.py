@@ -4,7 +4,8 @@ The filtered, sorted ids stream from one narrow query (a sort never carries whol
 each chunk of ids is then read in one query whose many-to-many columns (participants,
 citations, offices, aliases) are aggregated in SQL by correlated subqueries
 (`contacts.aggregates`). Memory stays flat, no query runs per row, and the first rows go
-out as soon as the first chunk is read.
+out as soon as the first chunk is read. A whole table (no filter) whose row source offers it
+is read in one query instead, along the index of its order (`from_row_source`).
 """
 
 from contextlib import contextmanager, nullcontext
