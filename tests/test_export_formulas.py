@@ -39,8 +39,17 @@ def hostile_records():
     CitationFactory(statement=statement, source=source, excerpt="=Excerpt", note="=Note")
 
 
-@pytest.mark.parametrize("part", [None, "evidence"])
-@pytest.mark.parametrize("path", ["/contacts/", "/statements/", "/people/", "/sources/"])
+@pytest.mark.parametrize(
+    "path, part",
+    [
+        ("/contacts/", None),
+        ("/contacts/", "evidence"),
+        ("/statements/", None),
+        ("/statements/", "evidence"),
+        ("/people/", None),
+        ("/sources/", None),
+    ],
+)
 def test_no_entered_text_leaves_a_csv_export_as_a_formula(
     analyst_client, hostile_records, path, part
 ):

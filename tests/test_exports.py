@@ -206,3 +206,18 @@ def test_a_whole_table_exports_in_one_query_in_the_order_a_filtered_one_has(
     filtered, filtered_reads = keys(date_from="1900-01-01")  # read by ids, a chunk at a time
     assert len(whole) == 5 and whole == filtered
     assert whole_reads == 1 and filtered_reads > 1
+
+
+def test_a_whole_table_sorted_by_two_columns_is_read_by_ids_not_sorted_whole(analyst_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for location in ["Tehran", "Berlin"]:
+        make_contact(PersonFactory(), PersonFactory(), location=location)
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get("/contacts/", {"_export": "csv", "sort": "kind,location"})
+        text = body(response).decode("utf-8-sig")
+    reads = [q["sql"] for q in queries.captured_queries if 'FROM "contacts_contact"' in q["sql"]]
+    locations = [row["Location"] for row in csv.DictReader(io.StringIO(text))]
+    assert locations == ["Tehran", "Berlin"]  # the kind's sort goes on by date and id
+    assert 'SELECT "contacts_contact"."id" AS "pk" FROM' in reads[0] and len(reads) == 2

@@ -85,7 +85,9 @@ def test_the_organisation_name_migration_gives_organisations_already_there_their
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_participant_cells_migration_fills_the_contacts_already_there():
+def test_the_participant_cells_migration_fills_the_contacts_already_there(monkeypatch):
+    import importlib
+
     from contacts.models import Contact
     from contacts.models.contacts import CELLS
 
@@ -101,8 +103,12 @@ def test_the_participant_cells_migration_fills_the_contacts_already_there():
         description="his French counterpart",
         country=CountryFactory(name="France"),
     )
+    others = [make_contact(PersonFactory(), PersonFactory()) for _ in range(2)]
+    migration = importlib.import_module("contacts.migrations.0013_contact_participant_cells")
+    monkeypatch.setattr(migration, "CHUNK", 1)  # a page of ids at a time, each one row
     migrate("0012_name_keys_unbounded")  # before the cells: their columns are dropped
     migrate()
+    assert all(Contact.objects.values_list(*CELLS).get(pk=c.pk)[1] for c in others)
     assert Contact.objects.values_list(*CELLS).get(pk=contact.pk) == (
         "Mike Pompeo",
         "Javad Zarif; his French counterpart (unnamed)",

@@ -108,15 +108,26 @@ class IdsInOrder:
         return (row[-1] for row in self.rows.iterator(chunk_size=CHUNK))
 
 
+ONE_COLUMN = 3  # a column's order: the column, then the table's date and id
+
+
+def whole_in_an_indexed_order(queryset):
+    """Whether `queryset` is a whole table (no filter, ids not read another way) in its own
+    order or one column's (each sortable column's index ends in the table's order); a sort by
+    several columns has no index and would sort whole rows."""
+    query = getattr(queryset, "query", None)
+    return query is not None and not query.where and len(query.order_by) <= ONE_COLUMN
+
+
 def from_row_source(queryset, row_source, streamed=None):
     """The dicts of a row source (`contacts.rows`) for `queryset`'s rows, in its order.
 
-    A whole table (no filter) is read by `streamed(queryset)` when the row source offers it:
-    one query along the index of the table's order, its rows as they come (every sortable
-    column has an index that ends in the table's order). Filtered rows are read a chunk of
-    ids at a time, so that a sort never carries whole rows.
+    A whole table in an indexed order (`whole_in_an_indexed_order`) is read by
+    `streamed(queryset)` when the row source offers it: one query along the index, its rows
+    as they come. Other rows are read a chunk of ids at a time, so that a sort never
+    carries whole rows.
     """
-    if streamed is not None and not hasattr(queryset, "ids") and not queryset.query.where:
+    if streamed is not None and whole_in_an_indexed_order(queryset):
         with one_snapshot():
             yield from streamed(queryset)
         return

@@ -14,13 +14,21 @@ class ListedChoices(fields.ModelChoiceIterator):
     """The options of a `ListedChoiceField`, from its one read of its rows."""
 
     def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for row in self.field.listed():
+        field = self.field
+        if field.empty_label is not None:
+            yield ("", field.empty_label)
+        if field.null_label is not None:  # django-filter's "none" choice, when asked for
+            yield (field.null_value, field.null_label)
+        for row in field.listed():
             yield self.choice(row)
 
     def __len__(self):
-        return len(self.field.listed()) + (self.field.empty_label is not None)
+        field = self.field
+        extra = (field.empty_label is not None) + (field.null_label is not None)
+        return len(field.listed()) + extra
+
+    def __bool__(self):
+        return bool(self.__len__())
 
 
 class ListedChoiceField(fields.ModelChoiceField):
@@ -47,7 +55,9 @@ class ListedChoiceField(fields.ModelChoiceField):
     def to_python(self, value):
         if value not in self.empty_values:
             key = self.to_field_name or "pk"
-            text = str(getattr(value, key, value))
+            if isinstance(value, self.queryset.model):
+                value = getattr(value, key)
+            text = str(value)
             listed = next((row for row in self.listed() if str(getattr(row, key)) == text), None)
             if listed is not None:
                 return listed

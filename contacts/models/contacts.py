@@ -1,7 +1,7 @@
 """Diplomatic contacts: who reached out to whom, when, how; the participants are in
 `participants`."""
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -133,15 +133,16 @@ class ContactQuerySet(KeyedQuerySet):
         label = initiator.annotate(label=Coalesce("person__name", "description")).values("label")
         people = Participant.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
         sources = Citation.objects.filter(contact=OuterRef("pk")).order_by().values("contact")
-        updated = self.update(
-            initiator_label=Coalesce(Subquery(label[:1]), Value("")),
-            participant_text=participant_text(),
-            participant_count=Coalesce(Subquery(people.annotate(n=Count("pk")).values("n")), 0),
-            source_count=Coalesce(
-                Subquery(sources.annotate(n=Count("source", distinct=True)).values("n")), 0
-            ),
-        )
-        self.refresh_cells()
+        with transaction.atomic(using=self.db):  # the cells are written from the text
+            updated = self.update(
+                initiator_label=Coalesce(Subquery(label[:1]), Value("")),
+                participant_text=participant_text(),
+                participant_count=Coalesce(Subquery(people.annotate(n=Count("pk")).values("n")), 0),
+                source_count=Coalesce(
+                    Subquery(sources.annotate(n=Count("source", distinct=True)).values("n")), 0
+                ),
+            )
+            self.refresh_cells()
         return updated
 
     def refresh_cells(self):
@@ -151,7 +152,7 @@ class ContactQuerySet(KeyedQuerySet):
             self.model(pk=pk, **dict(zip(CELLS, participant_cells(text), strict=True)))
             for pk, text in self.order_by().values_list("pk", "participant_text")
         ]
-        self.model.objects.bulk_update(contacts, CELLS, batch_size=500)
+        self.model.objects.db_manager(self.db).bulk_update(contacts, CELLS, batch_size=500)
 
 
 class ContactManager(models.Manager.from_queryset(ContactQuerySet)):

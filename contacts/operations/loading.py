@@ -26,7 +26,7 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
 from ..integrity import integrity_problems
-from ..models import NetworkMonth
+from ..models import Contact, NetworkMonth
 
 MAX_LISTED = 50
 
@@ -86,8 +86,12 @@ class Loader:
         tagged.sort(key=lambda entry: order[entry[1]["model"].lower()])
         with transaction.atomic(using=self.using):
             self.save_all(tagged)
-            # Counts kept from before the load (or brought by it) may no longer hold.
+            # Counts kept from before the load (or brought by it) may no longer hold, nor
+            # may a reloaded contact's stored participant columns (a fixture written before
+            # a column existed does not carry it).
             NetworkMonth.objects.using(self.using).all().delete()
+            loaded = [record.pk for record, _, _ in self.loaded if isinstance(record, Contact)]
+            Contact.objects.using(self.using).filter(pk__in=loaded).refresh_summaries()
             self.problems += [*self.invalid_records(), *integrity_problems()]
             if self.problems:
                 raise FixtureError(self.problems)
