@@ -175,6 +175,41 @@ def test_past_the_count_cap_the_chart_shows_the_most_recent_contacts_and_says_so
     assert "the 3 most recent contacts only" in response.text
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"kind": "visit"},
+        {"date_from": "2020-01-04", "date_to": "2020-01-31"},
+        {"participant": "mike-pompeo"},
+        {"kind": "no-such-kind"},  # refused on the form: the other filters (none) apply
+    ],
+)
+def test_a_contacts_list_counts_its_rows_in_its_charts_one_query(analyst_client, week, query):
+    analyst_client.get(reverse("contact-list"))  # session and permissions are read once
+    with CaptureQueriesContext(connection) as captured:
+        response = analyst_client.get(reverse("contact-list"), {**query, "per_page": 200})
+    sql = [q["sql"] for q in captured.captured_queries]
+    table = response.context["table"]
+    listed_rows = len(table.page_ids())  # every row, on one page
+    assert table.paginator.count == listed_rows == response.context["contact_chart"].contacts
+    assert len([q for q in sql if q.startswith("WITH d(")]) == 1
+    assert not [q for q in sql if "COUNT(*) FROM (SELECT" in q]
+    assert f"{listed_rows:,} row" in response.text
+
+
+def test_past_the_count_cap_the_list_counts_to_the_cap_from_its_chart(analyst_client, settings):
+    settings.TABLE_COUNT_CAP = 3
+    a, b = PersonFactory(), PersonFactory()
+    for day_number in range(1, 6):
+        make_contact(a, b, date_start=datetime.date(2020, 1, day_number))
+    response = analyst_client.get(reverse("contact-list"), {"per_page": 2, "page": 2})
+    paginator = response.context["table"].paginator
+    assert (paginator.count, paginator.capped, paginator.num_pages) == (3, True, 2)
+    assert "3+ rows" in response.text
+    assert len(response.context["table"].page_ids()) == 1  # the third of the first three
+
+
 def test_a_search_past_the_cap_charts_the_matches_the_index_gives_first_and_says_so(
     analyst_client, settings
 ):

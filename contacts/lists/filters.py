@@ -32,13 +32,14 @@ from .filter_fields import (
 from .participation import (
     FREQUENT,
     Participation,
-    counter,
     named_participations,
     participants_named,
     people_named,
 )
+from .timeline import NewestDates
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+NEWEST_FIRST = ("-date_start", "-date_end", "-pk")  # the list's order and its date index's
 MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
 
 
@@ -141,16 +142,23 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         return queryset.received_by(country__code=value.upper())
 
     def filter_queryset(self, queryset):
-        """The filters, and cheaper forms when one person is the whole filter (`Participation`)."""
+        """The filters, and cheaper forms when one person is the whole filter (`Participation`).
+        Unless a search reads its first matches (`FirstMatches`), the rows' dates are read
+        once, grouped, for the chart and the row count (`timeline.NewestDates`)."""
         self.participation = self.frequent_rows = self.ids_to_sample = self.newest_first = None
         filtered = super().filter_queryset(queryset)
         chosen = self.participation
-        if chosen is None or not self.only_active(*chosen.filters):
+        if chosen is not None and self.only_active(*chosen.filters):
+            self.ids_to_sample = chosen.contacts()
+            dates = self.newest_first = chosen.newest_first()
+            self.frequent_rows = chosen.rows.order_by()
+        elif self.searched_form is None:
+            dates = filtered.prefetch_related(None).order_by(*NEWEST_FIRST)
+            dates = dates.values_list("date_start", "date_end", "pk")
+        else:
             return filtered
-        self.count_rows = counter(chosen)
-        self.ids_to_sample = chosen.contacts()
-        self.dates_to_chart = self.newest_first = chosen.newest_first()
-        self.frequent_rows = chosen.rows.order_by()
+        self.dates_to_chart = NewestDates(dates)
+        self.count_rows = self.dates_to_chart.count
         return filtered
 
     def page_rows(self):

@@ -77,16 +77,3 @@ INDEX = ("contact_date", "contact_end", "contact_id")  # not "contact": its orde
 # A person in more contacts than this has them read in date order, each tested (see
 # ContactQuerySet.with_frequent_participants); fewer are looked up and sorted.
 FREQUENT = 2000
-
-
-def counter(participation):
-    """`count(cap)`: `participation`'s contacts counted up to `cap` + 1, each cap once: the
-    page's form and its paginator ask the same question."""
-    counted, contacts = {}, participation.contacts()
-
-    def count(cap):
-        if cap not in counted:
-            counted[cap] = contacts[: cap + 1].count()
-        return counted[cap]
-
-    return count

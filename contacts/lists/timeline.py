@@ -109,7 +109,8 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     takes the first `cap` in the order the query gives them instead (a search's matches in
     its index's order: finding the most recent would test row after row in date order).
     `dates`, when given, are the contacts' (start, end, id) read another way, in the same
-    order: one person's or one country's, from their participations."""
+    order: one person's or one country's, from their participations, or `NewestDates`
+    already read for the list's row count."""
     cap = cap or settings.TABLE_COUNT_CAP
     if dates is None:
         order = ("-date_start", "-date_end", "-pk") if recent else ()  # the date indexes' order
@@ -122,22 +123,48 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     return [(start, end, n) for (start, end), n in counted.items()], len(rows) > cap
 
 
-def grouped(dates, cap):
-    """`date_counts` of `dates` ((start, end, id), newest first as the list orders them:
-    by start, end, then id, all descending), counted in SQL: the first `cap` + 1 rows
-    grouped by (start, end), so that a few hundred groups reach Python instead of every
-    row. Past the cap, the row left out is the last in that order: of the earliest start
-    and end, the lowest id (each group gives its lowest)."""
+class NewestDates:
+    """A list's rows' (start, end, id), newest first (a values_list queryset), grouped by
+    (start, end) in SQL once however often they are asked for: the chart draws the groups,
+    and the list's row count is their sum, so a contacts page counts its rows without a
+    query of its own."""
+
+    def __init__(self, dates):
+        self.dates = dates
+        self.read = {}
+
+    def groups(self, cap):
+        """[[start, end, contacts, lowest id]] of the first `cap` + 1 rows."""
+        if cap not in self.read:
+            self.read[cap] = first_groups(self.dates, cap)
+        return [list(group) for group in self.read[cap]]
+
+    def count(self, cap):
+        """How many rows there are, up to `cap` + 1."""
+        return sum(group[2] for group in self.groups(cap))
+
+
+def first_groups(dates, cap):
+    """[[start, end, contacts, lowest id]] of the first `cap` + 1 of `dates`: one query
+    that reads at most those rows and sends a few hundred groups to Python."""
     try:
         sql, params = dates[: cap + 1].query.sql_with_params()
     except EmptyResultSet:  # the filters can match nothing
-        return [], False
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH d(s, e, k) AS ({sql}) SELECT s, e, COUNT(*), MIN(k) FROM d GROUP BY s, e",
             params,
         )
-        groups = [[as_date(s), as_date(e or s), n, k] for s, e, n, k in cursor.fetchall()]
+        return [[as_date(s), as_date(e or s), n, k] for s, e, n, k in cursor.fetchall()]
+
+
+def grouped(dates, cap):
+    """`date_counts` of `dates` ((start, end, id), newest first as the list orders them:
+    by start, end, then id, all descending; or `NewestDates`). Past the cap, the row left
+    out is the last in that order: of the earliest start and end, the lowest id (each group
+    gives its lowest)."""
+    groups = (dates if isinstance(dates, NewestDates) else NewestDates(dates)).groups(cap)
     more = sum(group[2] for group in groups) > cap
     if more:
         min(groups, key=lambda group: (group[0], group[1], group[3]))[2] -= 1

@@ -50,6 +50,13 @@ class AnalystTableView(SingleTableMixin, FilterView):
     def export_name(self):  # the exported file's name: contacts-….csv
         return str(self.model._meta.verbose_name_plural).replace(" ", "-")
 
+    def get_filterset_kwargs(self, filterset_class):
+        """Always bound, if only to no filters: the filter set then prepares the page's
+        counting and charting (see `ContactFilter.filter_queryset`) for an empty address too."""
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["data"] = self.request.GET
+        return kwargs
+
     def get_table_data(self):
         faster = self.filterset.page_rows()  # the page's (exports read `filterset.qs`)
         return super().get_table_data() if faster is None else faster
