@@ -87,6 +87,24 @@ def test_an_organisation_is_found_under_any_of_its_names(seeded):
     assert holding(statements("Qods"), "Iranian Quds force led by Qassem Soleimani")
 
 
+def test_the_names_a_search_may_hold_are_looked_up_in_one_query(
+    seeded, django_assert_num_queries
+):
+    with django_assert_num_queries(1):  # people, their aliases and organisations together
+        also = expansions("Qasem Qods Pompeo")
+    assert {"Qassem Soleimani", "قاسم سلیمانی", "Quds Force", "Mike Pompeo"} <= set(also)
+
+
+def test_a_persons_other_spellings_are_listed_with_their_name_first(db):
+    makei = PersonFactory(name="Vladimir Makei")
+    AliasFactory(person=makei, name="Владимир Макей", kind=AliasKind.NATIVE_SCRIPT)
+    AliasFactory(person=makei, name="Uladzimir Makey", kind=AliasKind.TRANSLITERATION)
+    AliasFactory(person=makei, name="Макей", kind=AliasKind.SHORT_NAME)
+    assert expansions("Макей")[0] == "Vladimir Makei"
+    also = {"Vladimir Makei", "Владимир Макей", "Макей"}
+    assert set(expansions("Uladzimir Makey")) == also
+
+
 def test_a_quoted_phrase_matches_its_words_in_order_only(seeded):
     assert holding(statements('"urge all parties"'), RAAB)
     assert not statements('"parties all urge"')

@@ -9,17 +9,17 @@ names the person whose full name (not a title or short form) begins with it ("Qa
 "Qasem Soleimani"). An organisation is named by its name, abbreviation, other names, or
 any of these without a generic last word ("Qods" → "Qods Force"; `Organisation.name_keys`).
 A name shared by more than one person or organisation is not expanded. Looked up through
-the indexed name keys (people's, aliases', `OrganisationName`) in two queries (one more
-when someone was found), whatever the size of the archive.
+the indexed name keys (people's, aliases', `OrganisationName`) in one query, whatever the
+size of the archive.
 """
 
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.db import connection
-from django.db.models import Q, Value
+from django.db.models import Case, Q, Value, When
 
-from contacts.models import AliasKind, Organisation, Person, PersonAlias
+from contacts.models import AliasKind, Organisation, OrganisationName, Person, PersonAlias
 from contacts.text import name_key
 
 from .syntax import AllOf, Phrase, Word, clause_of, plain_word
@@ -68,32 +68,71 @@ def starting(prefix):
 
 
 class Lookup:
-    """What each candidate text names, from the stored names, aliases and organisations."""
+    """What each candidate text names, from the stored names, aliases and organisations,
+    read in one query (`candidates`)."""
 
     def __init__(self, texts):
         self.keys = {text: name_key(text) for text in texts if name_key(text)}
-        self.found = {}
+        self.people, self.names, self.organisations, self.found = [], {}, {}, {}
         if self.keys:
-            self.people = self.match_people()
-            self.organisations = self.match_organisations()
+            self.read(self.candidates())
             self.found = self.resolve()
 
     def exact_keys(self, key):
         return {key, anyascii(key).lower().replace("'", "")}
 
-    def match_people(self):
+    def condition(self):
+        """The names and aliases (their `name_key`) that one of the keys may name."""
         condition = Q(name_key__in={k for key in self.keys.values() for k in self.exact_keys(key)})
         for key in self.keys.values():
             if " " not in key:
                 condition |= starting(key + " ")
             if is_cyrillic(key) and stemmed_key(key) != key:
                 condition |= starting(stemmed_key(key))
-        people = Person.objects.filter(condition).annotate(kind=Value("canonical")).order_by()
-        aliases = PersonAlias.objects.filter(condition).order_by()
-        rows = people.values_list("pk", "name_key", "kind").union(
-            aliases.values_list("person_id", "name_key", "kind"), all=True
+        return condition
+
+    def candidates(self):
+        """(entity, id, key, kind, name, abbreviation, other names, matched) of every person
+        with a name or alias the keys may name (each of their names and aliases; `matched`
+        on the ones that met the condition, first), and of every organisation named by a key:
+        one query through the indexed name keys."""
+        condition = self.condition()
+        people = [Person.objects.filter(condition).values("pk")]
+        people.append(PersonAlias.objects.filter(condition).values("person_id"))
+        matched = Case(When(condition, then=Value(1)), default=Value(0))
+        blank = {"abbreviation": Value(""), "other_names": Value("")}
+        names = Person.objects.filter(Q(pk__in=people[0]) | Q(pk__in=people[1])).annotate(
+            entity=Value("person"), kind=Value("canonical"), matched=matched, **blank
         )
-        return list(rows[:CANDIDATE_ROWS])
+        aliases = PersonAlias.objects.filter(Q(person__in=people[0]) | Q(person__in=people[1]))
+        aliases = aliases.annotate(entity=Value("person"), matched=matched, **blank)
+        named = OrganisationName.objects.filter(name_key__in=set(self.keys.values()))
+        organisations = Organisation.objects.filter(pk__in=named.values("organisation"))
+        organisations = organisations.annotate(
+            entity=Value("organisation"), key=Value(""), name_kind=Value(""), matched=Value(1)
+        )
+        columns = ["name", "abbreviation", "other_names", "matched"]
+        rows = names.order_by().values_list("entity", "pk", "name_key", "kind", *columns)
+        rows = rows.union(
+            aliases.order_by().values_list("entity", "person_id", "name_key", "kind", *columns),
+            organisations.order_by().values_list("entity", "pk", "key", "name_kind", *columns),
+            all=True,
+        )
+        return list(rows.order_by("-matched")[:CANDIDATE_ROWS])
+
+    def read(self, rows):
+        """The people's matched names (`people`), every spelling of each person, their name
+        first (`names`), and each organisation's keys (`organisations`)."""
+        for entity, pk, key, kind, name, abbreviation, other_names, matched in rows:
+            if entity == "organisation":
+                row = Organisation(pk=pk, name=name, abbreviation=abbreviation)
+                row.other_names = other_names
+                self.organisations[row] = row.name_keys()
+                continue
+            if matched:
+                self.people.append((pk, key, kind))
+            spellings = self.names.setdefault(pk, [])
+            spellings.insert(0, name) if kind == "canonical" else spellings.append(name)
 
     def names_person(self, key, row_key, kind):
         if row_key in self.exact_keys(key):
@@ -105,12 +144,6 @@ class Lookup:
             ours, theirs = stemmed_key(key), stemmed_key(row_key)
             return ours == theirs or (single and full and theirs.split()[0] == ours)
         return False
-
-    def match_organisations(self):
-        keys = set(self.keys.values())
-        rows = Organisation.objects.filter(names_searched__name_key__in=keys).distinct()
-        rows = rows.only("name", "abbreviation", "other_names").order_by()
-        return {row: row.name_keys() for row in rows[:50]}
 
     def resolve(self):
         found = {}
@@ -129,17 +162,7 @@ class Lookup:
 
     def spellings(self):
         """{(kind, pk): [every spelling]} for the people and organisations found."""
-        people = {pk for kind, pk in self.found.values() if kind == "person"}
-        result = {}
-        if people:
-            names = Person.objects.filter(pk__in=people).annotate(first=Value(0)).order_by()
-            aliases = PersonAlias.objects.filter(person__in=people).annotate(first=Value(1))
-            aliases = aliases.order_by()
-            rows = names.values_list("pk", "name", "first").union(
-                aliases.values_list("person_id", "name", "first"), all=True
-            )
-            for pk, name, _ in sorted(rows, key=lambda row: row[2]):
-                result.setdefault(("person", pk), []).append(name)
+        result = {("person", pk): names for pk, names in self.names.items()}
         for row in self.organisations:
             names = [row.name, *row.other_names.split(";"), row.abbreviation]
             result[("organisation", row.pk)] = [n.strip() for n in names if len(n.strip()) > 1]
