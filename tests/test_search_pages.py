@@ -11,7 +11,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from contacts.lists.filters import MAX_TEXT
-from tests.factories import PersonFactory, StatementFactory, make_contact
+from tests.factories import PersonFactory, SourceFactory, StatementFactory, make_contact
 
 STATEMENTS, CONTACTS = reverse("statement-list"), reverse("contact-list")
 
@@ -89,6 +89,22 @@ def test_a_searched_page_does_as_many_queries_for_thirty_rows_as_for_one(
         return len(captured.captured_queries)
 
     assert queries_for(1) == queries_for(29)
+
+
+@pytest.mark.parametrize("url", [STATEMENTS, reverse("source-list")])
+def test_a_rare_words_matches_are_counted_by_the_lookup_that_found_them(
+    analyst_client, db, url
+):
+    for number in range(40):
+        text = "They spoke of tariffs." if number == 7 else f"They spoke of the weather {number}."
+        StatementFactory(text=text)
+        if url != STATEMENTS:
+            SourceFactory(title=f"Report {number}", text=text)
+    analyst_client.get(url)  # the session settles
+    with CaptureQueriesContext(connection) as captured:
+        response = analyst_client.get(url, {"q": "tariff"})
+    assert row_count(response) == 1 and len(response.context["table"].page_ids()) == 1
+    assert not [q for q in captured.captured_queries if "COUNT(*) FROM (SELECT" in q["sql"]]
 
 
 def test_search_text_stays_capped_with_a_message(analyst_client, db):

@@ -74,13 +74,14 @@ def matching(queryset, text, outer=True, expand=True):
             found = queryset.model.objects.filter(Matches(index, query)).order_by()
             ids = list(found.values_list("pk", flat=True)[:RARE_LIMIT])
             if len(ids) < RARE_LIMIT:
+                query.counted[index.table] = len(ids)  # all of them: `count_matches` reads it
                 return queryset.filter(pk__in=ids)
         return queryset.filter(Matches(index, query))
     expression = fts5(query, index.fts)
     if not expression:
         return queryset.none()
     fts, table = index.fts, index.table
-    if outer and is_common(index, expression):
+    if outer and is_common(index, expression, query=query):
         # Most rows match: walk the table in the page's order and probe the index per row,
         # stopping at the page's last row, instead of collecting every matching id first.
         probe = RawSQL(
@@ -114,10 +115,11 @@ def matching_for_counts(queryset, text, expand=True):
     )
 
 
-def is_common(index, expression, share=COMMON_SHARE):
+def is_common(index, expression, share=COMMON_SHARE, query=None):
     """SQLite: whether the FTS5 `expression` matches at least `share` of the table's rows.
 
     Reads at most that many entries of the index: cheap for rare and common words alike.
+    Fewer is every match: their number is kept on the search `query` (`count_matches`).
     """
     fts, table = index.fts, index.table
     threshold = f"(SELECT COALESCE(CAST(MAX(id) * %s AS INTEGER), 0) FROM {table})"
@@ -128,15 +130,20 @@ def is_common(index, expression, share=COMMON_SHARE):
             [share, expression, share],
         )
         found, needed = cursor.fetchone()
+    if query is not None and found < needed:
+        query.counted[index.table] = found
     return bool(needed) and found >= needed
 
 
 def count_matches(model, text, cap, expand=True):
-    """How many rows of `model` match `text`, up to `cap` + 1, from the index alone."""
+    """How many rows of `model` match `text`, up to `cap` + 1, from the index alone (or
+    as finding them told: `Query.counted`)."""
     query = search_query(text, expand)
     index = index_of(model)
     if not query:
         return 0
+    if index.table in query.counted:
+        return min(query.counted[index.table], cap + 1)
     if connection.vendor == "postgresql":
         found = model.objects.filter(Matches(index, query))
         return found.order_by().values("pk")[: cap + 1].count()

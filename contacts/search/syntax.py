@@ -69,6 +69,8 @@ class Query:
     expanded: list = field(default_factory=list)  # the other spellings searched
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
+    # A table's number of matches, when finding them already told it (`search.matching`)
+    counted: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self):
         return bool(self.groups)
