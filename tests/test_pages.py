@@ -112,6 +112,26 @@ def test_person_page_shows_aliases_offices_and_timeline(analyst_client, pair):
     assert sorted(kinds) == ["contact", "statement"]
 
 
+@pytest.mark.parametrize("cap, shown", [(100, ("4 contacts", "3 statements")), (2, ("2+", "2+"))])
+def test_person_page_counts_contacts_and_statements_up_to_the_cap_without_a_query_of_their_own(
+    analyst_client, settings, django_assert_max_num_queries, cap, shown
+):
+    settings.TABLE_COUNT_CAP = cap
+    person, other = PersonFactory(), PersonFactory()
+    for day in range(1, 5):
+        make_contact(person, other, date_start=D(2020, 1, day))
+    StatementFactory.create_batch(3, speaker=person)
+    StatementFactory(speaker=other)
+    analyst_client.get(person.get_absolute_url())  # session and permissions are read once
+    # person with aliases and statements counted, offices, chart (which counts the contacts),
+    # counterparts, contacts, statements: 6; and session, user and 2 of permissions
+    with django_assert_max_num_queries(10):
+        response = analyst_client.get(person.get_absolute_url())
+    counts = (response.context["contact_count"], response.context["statement_count"])
+    assert counts == (shown[0].split()[0], shown[1].split()[0])
+    assert f">{shown[0].split()[0]} contacts</a>" in response.text
+
+
 def test_person_page_ranks_counterparts_split_by_initiator(analyst_client, pair):
     caller, callee, contact = pair
     make_contact(caller, callee, initiator=callee)

@@ -6,8 +6,7 @@ pages inside the cap are served; deeper rows are reached by narrowing the filter
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet, Subquery
 from django.utils.functional import cached_property
 
 
@@ -58,18 +57,22 @@ class CappedPaginator(Paginator):
         return shown_count(self.count, at_least=self.capped)
 
 
-def capped_counts(*querysets, cap=None):
-    """Each queryset's row count, up to `cap` ("10,000+" beyond it), in one query."""
+class CappedCount(Subquery):
+    """The number of rows of a (correlated) queryset, up to `cap` + 1, as a column: counted
+    in the row's own query, reading at most that many rows. `shown(value, cap)` shows it."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS capped)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset, cap=None):
+        cap = cap or settings.TABLE_COUNT_CAP
+        super().__init__(queryset.order_by().values("pk")[: cap + 1])
+
+
+def capped_shown(count, cap=None):
+    """A `CappedCount` as shown: '1,234', or '10,000+' past the cap."""
     cap = cap or settings.TABLE_COUNT_CAP
-    parts, params = [], []
-    for number, queryset in enumerate(querysets):
-        sql, sql_params = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped_{number})")
-        params += sql_params
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        counts = cursor.fetchone()
-    return [shown_count(min(count, cap), at_least=count > cap) for count in counts]
+    return shown_count(min(count, cap), at_least=count > cap)
 
 
 def shown_count(count, *, at_least=False):

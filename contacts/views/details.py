@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +9,7 @@ from django.views.generic import DetailView
 from contacts.aggregates import fields, joined, split
 from contacts.highlight import segments
 from contacts.lists import timeline as charts
-from contacts.lists.pagination import capped_counts
+from contacts.lists.pagination import CappedCount, capped_shown, shown_count
 from contacts.models import (
     AliasKind,
     Citation,
@@ -106,7 +106,10 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         people = (
             Person.objects.filter(lookup)
             .select_related("country")
-            .annotate(alias_list=aliases)
+            .annotate(
+                alias_list=aliases,
+                statements_said=CappedCount(Statement.objects.filter(speaker=OuterRef("pk"))),
+            )
             .prefetch_related(Prefetch("offices", queryset=OFFICES))
         )
         person = people.first()
@@ -118,11 +121,9 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
         person = self.object
         statements = Statement.objects.by(person)
         recent = TIMELINE_LENGTH
-        # A person takes part in a contact at most once: counting participations is exact,
-        # and reads one index.
-        contact_count, statement_count = capped_counts(
-            Participant.objects.filter(person=person), statements
-        )
+        # A person takes part in a contact at most once: their participations, read for the
+        # chart (one index, up to the count's cap), count their contacts.
+        chart = charts.for_person(person, Participant.objects.filter(person=person))
         ranking, window_full = counterparts(person, window=COUNTERPART_WINDOW)
         window = COUNTERPART_WINDOW
         contacts = Contact.objects.latest_of(person, recent)
@@ -139,13 +140,13 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
             item.evidence = evidence(item.cited)
         return super().get_context_data(
             timeline=timeline,
-            contact_chart=charts.for_person(person, Participant.objects.filter(person=person)),
+            contact_chart=chart,
             timeline_length=recent,
             counterparts=ranking,
             counterpart_window=window if window_full else None,
             aliases=[(name, ALIAS_KINDS[kind]) for _, name, kind in split(person.alias_list)],
-            contact_count=contact_count,
-            statement_count=statement_count,
+            contact_count=shown_count(chart.contacts, at_least=chart.partial),
+            statement_count=capped_shown(person.statements_said),
             **kwargs,
         )
 
