@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
+from ..lists.pagination import CappedCount
 from .expressions import INDEXES, Matches, Relevance, fts5
 from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
@@ -72,10 +73,17 @@ def matching(queryset, text, outer=True, expand=True):
             # as a filter (what the planner picks when it guesses the word is common)
             # would read the whole table to find a handful.
             found = queryset.model.objects.filter(Matches(index, query)).order_by()
-            ids = list(found.values_list("pk", flat=True)[:RARE_LIMIT])
+            rows = found.values_list("pk")
+            if query.count_cap is not None:  # counted in the same query (`count_matches`)
+                rows = rows.annotate(matches=CappedCount(found, cap=query.count_cap))
+                rows = rows.values_list("pk", "matches")
+            rows = list(rows[:RARE_LIMIT])
+            ids = [row[0] for row in rows]
             if len(ids) < RARE_LIMIT:
                 query.counted[index.table] = len(ids)  # all of them: `count_matches` reads it
                 return queryset.filter(pk__in=ids)
+            if query.count_cap is not None:
+                query.counted[index.table] = rows[0][1]
         return queryset.filter(Matches(index, query))
     expression = fts5(query, index.fts)
     if not expression:
@@ -123,15 +131,17 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
     """
     fts, table = index.fts, index.table
     threshold = f"(SELECT COALESCE(CAST(MAX(id) * %s AS INTEGER), 0) FROM {table})"
+    cap = getattr(query, "count_cap", None)
+    counted = f"(SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s))"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT COUNT(*), {threshold} FROM "
+            f"SELECT COUNT(*), {threshold}, {counted if cap else 'NULL'} FROM "
             f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT {threshold})",
-            [share, expression, share],
+            [share, *([expression, cap + 1] if cap else []), expression, share],
         )
-        found, needed = cursor.fetchone()
-    if query is not None and found < needed:
-        query.counted[index.table] = found
+        found, needed, matches = cursor.fetchone()
+    if query is not None and (found < needed or matches is not None):
+        query.counted[index.table] = found if found < needed else matches
     return bool(needed) and found >= needed
 
 

@@ -70,6 +70,8 @@ class FullTextFilter(CountedFilterSet):
         if self.one_index and self.only_active(name):
             # The search is the whole filter: the index alone counts the rows.
             self.count_rows = partial(count_matches, queryset.model, self.search_query)
+            # Unless a chart reads the first matches, finding them counts them too.
+            self.search_query.count_cap = None if self.charted else settings.TABLE_COUNT_CAP
         return queryset  # the search itself is applied last, by filter_queryset
 
     def filter_queryset(self, queryset):

@@ -97,14 +97,14 @@ class Lookup:
         on the ones that met the condition, first), and of every organisation named by a key:
         one query through the indexed name keys."""
         condition = self.condition()
-        people = [Person.objects.filter(condition).values("pk")]
-        people.append(PersonAlias.objects.filter(condition).values("person_id"))
+        people = Person.objects.filter(condition).order_by().values("pk")
+        people = people.union(PersonAlias.objects.filter(condition).order_by().values("person_id"))
         matched = Case(When(condition, then=Value(1)), default=Value(0))
         blank = {"abbreviation": Value(""), "other_names": Value("")}
-        names = Person.objects.filter(Q(pk__in=people[0]) | Q(pk__in=people[1])).annotate(
+        names = Person.objects.filter(pk__in=people).annotate(
             entity=Value("person"), kind=Value("canonical"), matched=matched, **blank
         )
-        aliases = PersonAlias.objects.filter(Q(person__in=people[0]) | Q(person__in=people[1]))
+        aliases = PersonAlias.objects.filter(person__in=people)
         aliases = aliases.annotate(entity=Value("person"), matched=matched, **blank)
         named = OrganisationName.objects.filter(name_key__in=set(self.keys.values()))
         organisations = Organisation.objects.filter(pk__in=named.values("organisation"))

@@ -71,6 +71,8 @@ class Query:
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
     # A table's number of matches, when finding them already told it (`search.matching`)
     counted: dict = field(default_factory=dict, compare=False, repr=False)
+    # Set when the list will count the matches up to this cap: finding them counts them too
+    count_cap: int | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self):
         return bool(self.groups)
