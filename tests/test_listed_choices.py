@@ -80,3 +80,32 @@ def test_a_null_choice_is_offered_when_asked_for(pair):
     values = [value for value, _ in field.choices]
     assert values[:2] == ["", "null"]
     assert len(values) == len(field.choices) == 2 + Country.objects.count()
+
+
+def test_a_pages_countries_and_outlets_are_read_together_in_one_query_in_name_order(
+    analyst_client, pair
+):
+    caller, _, _ = pair
+    zeta = OrganisationFactory(name="Zeta News", kind=OrganisationKind.NEWS_OUTLET)
+    alpha = OrganisationFactory(name="Alpha Wire", abbreviation="AW", kind="news_outlet")
+    OrganisationFactory(name="Beta Ministry")  # not a news outlet: not listed
+    StatementFactory(text="Said on the wire", outlet=alpha, speaker=caller)
+    query = {"country": caller.country.pk, "outlet": alpha.pk}
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get("/statements/", query)
+    tables = ('SELECT "contacts_country"', 'SELECT "contacts_organisation"', "SELECT 0 AS")
+    lists = [q["sql"] for q in queries.captured_queries if q["sql"].lstrip("(").startswith(tables)]
+    assert len(lists) == 1 and "UNION ALL" in lists[0]
+    outlets = response.context["filter"].form.fields["outlet"].listed()
+    assert [str(row) for row in outlets] == ["Alpha Wire (AW)", "Zeta News"]
+    countries = [c.name for c in response.context["filter"].form.fields["country"].listed()]
+    assert countries == sorted(Country.objects.values_list("name", flat=True))
+    assert f'<option value="{alpha.pk}" selected>Alpha Wire (AW)</option>' in response.text
+    assert f'<option value="{zeta.pk}">Zeta News</option>' in response.text
+    assert "Said on the wire" in response.text
+
+
+def test_a_chosen_country_read_with_the_lists_names_the_export(analyst_client, pair):
+    caller, _, _ = pair
+    response = analyst_client.get("/statements/", {"country": caller.country.pk, "_export": "csv"})
+    assert f"_{caller.country.code.lower()}_" in response["Content-Disposition"]

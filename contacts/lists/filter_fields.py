@@ -3,6 +3,7 @@ number), and the filter sets' way of counting their rows."""
 
 import django_filters as filters
 from django import forms
+from django.db.models import F, Value
 from django_filters import fields
 
 from ..exports.reading import IdsInOrder
@@ -34,17 +35,22 @@ class ListedChoices(fields.ModelChoiceIterator):
 class ListedChoiceField(fields.ModelChoiceField):
     """A <select> of a short table's rows (countries, outlets), read once per form: the same
     rows render the options and check the chosen value, one query where Django makes two.
-    A value not listed is looked up as Django does (and refused if there is none)."""
+    A value not listed is looked up as Django does (and refused if there is none). The
+    lists of one form are read together (`read_together`)."""
 
     iterator = ListedChoices
     rows = None
+    together = ()  # the form's listed fields, this one among them (`CountedFilterSet.form`)
 
     def listing(self, queryset):
         return queryset
 
     def listed(self):
         if self.rows is None:
-            self.rows = list(self.listing(self.queryset))
+            if len(self.together) > 1:
+                read_together(self.together)
+            else:
+                self.rows = list(self.listing(self.queryset))
         return self.rows
 
     def __deepcopy__(self, memo):
@@ -62,6 +68,29 @@ class ListedChoiceField(fields.ModelChoiceField):
             if listed is not None:
                 return listed
         return super().to_python(value)
+
+
+# The columns a listed row is read with: what its option and its uses need (`__str__`, the
+# export's file name, a facet's name); the others are deferred, as `only()` leaves them.
+LISTED_COLUMNS = {Country: ("code", "name"), Organisation: ("name", "abbreviation")}
+
+
+def read_together(fields):
+    """Every field's rows, in its model's order, in one query (UNION ALL)."""
+    parts = []
+    for number, field in enumerate(fields):
+        first, second = LISTED_COLUMNS[field.queryset.model]
+        rows = field.listing(field.queryset).order_by()
+        rows = rows.annotate(list_number=Value(number), sort=F("name"))
+        parts.append(rows.values_list("list_number", "pk", first, second, "sort"))
+    for field in fields:
+        field.rows = []
+    together = parts[0].union(*parts[1:], all=True).order_by("list_number", "sort", "pk")
+    for number, pk, first, second, _ in together:
+        field = fields[number]
+        model = field.queryset.model
+        names = ["id", *LISTED_COLUMNS[model]]
+        field.rows.append(model.from_db(field.queryset.db, names, [pk, first, second]))
 
 
 class OutletField(ListedChoiceField):
@@ -125,6 +154,16 @@ class CountedFilterSet(filters.FilterSet):
     newest_first = None  # the rows' (…, id) newest first, read another way (exports)
     counted_form = None  # set while filtering when `qs` has a form cheaper to read in full
     searched_form = None  # a search's matches, in its index's order (they count, chart)
+
+    @property
+    def form(self):
+        """The form, its listed choices (countries, outlets) read together, in one query."""
+        form = super().form
+        listed = [f for f in form.fields.values() if isinstance(f, ListedChoiceField)]
+        if all(f.queryset.model in LISTED_COLUMNS for f in listed):
+            for field in listed:
+                field.together = listed
+        return form
 
     def page_rows(self):
         """The rows of the table's page in a form faster to page through than `qs`, or
