@@ -87,9 +87,7 @@ def test_an_organisation_is_found_under_any_of_its_names(seeded):
     assert holding(statements("Qods"), "Iranian Quds force led by Qassem Soleimani")
 
 
-def test_the_names_a_search_may_hold_are_looked_up_in_one_query(
-    seeded, django_assert_num_queries
-):
+def test_the_names_a_search_may_hold_are_looked_up_in_one_query(seeded, django_assert_num_queries):
     with django_assert_num_queries(1):  # people, their aliases and organisations together
         also = expansions("Qasem Qods Pompeo")
     assert {"Qassem Soleimani", "قاسم سلیمانی", "Quds Force", "Mike Pompeo"} <= set(also)

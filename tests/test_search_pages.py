@@ -93,9 +93,7 @@ def test_a_searched_page_does_as_many_queries_for_thirty_rows_as_for_one(
 
 
 @pytest.mark.parametrize("url", [STATEMENTS, reverse("source-list")])
-def test_a_rare_words_matches_are_counted_by_the_lookup_that_found_them(
-    analyst_client, db, url
-):
+def test_a_rare_words_matches_are_counted_by_the_lookup_that_found_them(analyst_client, db, url):
     for number in range(40):
         text = "They spoke of tariffs." if number == 7 else f"They spoke of the weather {number}."
         StatementFactory(text=text)
