@@ -321,7 +321,9 @@ def test_statement_search_alone_is_counted_from_the_index_alone(db):
 def test_a_common_words_rows_are_counted_walking_the_index_not_probing_row_by_row(db, monkeypatch):
     from contacts.lists.filters import StatementFilter
 
-    monkeypatch.setattr("contacts.search.is_common", lambda *args: True)  # as in most rows
+    monkeypatch.setattr(
+        "contacts.search.is_common", lambda *args, **kwargs: True
+    )  # as in most rows
     StatementFactory(text="The minister talks", medium="tweet")
     StatementFactory(text="The minister said", medium="speech")
     filters = StatementFilter(

@@ -1,10 +1,11 @@
 """Each analyst table's one row source: the page's rows and every export read through it.
 
-A row source reads a list of ids in one query, with the many-to-many columns
-(participants, citations, countries) aggregated in SQL (`contacts.aggregates`), and gives
-plain dicts in the ids' order: no model instances, no prefetching, no query per row. The
-pages draw their bodies from these rows (`contacts.tables.prepared`); the exports read
-them a chunk at a time (`contacts.exports`).
+A row source reads a list of ids, or a table page's own query (`reading.PageOfRows`), in
+one query, with the many-to-many columns (participants, citations, countries) aggregated
+in SQL (`contacts.aggregates`), and gives plain dicts in the ids' (or the page's) order: no
+model instances, no prefetching, no query per row. The pages draw their bodies from these
+rows (`contacts.tables.prepared`); the exports read them a chunk at a time
+(`contacts.exports`).
 """
 
 from .contacts import contact_rows

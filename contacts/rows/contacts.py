@@ -3,7 +3,7 @@
 from ..aggregates import TRUE_TEXT, parse, split
 from ..models import Contact
 from ..models.contacts import CELLS
-from .reading import DATED, citations, in_id_order, iso_dates, listed
+from .reading import DATED, citations, in_id_order, iso_dates, of_ids
 
 OWN = ["kind", "initiator_certainty", "location", "summary", "source_count"]
 COLUMNS = [*DATED, *OWN, "participant_text"]
@@ -62,7 +62,7 @@ def contact_rows(ids, **options):
     """The contacts `ids` as dicts in that order, read from the contacts' table alone
     (`contact_values(**options)`): with `participants` (`participants_of`) unless
     `exported`, and `citations` (lists) with `evidence` (an export's) or `excerpts`."""
-    rows = contact_values(Contact.objects.filter(pk__in=listed(ids)), **options)
+    rows = contact_values(of_ids(Contact, ids), **options)
     for row in in_id_order(ids, rows):
         yield finished(row)
 

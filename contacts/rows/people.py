@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, joined, parse, split
 from ..models import OfficeHolding, Participant, Person, PersonAlias, Statement
-from .reading import in_id_order, listed, organisation_text
+from .reading import in_id_order, of_ids, organisation_text
 
 COLUMNS = ["pk", "slug", "name", "country__name", "contact_count", "statement_count"]
 
@@ -39,7 +39,7 @@ def person_rows(ids):
     """The people `ids` as dicts in that order: COLUMNS, `offices` ("title, place" texts in
     their order) and `aliases` (names)."""
     office = fields("start_date", "title", office_place())
-    rows = with_activity_counts(Person.objects.filter(pk__in=listed(ids))).annotate(
+    rows = with_activity_counts(of_ids(Person, ids)).annotate(
         row_offices=joined(OfficeHolding.objects, "person", office),
         row_aliases=joined(PersonAlias.objects, "person", fields("pk", "name")),
     )

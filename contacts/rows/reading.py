@@ -1,6 +1,7 @@
 """What the row sources share: rows put back in the ids' order, citations aggregated,
 organisations named, dates written as ISO 8601."""
 
+from django.core.exceptions import FieldError
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, Value, When
 from django.db.models.expressions import RawSQL
@@ -43,9 +44,44 @@ def listed(ids):
     return RawSQL("SELECT value FROM json_each(%s)", ("[" + text + "]",))
 
 
+class PageOfRows:
+    """A table page as the query that selects it (filtered, sorted, sliced): a row source
+    reads the page's rows in one query, `id IN (that query)`, sorted as the page is, where
+    reading the ids first would take a query of its own."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def order(self):
+        """The page's order, when it is one row by row (it ends with the id); else None:
+        rows that tie in it would come in the order each query happens to give them."""
+        order = list(self.page.query.order_by or self.page.model._meta.ordering)
+        return order if order and order[-1] in ("pk", "-pk", "id", "-id") else None
+
+    def ids(self):
+        return list(self.page.values_list("pk", flat=True))
+
+
+def of_ids(model, ids):
+    """`model`'s rows whose ids are `ids`: a list, or a `PageOfRows`."""
+    if isinstance(ids, PageOfRows):
+        return model.objects.filter(pk__in=ids.page.values("pk"))
+    return model.objects.filter(pk__in=listed(ids))
+
+
 def in_id_order(ids, rows):
     """`rows` (dicts with `pk`, a queryset's values) in the order of `ids`, each once;
-    missing ids are skipped. The database is not asked to sort them."""
+    missing ids are skipped. The database is not asked to sort a list's rows; a page's
+    (`PageOfRows`) are sorted as the page is, in the same query, unless the page's order
+    names what the rows do not have (a search's relevance): then its ids are read first."""
+    if isinstance(ids, PageOfRows):
+        order = ids.order()
+        try:
+            if order is not None:
+                return list(rows.order_by(*order))
+        except FieldError:
+            pass
+        ids = ids.ids()
     found = {row["pk"]: row for row in rows.order_by()}
     return [found[pk] for pk in ids if pk in found]
 

@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..models import Citation, Source
-from .reading import in_id_order, listed
+from .reading import in_id_order, of_ids
 
 COLUMNS = [
     "pk",
@@ -37,5 +37,5 @@ def with_citing_counts(queryset):
 def source_rows(ids, *, text=False):
     """The sources `ids` as dicts in that order: COLUMNS, and the article's `text` when
     asked (a search's snippet is drawn from it)."""
-    rows = with_citing_counts(Source.objects.filter(pk__in=listed(ids)))
+    rows = with_citing_counts(of_ids(Source, ids))
     return in_id_order(ids, rows.values(*COLUMNS, *(["text"] if text else [])))

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import DATED, citations, in_id_order, iso_dates, listed, organisation_text
+from .reading import DATED, citations, in_id_order, iso_dates, of_ids, organisation_text
 
 COLUMNS = [
     *DATED,
@@ -40,7 +40,7 @@ def statement_rows(ids):
     """The statements `ids` as dicts in that order: COLUMNS, `dates` (ISO 8601 text),
     `office` ([title, where] or []) and `citations` (lists, as `reading.citations` gives
     them)."""
-    rows = Statement.objects.filter(pk__in=listed(ids)).annotate(
+    rows = of_ids(Statement, ids).annotate(
         dates=iso_dates(), row_office=office_held(), row_citations=citations("statement")
     )
     names = [*COLUMNS, "dates", "row_office", "row_citations"]

@@ -18,11 +18,10 @@ Public API: `matching`, `matching_for_counts`, `count_matches`, `ranked`, `expan
 """
 
 from django.db import connection
-from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from ..lists.pagination import CappedCount
-from .expressions import INDEXES, Matches, Relevance, fts5
+from .expressions import INDEXES, Matches, Probe, Relevance, fts5
 from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
 from .syntax import Query, parse
@@ -88,16 +87,11 @@ def matching(queryset, text, outer=True, expand=True):
     expression = fts5(query, index.fts)
     if not expression:
         return queryset.none()
-    fts, table = index.fts, index.table
+    fts = index.fts
     if outer and is_common(index, expression, query=query):
         # Most rows match: walk the table in the page's order and probe the index per row,
         # stopping at the page's last row, instead of collecting every matching id first.
-        probe = RawSQL(
-            f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id)",
-            [expression],
-            output_field=BooleanField(),
-        )
-        return queryset.alias(_matches=probe).filter(_matches=True)
+        return queryset.alias(_matches=Probe(fts, expression)).filter(_matches=True)
     return queryset.filter(
         pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [expression])
     )

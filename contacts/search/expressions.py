@@ -134,6 +134,28 @@ class SearchExpression(Expression):
         return compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
 
 
+class Probe(Expression):
+    """SQLite: the row is among the FTS5 table's matches, asked for this row alone (`rowid`
+    = its id): the form a common word's page walks in its own order. Refers to the row of the
+    query it is used in, as `SearchExpression` does, so the page's query can be a subquery."""
+
+    output_field = BooleanField()
+
+    def __init__(self, fts, expression):
+        super().__init__()
+        self.fts, self.expression = fts, expression
+
+    @property
+    def identity(self):
+        return (self.__class__, self.fts, self.expression)
+
+    def as_sql(self, compiler, connection):
+        row = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        fts = self.fts
+        sql = f'EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH %s AND rowid = {row}."id")'
+        return sql, [self.expression]
+
+
 class Matches(SearchExpression):
     """PostgreSQL: the row's stored document matches the query (served by its GIN index)."""
 

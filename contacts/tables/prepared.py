@@ -1,9 +1,9 @@
 """Table bodies drawn from rows prepared for the page, not cell by cell.
 
 django-tables2 keeps what it does well: the column declarations, sorting, pagination and
-the header. The body is drawn here: the page's ids are read in its order (one narrow
-query), the rows come from the table's row source (`contacts.rows`: one query with the
-participants, offices and citations aggregated in SQL), and each row's cells are built
+the header. The body is drawn here: the rows come from the table's row source
+(`contacts.rows`: one query with the participants, offices and citations aggregated in
+SQL, for the ids the page's own query selects, in its order), and each row's cells are built
 once in Python, links from URL patterns reversed once per page. Cell text and links are
 those the per-cell rendering drew (tests/test_prepared_tables.py compares them).
 """
@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from ..markup import conditional_escape, escape
 from ..rows.links import Links
+from ..rows.reading import PageOfRows
 from ..search.columns import search_of
 
 
@@ -33,17 +34,19 @@ class PreparedBody:
 
     links = {}  # attribute: (model, the field its address names), for `Links`
 
-    def page_ids(self):
+    def page_query(self):
         page = getattr(self, "page", None)  # None: the table is not paginated
-        rows = page.object_list.data if page else self.data.data
-        return list(rows.values_list("pk", flat=True))
+        return page.object_list.data if page else self.data.data
+
+    def page_ids(self):
+        return list(self.page_query().values_list("pk", flat=True))
 
     def body_html(self):
         columns = [
             (column.name, column.attrs["td"].as_html(), escape(column.header))
             for column in self.columns
         ]
-        rows = self.row_source(self.page_ids())
+        rows = self.row_source(PageOfRows(self.page_query()))
         links, query = Links(**self.links), search_of(self)
         html = []
         for number, row in enumerate(rows):

@@ -1,0 +1,74 @@
+"""A table page reads its rows in one query: the row source selects `id IN (the page's
+own query)` and sorts them as the page does (`contacts.rows.reading.PageOfRows`), instead
+of reading the page's ids first. A page whose order can tie (it does not end with the id:
+people by name, statements by speaker) or names what the rows lack (relevance) reads its
+ids first, as before, so that its rows come in exactly the order its query gave."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.rows.reading import PageOfRows
+
+PAGES = [
+    ("contact-list", {}),
+    ("contact-list", {"sort": "kind"}),
+    ("contact-list", {"sort": "-initiator"}),
+    ("contact-list", {"sort": "location,-source_count"}),
+    ("contact-list", {"q": "Qasem", "per_page": 3, "page": 2}),
+    ("contact-list", {"participant": "mike-pompeo", "sort": "date"}),
+    ("statement-list", {}),
+    ("statement-list", {"q": "de-escalation"}),
+    ("statement-list", {"q": "Soleimani", "per_page": 4, "page": 2}),
+    ("source-list", {}),
+    ("source-list", {"sort": "published"}),
+    ("source-list", {"sort": "-contact_count"}),
+]
+TIED = [  # orders that do not end with the id
+    ("statement-list", {"sort": "-speaker", "per_page": 5, "page": 3}),
+    ("statement-list", {"sort": "outlet"}),
+    ("person-list", {"sort": "-statement_count"}),
+    ("person-list", {"per_page": 7, "page": 2}),
+    ("contact-list", {"q": "Soleimani", "sort": "relevance"}),
+    ("statement-list", {"q": "Soleimani", "sort": "relevance"}),
+]
+
+
+def read_page(client, name, query):
+    client.get(reverse(name), query)  # the session settles
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse(name), query)
+    return response, [q["sql"] for q in captured.captured_queries]
+
+
+def ids_only(sql):
+    """The query that reads only a page's ids: `SELECT <table>.id AS pk FROM … ORDER BY …
+    LIMIT` (not a search's look-up of its matches, which has no order)."""
+    page = "ORDER BY" in sql and "LIMIT" in sql
+    return sql.startswith("SELECT ") and ' AS "pk" FROM ' in sql[:60] and page
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize("name, query", PAGES)
+def test_a_page_reads_its_rows_in_its_order_without_reading_its_ids_first(
+    analyst_client, name, query
+):
+    response, queries = read_page(analyst_client, name, query)
+    table = response.context["table"]
+    ids = table.page_ids()  # the ids, read as the page's query gives them
+    rows = [row["pk"] for row in table.row_source(PageOfRows(table.page_query()))]
+    assert ids and rows == ids
+    assert not [sql for sql in queries if ids_only(sql)]
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize("name, query", TIED)
+def test_a_page_whose_order_can_tie_reads_its_ids_then_its_rows_in_that_order(
+    analyst_client, name, query
+):
+    response, queries = read_page(analyst_client, name, query)
+    table = response.context["table"]
+    rows = [row["pk"] for row in table.row_source(PageOfRows(table.page_query()))]
+    assert rows == table.page_ids() and len(rows) > 1
+    assert [sql for sql in queries if ids_only(sql)]
