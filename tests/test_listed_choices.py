@@ -109,3 +109,14 @@ def test_a_chosen_country_read_with_the_lists_names_the_export(analyst_client, p
     caller, _, _ = pair
     response = analyst_client.get("/statements/", {"country": caller.country.pk, "_export": "csv"})
     assert f"_{caller.country.code.lower()}_" in response["Content-Disposition"]
+
+
+def test_a_copied_field_of_a_form_reads_its_own_rows_outside_the_forms_group(pair):
+    from contacts.lists.filters import StatementFilter
+
+    form = StatementFilter().form
+    assert len(form.fields["country"].together) == 2
+    copied = copy.deepcopy(form.fields["country"])
+    assert copied.together == () and copied.rows is None
+    assert pair[0].country in copied.listed()
+    assert form.fields["outlet"].rows is None  # the form's own group was not read for it

@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 
 from contacts.lists.filters import ContactFilter, StatementFilter
 from contacts.models import AliasKind, Citation, Contact, Source, Statement
-from contacts.search import count_matches, expansions, matching, ranked, snippet
+from contacts.search import count_matches, expansions, matching, ranked, search_query, snippet
+from contacts.search.names import CANDIDATE_ROWS, Lookup
 from tests.factories import (
     AliasFactory,
     CitationFactory,
+    OrganisationFactory,
     PersonFactory,
     SourceFactory,
     StatementFactory,
@@ -260,3 +262,33 @@ def test_a_prefix_stands_for_the_indexed_words_it_starts_and_stays_a_prefix_past
     assert '"zqeta" *' in fts5(search_query("zqeta*"), fts)  # 70 words start so
     assert list(matching(mine, "secur*")) == [security]
     assert matching(mine, "zqeta*").count() == 70
+
+
+def test_a_persons_every_spelling_is_read_again_when_the_candidates_are_cut(
+    db, django_assert_num_queries
+):
+    person = PersonFactory(name="Qasim Zulaimani")
+    for number in range(CANDIDATE_ROWS + 5):
+        AliasFactory(person=person, name=f"Spelling {number}", kind=AliasKind.SPELLING)
+    with django_assert_num_queries(2):  # the candidates, cut; then every spelling of his
+        lookup = Lookup({"Qasim Zulaimani"})
+        spellings = lookup.spellings()[("person", person.pk)]
+    assert lookup.cut and lookup.found == {"Qasim Zulaimani": ("person", person.pk)}
+    assert spellings[0] == "Qasim Zulaimani" and len(spellings) == CANDIDATE_ROWS + 6
+
+
+def test_an_organisation_is_not_crowded_out_by_many_people_of_a_common_name(db):
+    OrganisationFactory(name="Zulfiqar Brigade", other_names="Dhulfiqar Brigade")
+    for number in range(CANDIDATE_ROWS + 10):
+        PersonFactory(name=f"Ali Person{number}")
+    assert "Dhulfiqar Brigade" in expansions("Zulfiqar Brigade Ali")
+
+
+def test_a_count_remembered_to_a_smaller_cap_is_not_reused_for_a_larger_one(db):
+    StatementFactory.create_batch(5, text="They spoke of tariffs.")
+    query = search_query("tariff")
+    query.counted["contacts_statement"] = (3, 2)  # counted to a cap of 2: "more than 2"
+    assert count_matches(Statement, query, 10) == 5  # counted again
+    assert count_matches(Statement, query, 2) == 3  # reused: cap + 1
+    query.counted["contacts_statement"] = (4, None)  # every match, as a rare word's
+    assert count_matches(Statement, query, 10) == 4

@@ -55,7 +55,7 @@ class ListedChoiceField(fields.ModelChoiceField):
 
     def __deepcopy__(self, memo):
         copied = super().__deepcopy__(memo)
-        copied.rows = None  # each form reads its own
+        copied.rows, copied.together = None, ()  # each form reads its own
         return copied
 
     def to_python(self, value):
@@ -83,14 +83,16 @@ def read_together(fields):
         rows = field.listing(field.queryset).order_by()
         rows = rows.annotate(list_number=Value(number), sort=F("name"))
         parts.append(rows.values_list("list_number", "pk", first, second, "sort"))
-    for field in fields:
-        field.rows = []
+    rows = [[] for _ in fields]
     together = parts[0].union(*parts[1:], all=True).order_by("list_number", "sort", "pk")
     for number, pk, first, second, _ in together:
         field = fields[number]
         model = field.queryset.model
-        names = ["id", *LISTED_COLUMNS[model]]
-        field.rows.append(model.from_db(field.queryset.db, names, [pk, first, second]))
+        read = dict(zip(["id", *LISTED_COLUMNS[model]], [pk, first, second], strict=True))
+        names = [f.attname for f in model._meta.concrete_fields if f.attname in read]
+        rows[number].append(model.from_db(field.queryset.db, names, [read[n] for n in names]))
+    for field, listed in zip(fields, rows, strict=True):
+        field.rows = listed
 
 
 class OutletField(ListedChoiceField):

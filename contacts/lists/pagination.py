@@ -59,7 +59,7 @@ class CappedPaginator(Paginator):
 
 class CappedCount(Subquery):
     """The number of rows of a (correlated) queryset, up to `cap` + 1, as a column: counted
-    in the row's own query, reading at most that many rows. `shown(value, cap)` shows it."""
+    in the row's own query, reading at most that many rows. `capped_shown(value)` shows it."""
 
     template = "(SELECT COUNT(*) FROM (%(subquery)s) AS capped)"
     output_field = IntegerField()

@@ -51,36 +51,55 @@ class PageOfRows:
 
     def __init__(self, page):
         self.page = page
+        self.read = None  # the page's ids, when they are read first
+        self.sorted_by = False  # not yet known (`order`)
 
     def order(self):
-        """The page's order, when it is one row by row (it ends with the id); else None:
-        rows that tie in it would come in the order each query happens to give them."""
-        order = list(self.page.query.order_by or self.page.model._meta.ordering)
-        return order if order and order[-1] in ("pk", "-pk", "id", "-id") else None
+        """The page's order, when the rows can be sorted by it in their own query: it is one
+        row by row (it ends with the id: rows that tie would come in the order each query
+        happens to give them) and names only the model's fields (not a search's relevance,
+        nor a count the page annotates); else None."""
+        if self.sorted_by is False:
+            self.sorted_by = self.usable_order()
+        return self.sorted_by
+
+    def usable_order(self):
+        query, model = self.page.query, self.page.model
+        order = list(query.order_by or (model._meta.ordering if query.default_ordering else []))
+        if not order or order[-1] not in ("pk", "-pk", "id", "-id"):
+            return None
+        try:
+            str(model.objects.order_by(*order).values("pk").query)
+        except FieldError:
+            return None
+        return order
 
     def ids(self):
-        return list(self.page.values_list("pk", flat=True))
+        """The page's ids, read once (when the rows cannot be sorted as the page is)."""
+        if self.read is None:
+            self.read = list(self.page.values_list("pk", flat=True))
+        return self.read
 
 
 def of_ids(model, ids):
-    """`model`'s rows whose ids are `ids`: a list, or a `PageOfRows`."""
+    """`model`'s rows whose ids are `ids`: a list, or a `PageOfRows` (its query as a
+    subquery when the rows can be sorted as it is, else its ids read first, once)."""
     if isinstance(ids, PageOfRows):
-        return model.objects.filter(pk__in=ids.page.values("pk"))
+        if ids.order() is not None:
+            return model.objects.filter(pk__in=ids.page.values("pk"))
+        ids = ids.ids()
     return model.objects.filter(pk__in=listed(ids))
 
 
 def in_id_order(ids, rows):
     """`rows` (dicts with `pk`, a queryset's values) in the order of `ids`, each once;
     missing ids are skipped. The database is not asked to sort a list's rows; a page's
-    (`PageOfRows`) are sorted as the page is, in the same query, unless the page's order
-    names what the rows do not have (a search's relevance): then its ids are read first."""
+    (`PageOfRows`) are sorted as the page is, in the same query, unless its order cannot
+    be (`PageOfRows.order`): then they come in the order of its ids, read first."""
     if isinstance(ids, PageOfRows):
         order = ids.order()
-        try:
-            if order is not None:
-                return list(rows.order_by(*order))
-        except FieldError:
-            pass
+        if order is not None:
+            return list(rows.order_by(*order))
         ids = ids.ids()
     found = {row["pk"]: row for row in rows.order_by()}
     return [found[pk] for pk in ids if pk in found]

@@ -79,10 +79,10 @@ def matching(queryset, text, outer=True, expand=True):
             rows = list(rows[:RARE_LIMIT])
             ids = [row[0] for row in rows]
             if len(ids) < RARE_LIMIT:
-                query.counted[index.table] = len(ids)  # all of them: `count_matches` reads it
+                query.counted[index.table] = (len(ids), None)  # all: `count_matches` reads it
                 return queryset.filter(pk__in=ids)
             if query.count_cap is not None:
-                query.counted[index.table] = rows[0][1]
+                query.counted[index.table] = (rows[0][1], query.count_cap)
         return queryset.filter(Matches(index, query))
     expression = fts5(query, index.fts)
     if not expression:
@@ -134,8 +134,10 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
             [share, *([expression, cap + 1] if cap else []), expression, share],
         )
         found, needed, matches = cursor.fetchone()
-    if query is not None and (found < needed or matches is not None):
-        query.counted[index.table] = found if found < needed else matches
+    if query is not None and found < needed:
+        query.counted[index.table] = (found, None)  # every match
+    elif query is not None and matches is not None:
+        query.counted[index.table] = (matches, cap)
     return bool(needed) and found >= needed
 
 
@@ -146,8 +148,9 @@ def count_matches(model, text, cap, expand=True):
     index = index_of(model)
     if not query:
         return 0
-    if index.table in query.counted:
-        return min(query.counted[index.table], cap + 1)
+    counted, counted_to = query.counted.get(index.table, (None, None))
+    if counted is not None and (counted_to is None or counted_to >= cap):
+        return min(counted, cap + 1)
     if connection.vendor == "postgresql":
         found = model.objects.filter(Matches(index, query))
         return found.order_by().values("pk")[: cap + 1].count()

@@ -74,6 +74,7 @@ class Lookup:
     def __init__(self, texts):
         self.keys = {text: name_key(text) for text in texts if name_key(text)}
         self.people, self.names, self.organisations, self.found = [], {}, {}, {}
+        self.cut = False
         if self.keys:
             self.read(self.candidates())
             self.found = self.resolve()
@@ -99,6 +100,7 @@ class Lookup:
         condition = self.condition()
         people = Person.objects.filter(condition).order_by().values("pk")
         people = people.union(PersonAlias.objects.filter(condition).order_by().values("person_id"))
+        people = people[:CANDIDATE_ROWS]
         matched = Case(When(condition, then=Value(1)), default=Value(0))
         blank = {"abbreviation": Value(""), "other_names": Value("")}
         names = Person.objects.filter(pk__in=people).annotate(
@@ -118,7 +120,11 @@ class Lookup:
             organisations.order_by().values_list("entity", "pk", "key", "name_kind", *columns),
             all=True,
         )
-        return list(rows.order_by("-matched")[:CANDIDATE_ROWS])
+        # Organisations, then the names that matched, then the other spellings: a long list is
+        # cut among the other spellings, which `spellings` then reads for the people found.
+        rows = list(rows.order_by("entity", "-matched", "pk")[:CANDIDATE_ROWS])
+        self.cut = len(rows) == CANDIDATE_ROWS
+        return rows
 
     def read(self, rows):
         """The people's matched names (`people`), every spelling of each person, their name
@@ -161,11 +167,27 @@ class Lookup:
         return found
 
     def spellings(self):
-        """{(kind, pk): [every spelling]} for the people and organisations found."""
+        """{(kind, pk): [every spelling]} for the people and organisations found (read again
+        for the people, in a query of its own, when the candidates were cut)."""
         result = {("person", pk): names for pk, names in self.names.items()}
+        if self.cut:
+            result.update(self.every_spelling())
         for row in self.organisations:
             names = [row.name, *row.other_names.split(";"), row.abbreviation]
             result[("organisation", row.pk)] = [n.strip() for n in names if len(n.strip()) > 1]
+        return result
+
+    def every_spelling(self):
+        """{("person", pk): [name, *aliases]} of the people found."""
+        people = {pk for kind, pk in self.found.values() if kind == "person"}
+        names = Person.objects.filter(pk__in=people).annotate(first=Value(0)).order_by()
+        aliases = PersonAlias.objects.filter(person__in=people).annotate(first=Value(1))
+        rows = names.values_list("pk", "name", "first").union(
+            aliases.order_by().values_list("person_id", "name", "first"), all=True
+        )
+        result = {}
+        for pk, name, _ in sorted(rows, key=lambda row: row[2]):
+            result.setdefault(("person", pk), []).append(name)
         return result
 
 
