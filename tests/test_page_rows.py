@@ -43,6 +43,16 @@ def read_page(client, name, query):
     return response, [q["sql"] for q in captured.captured_queries]
 
 
+def rows_read(client, name, query):
+    """The page's table, the page's queries, its rows read again through its row source
+    (their ids) and the queries that reading ran."""
+    response, queries = read_page(client, name, query)
+    table = response.context["table"]
+    with CaptureQueriesContext(connection) as reading:
+        rows = [row["pk"] for row in table.row_source(PageOfRows(table.page_query()))]
+    return table, queries, rows, [q["sql"] for q in reading.captured_queries]
+
+
 def ids_only(sql):
     """The query that reads only a page's ids: `SELECT <table>.id AS pk FROM … ORDER BY …
     LIMIT` (not a search's look-up of its matches, which has no order)."""
@@ -55,12 +65,8 @@ def ids_only(sql):
 def test_a_page_reads_its_rows_in_its_order_without_reading_its_ids_first(
     analyst_client, name, query
 ):
-    response, queries = read_page(analyst_client, name, query)
-    table = response.context["table"]
+    table, queries, rows, (read,) = rows_read(analyst_client, name, query)
     ids = table.page_ids()  # the ids, read as the page's query gives them
-    with CaptureQueriesContext(connection) as reading:
-        rows = [row["pk"] for row in table.row_source(PageOfRows(table.page_query()))]
-    (read,) = [q["sql"] for q in reading.captured_queries]
     assert ids and rows == ids and "json_each(" not in read and "UNNEST(" not in read
     assert not [sql for sql in queries if ids_only(sql)]
 
@@ -70,11 +76,8 @@ def test_a_page_reads_its_rows_in_its_order_without_reading_its_ids_first(
 def test_a_page_whose_order_can_tie_reads_its_ids_then_its_rows_in_that_order(
     analyst_client, name, query
 ):
-    response, queries = read_page(analyst_client, name, query)
-    table = response.context["table"]
-    with CaptureQueriesContext(connection) as reading:
-        rows = [row["pk"] for row in table.row_source(PageOfRows(table.page_query()))]
-    ids, read = [q["sql"] for q in reading.captured_queries]  # the page's query runs once
+    table, queries, rows, (ids, read) = rows_read(analyst_client, name, query)
+    # the page's query runs once, then its rows are read by their ids
     assert ids_only(ids) and ("json_each(" in read or "UNNEST(" in read)  # by their ids
     assert rows == table.page_ids() and len(rows) > 1
     assert [sql for sql in queries if ids_only(sql)]
