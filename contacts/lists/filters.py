@@ -36,10 +36,9 @@ from .participation import (
     participants_named,
     people_named,
 )
-from .timeline import NewestDates
+from .timeline import NEWEST_FIRST, NewestDates
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-NEWEST_FIRST = ("-date_start", "-date_end", "-pk")  # the list's order and its date index's
 MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
 
 

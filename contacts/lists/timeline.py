@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 
 from .participation import Participation
 
+NEWEST_FIRST = ("-date_start", "-date_end", "-pk")  # the list's order and its date index's
 DAY_LIMIT = 92  # up to about three months: a bar per day
 WEEK_LIMIT = 156  # up to three years: a bar per week; beyond: a bar per month
 BAR = 10  # width of a bar in the chart's own units (the chart is 100 units high)
@@ -113,7 +114,7 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     already read for the list's row count."""
     cap = cap or settings.TABLE_COUNT_CAP
     if dates is None:
-        order = ("-date_start", "-date_end", "-pk") if recent else ()  # the date indexes' order
+        order = NEWEST_FIRST if recent else ()
         dates = contacts.prefetch_related(None).order_by(*order)
         dates = dates.values_list("date_start", "date_end", "pk")
     if recent:
