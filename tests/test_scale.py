@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,7 +23,9 @@ from contacts.models import (
     Organisation,
     Participant,
     Person,
+    PersonCounts,
     Source,
+    SourceCounts,
     Statement,
 )
 from contacts.search import matching
@@ -107,6 +110,23 @@ def test_generated_data_keeps_its_integrity():
     wrong = Contact.objects.exclude(participant_count__gte=2)
     assert not wrong.exists()
     assert matching(Statement.objects.all(), "minister").exists()  # indexed after the load
+
+
+def test_generated_data_keeps_the_counts_the_triggers_keep_for_edits():
+    call_command("generate_synthetic", contacts=200, seed=1, verbosity=0)
+    cited = Citation.objects.values("source").annotate(
+        contacts=Count("contact", distinct=True), statements=Count("statement", distinct=True)
+    )
+    recounted = {row["source"]: (row["contacts"], row["statements"]) for row in cited}
+    kept = SourceCounts.objects.values_list("source", "contacts", "statements")
+    assert {source: (c, s) for source, c, s in kept if c or s} == recounted
+    assert SourceCounts.objects.count() == Source.objects.count()
+    spoken = dict(
+        Statement.objects.values("speaker").annotate(n=Count("pk")).values_list("speaker", "n")
+    )
+    assert dict(
+        PersonCounts.objects.filter(statements__gt=0).values_list("person", "statements")
+    ) == {person: n for person, n in spoken.items() if person is not None}
 
 
 def test_generated_participation_is_skewed():

@@ -1,4 +1,5 @@
 from .contacts import Certainty, Contact, ContactKind
+from .counts import PersonCounts, SourceCounts
 from .dates import DatePrecision
 from .network import NetworkMonth
 from .offices import OfficeHolding
@@ -27,7 +28,9 @@ __all__ = [
     "Participant",
     "Person",
     "PersonAlias",
+    "PersonCounts",
     "Role",
     "Source",
+    "SourceCounts",
     "Statement",
 ]

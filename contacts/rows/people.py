@@ -1,10 +1,10 @@
 """The people's row source: a person with their offices, other names and activity counts."""
 
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, joined, parse, split
-from ..models import OfficeHolding, Participant, Person, PersonAlias, Statement
+from ..models import OfficeHolding, Person, PersonAlias
 from .reading import in_id_order, of_ids, organisation_text
 
 COLUMNS = ["pk", "slug", "name", "country__name", "contact_count", "statement_count"]
@@ -16,16 +16,11 @@ def office_place():
     return Coalesce(organisation_text(), "country__name", Value(""))
 
 
-def count_of(rows, field):
-    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field)
-    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
-
-
 def with_activity_counts(queryset):
-    """`queryset` with `contact_count` and `statement_count` (the list sorts by them)."""
-    return queryset.annotate(
-        contact_count=count_of(Participant.objects.all(), "person"),
-        statement_count=count_of(Statement.objects.all(), "speaker"),
+    """`queryset` with `contact_count` and `statement_count` (the list sorts by them), read
+    from `PersonCounts`, which the database keeps (migration 0014)."""
+    return queryset.filter(counts__isnull=False).annotate(
+        contact_count=F("counts__contacts"), statement_count=F("counts__statements")
     )
 
 

@@ -1,13 +1,13 @@
 """The sources' row source: an article with how many contacts and statements cite it.
 
-The counts are correlated subqueries on the citations' source index: one query for a
-page of sources (or a chunk of an export), none per row.
+The counts are read from `SourceCounts`, which the database keeps (migration 0014): one
+query for a page of sources (or a chunk of an export), none per row, and a sort by a count
+reads that count's index.
 """
 
-from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F
 
-from ..models import Citation, Source
+from ..models import Source
 from .reading import in_id_order, of_ids
 
 COLUMNS = [
@@ -22,16 +22,12 @@ COLUMNS = [
 ]
 
 
-def citing(field):
-    """How many distinct `field` records (contact or statement) cite the outer source."""
-    rows = Citation.objects.filter(source=OuterRef("pk"), **{f"{field}__isnull": False})
-    counted = rows.order_by().values("source").annotate(n=Count(field, distinct=True))
-    return Coalesce(Subquery(counted.values("n")), Value(0))
-
-
 def with_citing_counts(queryset):
-    """`queryset` with `contact_count` and `statement_count` (the list sorts by them)."""
-    return queryset.annotate(contact_count=citing("contact"), statement_count=citing("statement"))
+    """`queryset` with `contact_count` and `statement_count` (the list sorts by them): how
+    many distinct contacts and statements cite each source."""
+    return queryset.filter(counts__isnull=False).annotate(
+        contact_count=F("counts__contacts"), statement_count=F("counts__statements")
+    )
 
 
 def source_rows(ids, *, text=False):

@@ -16,8 +16,15 @@ class PersonTable(PreparedBody, tables.Table):
     country = tables.Column()
     offices = tables.Column("Offices", empty_values=(), orderable=False)
     other_names = tables.Column("Also known as", empty_values=(), orderable=False)
-    contact_count = tables.Column("Contacts", attrs={"td": {"class": "num"}})
-    statement_count = tables.Column("Statements", attrs={"td": {"class": "num"}})
+    # Ties broken by the counts' own copy of the id: the sort then reads one index.
+    contact_count = tables.Column(
+        "Contacts", attrs={"td": {"class": "num"}}, order_by=("contact_count", "counts__person_id")
+    )
+    statement_count = tables.Column(
+        "Statements",
+        attrs={"td": {"class": "num"}},
+        order_by=("statement_count", "counts__person_id"),
+    )
 
     class Meta:
         model = Person

@@ -55,11 +55,14 @@ class SourceTable(PreparedBody, tables.Table):
         "Published", accessor="published_date", attrs={"td": {"class": "date-cell"}}
     )
     language = tables.Column("Language", order_by=("language", "title", "pk"))
+    # Ties broken by the counts' own copy of the id: the sort then reads one index.
     contact_count = tables.Column(
-        "Contacts", attrs={"td": {"class": "num"}}, order_by=("contact_count", "pk")
+        "Contacts", attrs={"td": {"class": "num"}}, order_by=("contact_count", "counts__source_id")
     )
     statement_count = tables.Column(
-        "Statements", attrs={"td": {"class": "num"}}, order_by=("statement_count", "pk")
+        "Statements",
+        attrs={"td": {"class": "num"}},
+        order_by=("statement_count", "counts__source_id"),
     )
 
     order_outlet = nulls_last("outlet__name", "title", "pk")

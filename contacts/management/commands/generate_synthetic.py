@@ -10,6 +10,7 @@ from contacts.synthetic.bulk import (
     rollback_journal_in_memory,
     tune_for_bulk_load,
 )
+from contacts.synthetic.counts import deferred_source_counts
 
 
 class Command(BaseCommand):
@@ -30,8 +31,14 @@ class Command(BaseCommand):
         tune_for_bulk_load()
         with rollback_journal_in_memory():
             # The full-text index is built last, once the other indexes are back: a
-            # contact's language is read through its citations' contact_id index.
-            with transaction.atomic(), deferred_full_text_index(), deferred_indexes(*TABLES):
+            # contact's language is read through its citations' contact_id index, and the
+            # sources' counts through their source_id index.
+            with (
+                transaction.atomic(),
+                deferred_source_counts(),
+                deferred_full_text_index(),
+                deferred_indexes(*TABLES),
+            ):
                 counts = generate(contacts, seed=seed, batch=batch, progress=progress)
         seconds = time.perf_counter() - started
         summary = ", ".join(f"{value:,} {name}" for name, value in counts.items())

@@ -1,0 +1,158 @@
+"""The sources' and people's counts are kept by the database (migration 0014) through every
+kind of write, and their lists sort by them without counting."""
+
+import importlib
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.models import Citation, Participant, PersonCounts, SourceCounts, Statement
+from contacts.services import merge_people
+from tests.factories import (
+    CitationFactory,
+    ContactFactory,
+    PersonFactory,
+    SourceFactory,
+    StatementFactory,
+    make_contact,
+)
+
+pytestmark = pytest.mark.django_db
+MIGRATION = importlib.import_module("contacts.migrations.0014_stored_counts")
+
+
+def source_counts(source):
+    counts = SourceCounts.objects.get(source=source)
+    return counts.contacts, counts.statements
+
+
+def person_counts(person):
+    counts = PersonCounts.objects.get(person=person)
+    return counts.contacts, counts.statements
+
+
+def test_a_new_source_and_a_new_person_start_with_zero_counts():
+    assert source_counts(SourceFactory()) == (0, 0)
+    assert person_counts(PersonFactory()) == (0, 0)
+
+
+def test_a_contact_citing_a_source_twice_counts_once_and_each_statement_counts():
+    source, contact = SourceFactory(), ContactFactory()
+    CitationFactory(source=source, contact=contact, excerpt="The two ministers spoke")
+    CitationFactory(source=source, contact=contact, excerpt="by phone on Friday.")
+    for _ in range(2):
+        CitationFactory(source=source, statement=StatementFactory(), excerpt="We talked")
+
+    assert source_counts(source) == (1, 2)
+
+
+def test_removing_a_citation_recounts_its_source_only_when_its_record_no_longer_cites_it():
+    source, contact = SourceFactory(), ContactFactory()
+    first = CitationFactory(source=source, contact=contact, excerpt="The two ministers spoke")
+    second = CitationFactory(source=source, contact=contact, excerpt="by phone on Friday.")
+
+    first.delete()
+    assert source_counts(source) == (1, 0)
+    second.delete()
+    assert source_counts(source) == (0, 0)
+
+
+def test_a_citation_moved_to_another_source_in_sql_recounts_both_sources():
+    old, new = SourceFactory(), SourceFactory()
+    citation = CitationFactory(source=old, contact=ContactFactory())
+
+    Citation.objects.filter(pk=citation.pk).update(source=new)
+
+    assert (source_counts(old), source_counts(new)) == ((0, 0), (1, 0))
+
+
+def test_deleting_a_contact_recounts_the_sources_it_cited():
+    source = SourceFactory()
+    kept, deleted = (make_contact(PersonFactory(), source=source) for _ in range(2))
+    assert source_counts(source) == (2, 0)
+
+    deleted.delete()
+
+    assert source_counts(source) == (1, 0)
+    assert kept.citations.get().source == source
+
+
+def test_citations_inserted_in_one_statement_are_each_counted():
+    source = SourceFactory()
+    contacts = ContactFactory.create_batch(3)
+    Citation.objects.bulk_create(
+        Citation(source=source, contact=contact, excerpt="The two ministers spoke")
+        for contact in contacts
+    )
+
+    assert source_counts(source) == (3, 0)
+
+
+def test_a_persons_counts_follow_their_participations_and_statements():
+    pompeo, raab = PersonFactory(name="Mike Pompeo"), PersonFactory(name="Dominic Raab")
+    call = make_contact(pompeo, raab, initiator=pompeo)
+    make_contact(pompeo, PersonFactory())
+    StatementFactory(speaker=pompeo)
+    assert (person_counts(pompeo), person_counts(raab)) == ((2, 1), (1, 0))
+
+    Participant.objects.filter(contact=call, person=raab).update(person=None, description="aide")
+    Statement.objects.filter(speaker=pompeo).update(speaker=raab)
+    assert (person_counts(pompeo), person_counts(raab)) == ((2, 0), (0, 1))
+
+    call.delete()
+    assert person_counts(pompeo) == (1, 0)
+
+
+def test_merging_two_people_moves_the_duplicates_counts_to_the_person_kept():
+    keep, duplicate = PersonFactory(name="Qasem Soleimani"), PersonFactory(name="Qassem Suleimani")
+    make_contact(keep, PersonFactory())
+    make_contact(duplicate, PersonFactory())
+    StatementFactory(speaker=duplicate)
+
+    merge_people(keep=keep, duplicate=duplicate)
+
+    assert person_counts(keep) == (2, 1)
+
+
+def test_the_migration_fills_the_counts_of_rows_that_existed_before_it():
+    source, person = SourceFactory(), PersonFactory()
+    make_contact(person, PersonFactory(), source=source)
+    CitationFactory(source=source, statement=StatementFactory(speaker=person))
+    SourceCounts.objects.all().delete()
+    PersonCounts.objects.all().delete()
+
+    with connection.cursor() as cursor:
+        for statement in MIGRATION.FILL:
+            cursor.execute(statement)
+
+    assert (source_counts(source), person_counts(person)) == ((1, 1), (1, 1))
+
+
+@pytest.mark.parametrize(
+    ("list_name", "factory", "key", "counts"),
+    [
+        ("source-list", SourceFactory, "title", SourceCounts),
+        ("person-list", PersonFactory, "name", PersonCounts),
+    ],
+)
+def test_a_list_sorted_by_contacts_reads_the_stored_counts_in_order(
+    analyst_client, list_name, factory, key, counts
+):
+    records = factory.create_batch(3)
+    for count, record in zip((2, 0, 1), records, strict=True):
+        for _ in range(count):
+            if list_name == "source-list":
+                make_contact(PersonFactory(), source=record)
+            else:
+                make_contact(record)  # alone: no other person counts a contact
+
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(reverse(list_name), {"sort": "-contact_count"})
+
+    listed = [getattr(row.record, key) for row in response.context["table"].page.object_list]
+    assert listed[:3] == [getattr(records[i], key) for i in (0, 2, 1)]
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "COUNT(DISTINCT" not in sql.upper()
+    assert counts._meta.db_table in sql
