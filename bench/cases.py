@@ -59,6 +59,8 @@ def page_cases():
         "contacts: by country": f"/contacts/?country={country}",
         **search_cases(person, common, rare),
         "person page (busiest)": person.get_absolute_url(),
+        "people: sorted by contacts": "/people/?sort=-contact_count",
+        "sources: sorted by contacts": "/sources/?sort=-contact_count",
         "contact page": contact.get_absolute_url(),
         "network: one month": f"/network/?date_from={month_start.isoformat()}"
         f"&date_to={latest.isoformat()}",

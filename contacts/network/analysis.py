@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from ..models import Country, Participant, Person
 from ..rows.reading import listed
+from .drawn import drawable
 from .months import kept
 
 PARTICIPANTS = Participant._meta.db_table
@@ -192,17 +193,20 @@ def counted(contacts, group, limit):
     return [list(map(list, rows)) for rows in (directed, undirected, totals)]
 
 
-def reach(contacts, group="person", limit=PAIR_LIMIT, month=None):
+def reach(contacts, group="person", limit=PAIR_LIMIT, month=None, drawn=None):
     """Pairs and participation counts among `contacts` (a queryset), by person or by country.
 
     Counts are of contacts, not of participant pairs: a country's two ministers calling a
     third country's make one contact between the two countries. `month`: the contacts are
-    that whole calendar month's, and its counts are kept (`months.kept`).
+    that whole calendar month's, and its counts are kept (`months.kept`). `drawn`: (graph
+    edges, matrix columns) the page draws; only what those can show is named (`drawable`).
     """
     if month is not None and limit == PAIR_LIMIT:
         directed, undirected, totals = kept(month, group, lambda: counted(contacts, group, limit))
     else:
         directed, undirected, totals = counted(contacts, group, limit)
+    if drawn is not None:
+        undirected, totals = drawable(directed, undirected, totals, *drawn)
     if not directed and not undirected:
         return Reach()
     namer = NodeNamer(sides_of(directed, undirected) + [row[0:3] for row in totals], group)

@@ -4,7 +4,14 @@ from contacts.lists.filters import ContactFilter
 from contacts.lists.pagination import CappedPaginator
 from contacts.models import Contact
 from contacts.network.analysis import reach
-from contacts.network.graph import Links, elements, matrix, matrix_body
+from contacts.network.graph import (
+    GRAPH_EDGES,
+    MATRIX_SIZE,
+    Links,
+    elements,
+    matrix,
+    matrix_body,
+)
 from contacts.network.months import whole_month
 
 from .access import ReadOnlyAccess
@@ -28,7 +35,8 @@ class NetworkView(ReadOnlyAccess, FilterView):
         group = self.request.GET.get("group")
         group = group if group in GROUPS else "person"
         contacts = self.object_list
-        found = reach(contacts, group, month=whole_month(self.filterset))
+        drawn = (GRAPH_EDGES, MATRIX_SIZE)
+        found = reach(contacts, group, month=whole_month(self.filterset), drawn=drawn)
         links = Links(self.request.GET)
         rows, columns = matrix(found, links)
         context.update(
