@@ -156,3 +156,16 @@ def test_a_list_sorted_by_contacts_reads_the_stored_counts_in_order(
     sql = " ".join(query["sql"] for query in queries.captured_queries)
     assert "COUNT(DISTINCT" not in sql.upper()
     assert counts._meta.db_table in sql
+
+
+def test_a_source_or_person_deleted_in_sql_or_by_django_takes_its_counts_row_with_it():
+    kept_source, kept_person = SourceFactory(), PersonFactory()
+    sources, people = SourceFactory.create_batch(2), PersonFactory.create_batch(2)
+    sources[0].delete()
+    people[0].delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM contacts_source WHERE id = %s", [sources[1].pk])
+        cursor.execute("DELETE FROM contacts_person WHERE id = %s", [people[1].pk])
+
+    assert list(SourceCounts.objects.values_list("source", flat=True)) == [kept_source.pk]
+    assert list(PersonCounts.objects.values_list("person", flat=True)) == [kept_person.pk]

@@ -26,6 +26,7 @@ MOVES = [
     ("contacts_participant", "person_id", "contacts"),
     ("contacts_statement", "speaker_id", "statements"),
 ]
+ENDS = ["new_insert", "gone_delete"]  # a source's or person's counts row: made, removed
 OWNERS = [
     ("contacts_source", "contacts_sourcecounts", "source_id"),
     ("contacts_person", "contacts_personcounts", "person_id"),
@@ -49,6 +50,10 @@ def sqlite_triggers():
         yield (
             f"CREATE TRIGGER {counts}_new_insert AFTER INSERT ON {owner} BEGIN "
             f"INSERT INTO {counts} ({key}, contacts, statements) VALUES (NEW.id, 0, 0); END"
+        )
+        yield (
+            f"CREATE TRIGGER {counts}_gone_delete AFTER DELETE ON {owner} BEGIN "
+            f"DELETE FROM {counts} WHERE {key} = OLD.id; END"
         )
     for operation, rows in OPERATIONS.items():
         of = " OF source_id, contact_id, statement_id" if operation == "update" else ""
@@ -129,6 +134,10 @@ def postgresql_triggers():
             "SELECT id, 0, 0 FROM new_rows;",
         )
         yield statement_trigger(f"{counts}_new", owner, f"{counts}_new", "insert")
+        yield postgresql_function(
+            f"{counts}_gone", f"    DELETE FROM {counts} WHERE {key} IN (SELECT id FROM old_rows);"
+        )
+        yield statement_trigger(f"{counts}_gone", owner, f"{counts}_gone", "delete")
     touched = branches({op: touched_sources(op) for op in OPERATIONS})
     lock = (
         "    PERFORM 1 FROM contacts_sourcecounts WHERE source_id = ANY(touched) "
@@ -177,7 +186,7 @@ def fill_and_keep(apps, schema_editor):
 
 def drop_triggers(apps, schema_editor):
     postgresql = schema_editor.connection.vendor == "postgresql"
-    names = [(f"{counts}_new_insert", owner) for owner, counts, _ in OWNERS]
+    names = [(f"{counts}_{end}", owner) for owner, counts, _ in OWNERS for end in ENDS]
     names += [(f"contacts_sourcecounts_{op}", "contacts_citation") for op in OPERATIONS]
     names += [(f"{table}_personcounts_{op}", table) for table, _, _ in MOVES for op in OPERATIONS]
     for name, table in names:
@@ -185,7 +194,7 @@ def drop_triggers(apps, schema_editor):
             f"DROP TRIGGER IF EXISTS {name}{f' ON {table}' if postgresql else ''}"
         )
     if postgresql:
-        functions = [f"{counts}_new" for _, counts, _ in OWNERS]
+        functions = [f"{counts}_{end.split('_')[0]}" for _, counts, _ in OWNERS for end in ENDS]
         functions += ["contacts_sourcecounts_recount"]
         functions += [f"{table}_personcounts_move" for table, _, _ in MOVES]
         for function in functions:
@@ -204,7 +213,7 @@ class Migration(migrations.Migration):
                 (
                     "person",
                     models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
                         primary_key=True,
                         related_name="counts",
                         serialize=False,
@@ -228,7 +237,7 @@ class Migration(migrations.Migration):
                 (
                     "source",
                     models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
                         primary_key=True,
                         related_name="counts",
                         serialize=False,

@@ -5,7 +5,8 @@ counts every source's citations (500,000 sources: seven seconds on SQLite); kept
 sort reads an index. Database triggers (migration 0014) keep them in step with every
 write, by the admin, intake, a merge, a fixture load or raw SQL:
 
-- a new source or person gets its row of zeros;
+- a new source or person gets its row of zeros, removed with it (Django leaves it to
+  the database: `DO_NOTHING`);
 - a citation added, changed or removed recounts its source's distinct contacts and
   statements (a contact citing one source twice counts once);
 - a participant or statement added, changed or removed moves its person's counts by one.
@@ -22,7 +23,7 @@ from .sources import Source
 
 class SourceCounts(models.Model):
     source = models.OneToOneField(
-        Source, primary_key=True, on_delete=models.CASCADE, related_name="counts"
+        Source, primary_key=True, on_delete=models.DO_NOTHING, related_name="counts"
     )
     contacts = models.PositiveIntegerField(default=0)
     statements = models.PositiveIntegerField(default=0)
@@ -40,7 +41,7 @@ class SourceCounts(models.Model):
 
 class PersonCounts(models.Model):
     person = models.OneToOneField(
-        Person, primary_key=True, on_delete=models.CASCADE, related_name="counts"
+        Person, primary_key=True, on_delete=models.DO_NOTHING, related_name="counts"
     )
     contacts = models.PositiveIntegerField(default=0)
     statements = models.PositiveIntegerField(default=0)
