@@ -169,3 +169,36 @@ def test_a_source_or_person_deleted_in_sql_or_by_django_takes_its_counts_row_wit
 
     assert list(SourceCounts.objects.values_list("source", flat=True)) == [kept_source.pk]
     assert list(PersonCounts.objects.values_list("person", flat=True)) == [kept_person.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's concurrent writes")
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_citing_one_source_at_once_leave_both_counted():
+    """The second waits for the first's lock on the source's counts, then recounts in a
+    statement of its own, which sees the first's committed citation."""
+    import threading
+
+    import psycopg
+
+    source, first, second = SourceFactory(), ContactFactory(), ContactFactory()
+    settings = connection.settings_dict
+    params = {key: settings[key.upper()] for key in ("user", "host", "port")}
+    cite = (
+        "INSERT INTO contacts_citation (excerpt, excerpt_digest, date_as_written, note, "
+        "contact_id, source_id) VALUES ('The two ministers spoke', 'x', '', '', %s, %s)"
+    )
+    with (
+        psycopg.connect(dbname=settings["NAME"], **params) as one,
+        psycopg.connect(dbname=settings["NAME"], **params) as two,
+    ):
+        one.execute(cite, [first.pk, source.pk])  # its transaction stays open
+        waiting = threading.Thread(
+            target=lambda: (two.execute(cite, [second.pk, source.pk]), two.commit())
+        )
+        waiting.start()
+        waiting.join(timeout=0.5)
+        assert waiting.is_alive()  # held by the first transaction's lock
+        one.commit()
+        waiting.join(timeout=10)
+
+    assert source_counts(source) == (2, 0)
