@@ -191,3 +191,15 @@ def test_make_serve_migrates_collects_and_starts_gunicorn_in_production():
     makefile = (settings.BASE_DIR / "Makefile").read_text()
     assert "serve: export DJANGO_ENV := production" in makefile
     assert "serve: export DJANGO_DEBUG := false" in makefile
+
+
+def test_the_objects_the_first_request_loads_are_frozen_once_per_process(client, monkeypatch):
+    from contacts import middleware
+
+    frozen = []
+    monkeypatch.setattr(middleware.FreezeLoadedObjectsMiddleware, "frozen", False)
+    monkeypatch.setattr(middleware.gc, "freeze", lambda: frozen.append(True))
+    for _ in range(3):
+        client.get("/accounts/login/")
+
+    assert frozen == [True]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "contacts.middleware.FreezeLoadedObjectsMiddleware",  # outermost: after the whole response
     "django.middleware.security.SecurityMiddleware",
     "contacts.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
