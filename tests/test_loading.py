@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from contacts.models import Contact, Country, Person
+from contacts.models import Contact, Country, Person, PersonCounts
 from contacts.operations.seeding import stored_counts
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +118,14 @@ def test_reset_demo_replaces_everything_with_the_seed_and_keeps_the_deletions_in
     assert not Country.objects.filter(code="ZZ").exists()
     assert stored_counts()["contacts"] == 16
     assert Contact.history.filter(history_type="-").count() == 16
+
+
+def test_counts_in_a_dump_are_ignored_as_the_database_recounts_what_loads(tmp_path):
+    counts = {"model": "contacts.personcounts", "pk": 999999, "fields": {"contacts": 99}}
+    path = write(tmp_path, "dump.json", [person("ben-wallace", "Ben Wallace"), counts])
+
+    call_command("loaddata", path, verbosity=0)
+
+    loaded = Person.objects.get(slug="ben-wallace")
+    assert (loaded.counts.contacts, loaded.counts.statements) == (0, 0)
+    assert not PersonCounts.objects.filter(pk=999999).exists()

@@ -2,6 +2,7 @@
 kind of write, and their lists sort by them without counting."""
 
 import importlib
+import time
 
 import pytest
 from django.db import connection
@@ -66,6 +67,16 @@ def test_a_citation_moved_to_another_source_in_sql_recounts_both_sources():
     Citation.objects.filter(pk=citation.pk).update(source=new)
 
     assert (source_counts(old), source_counts(new)) == ((0, 0), (1, 0))
+
+
+def test_editing_a_citations_excerpt_leaves_its_sources_counts_as_they_were():
+    source = SourceFactory()
+    citation = CitationFactory(source=source, contact=ContactFactory())
+    citation.excerpt, citation.note = "The two ministers spoke", "Edited."
+    citation.save()
+    Citation.objects.filter(pk=citation.pk).update(note="Edited in SQL.")
+
+    assert source_counts(source) == (1, 0)
 
 
 def test_deleting_a_contact_recounts_the_sources_it_cited():
@@ -182,7 +193,8 @@ def test_two_transactions_citing_one_source_at_once_leave_both_counted():
 
     source, first, second = SourceFactory(), ContactFactory(), ContactFactory()
     settings = connection.settings_dict
-    params = {key: settings[key.upper()] for key in ("user", "host", "port")}
+    params = {key: settings[key.upper()] for key in ("user", "password", "host", "port")}
+    params.update(settings["OPTIONS"])
     cite = (
         "INSERT INTO contacts_citation (excerpt, excerpt_digest, date_as_written, note, "
         "contact_id, source_id) VALUES ('The two ministers spoke', 'x', '', '', %s, %s)"
@@ -196,9 +208,20 @@ def test_two_transactions_citing_one_source_at_once_leave_both_counted():
             target=lambda: (two.execute(cite, [second.pk, source.pk]), two.commit())
         )
         waiting.start()
-        waiting.join(timeout=0.5)
-        assert waiting.is_alive()  # held by the first transaction's lock
+        assert blocked_on_a_lock(one, two.info.backend_pid)
         one.commit()
         waiting.join(timeout=10)
 
     assert source_counts(source) == (2, 0)
+
+
+def blocked_on_a_lock(observer, pid, seconds=5):
+    """Whether the backend `pid` comes to wait for a lock within `seconds`."""
+    for _ in range(seconds * 20):
+        row = observer.execute(
+            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid]
+        ).fetchone()
+        if row and row[0] == "Lock":
+            return True
+        time.sleep(0.05)
+    return False

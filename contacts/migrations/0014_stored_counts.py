@@ -56,11 +56,15 @@ def sqlite_triggers():
             f"DELETE FROM {counts} WHERE {key} = OLD.id; END"
         )
     for operation, rows in OPERATIONS.items():
-        of = " OF source_id, contact_id, statement_id" if operation == "update" else ""
+        of, when = "", ""
+        if operation == "update":  # only when a citation moves between sources or records
+            columns = ("source_id", "contact_id", "statement_id")
+            of = f" OF {', '.join(columns)}"
+            when = " WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
         body = " ".join(recount(f"{row}.source_id") for row in rows)
         yield (
             f"CREATE TRIGGER contacts_sourcecounts_{operation} AFTER {operation.upper()}{of} "
-            f"ON contacts_citation BEGIN {body} END"
+            f"ON contacts_citation{when} BEGIN {body} END"
         )
     for table, person, column in MOVES:
         for operation, rows in OPERATIONS.items():
@@ -97,10 +101,19 @@ def branches(statements):
 
 
 def touched_sources(operation):
-    return (
-        "SELECT array_agg(DISTINCT source_id) INTO touched "
-        f"FROM ({changed(operation, 'source_id')}) r;"
-    )
+    """The sources whose citations the statement added, removed, or moved between sources
+    or records (an edited note or excerpt recounts nothing, and locks nothing)."""
+    rows = changed(operation, "source_id")
+    if operation == "update":
+        moved = "(o.source_id, o.contact_id, o.statement_id) IS DISTINCT FROM " + (
+            "(n.source_id, n.contact_id, n.statement_id)"
+        )
+        rows = (
+            "SELECT o.source_id FROM old_rows o JOIN new_rows n USING (id) WHERE "
+            f"{moved} UNION SELECT n.source_id FROM old_rows o JOIN new_rows n USING (id) "
+            f"WHERE {moved}"
+        )
+    return f"SELECT array_agg(DISTINCT source_id) INTO touched FROM ({rows}) r;"
 
 
 def moved_people(operation, person, column):
@@ -115,7 +128,8 @@ def moved_people(operation, person, column):
 def postgresql_function(name, body):
     return (
         f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        f"DECLARE touched bigint[];  -- the sources recounted\nBEGIN\n{body}\n    RETURN NULL;\nEND\n$$"
+        "DECLARE touched bigint[];  -- the sources recounted\n"
+        f"BEGIN\n{body}\n    RETURN NULL;\nEND\n$$"
     )
 
 
@@ -176,8 +190,18 @@ FILL = [
 ]
 
 
+# PostgreSQL: no write lands between the fill's snapshot and the triggers (SQLite's writes
+# are serialized already).
+LOCKED = (
+    "LOCK TABLE contacts_source, contacts_person, contacts_citation, contacts_participant, "
+    "contacts_statement IN SHARE ROW EXCLUSIVE MODE"
+)
+
+
 def fill_and_keep(apps, schema_editor):
     vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(LOCKED)
     for statement in FILL:
         schema_editor.execute(statement)
     for statement in sqlite_triggers() if vendor == "sqlite" else postgresql_triggers():

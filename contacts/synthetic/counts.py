@@ -4,8 +4,9 @@ Migration 0014's triggers recount a source whenever one of its citations is writ
 load drops the citations' indexes until its end (`bulk.deferred_indexes`), and each of those
 recounts would then read the whole table: 20,000 contacts took 448 s instead of 9 s. The
 triggers are suspended for the load, and every source a new citation cites is recounted
-in one statement once the indexes are back. A person's counts move by one per row and stay
-kept by their triggers throughout.
+in one statement once the indexes are back (a load only adds citations: it never
+changes or removes one, so no other source's counts can change). A person's counts move
+by one per row and stay kept by their triggers throughout.
 """
 
 from django.db import connection
