@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from contacts.integrity import counts_out_of_step
 from contacts.models import Citation, Participant, PersonCounts, SourceCounts, Statement
 from contacts.services import merge_people
 from tests.factories import (
@@ -225,3 +226,12 @@ def blocked_on_a_lock(observer, pid, seconds=5):
             return True
         time.sleep(0.05)
     return False
+
+
+def test_the_integrity_check_names_a_source_and_a_person_whose_counts_a_write_bypassed():
+    source, person = SourceFactory(), PersonFactory()
+    make_contact(person, PersonFactory(), source=source)
+    SourceCounts.objects.filter(source=source).update(contacts=7)
+    PersonCounts.objects.filter(person=person).delete()
+
+    assert list(counts_out_of_step()) == [("Source", source.pk), ("Person", person.pk)]
