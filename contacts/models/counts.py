@@ -21,37 +21,42 @@ from .people import Person
 from .sources import Source
 
 
-class SourceCounts(models.Model):
+class Counts(models.Model):
+    """How many contacts and statements: the columns both kinds of counts share."""
+
+    contacts = models.PositiveIntegerField(default=0)
+    statements = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.pk}: {self.contacts} contacts, {self.statements} statements"
+
+
+def sort_indexes(name):
+    """An index per count, ending in the counted record's id (the lists' tie-break)."""
+    return [
+        models.Index(fields=[column, name], name=f"{name}_counts_{column}")
+        for column in ("contacts", "statements")
+    ]
+
+
+class SourceCounts(Counts):
     source = models.OneToOneField(
         Source, primary_key=True, on_delete=models.DO_NOTHING, related_name="counts"
     )
-    contacts = models.PositiveIntegerField(default=0)
-    statements = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "source counts"
-        indexes = [
-            models.Index(fields=["contacts", "source"], name="source_counts_contacts"),
-            models.Index(fields=["statements", "source"], name="source_counts_statements"),
-        ]
-
-    def __str__(self):
-        return f"{self.source_id}: {self.contacts} contacts, {self.statements} statements"
+        indexes = sort_indexes("source")
 
 
-class PersonCounts(models.Model):
+class PersonCounts(Counts):
     person = models.OneToOneField(
         Person, primary_key=True, on_delete=models.DO_NOTHING, related_name="counts"
     )
-    contacts = models.PositiveIntegerField(default=0)
-    statements = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "person counts"
-        indexes = [
-            models.Index(fields=["contacts", "person"], name="person_counts_contacts"),
-            models.Index(fields=["statements", "person"], name="person_counts_statements"),
-        ]
-
-    def __str__(self):
-        return f"{self.person_id}: {self.contacts} contacts, {self.statements} statements"
+        indexes = sort_indexes("person")
