@@ -5,12 +5,21 @@ import importlib
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contacts.integrity import counts_out_of_step
-from contacts.models import Citation, Participant, PersonCounts, SourceCounts, Statement
+from contacts.models import (
+    Citation,
+    Participant,
+    PersonCounts,
+    Source,
+    SourceCounts,
+    Statement,
+)
 from contacts.services import merge_people
 from tests.factories import (
     CitationFactory,
@@ -140,6 +149,34 @@ def test_the_migration_fills_the_counts_of_rows_that_existed_before_it():
             cursor.execute(statement)
 
     assert (source_counts(source), person_counts(person)) == ((1, 1), (1, 1))
+
+
+def test_generated_data_has_its_counts_and_the_triggers_keep_them_afterwards():
+    call_command("generate_synthetic", contacts=200, seed=1, verbosity=0)
+    cited = Citation.objects.values("source").annotate(
+        contacts=Count("contact", distinct=True), statements=Count("statement", distinct=True)
+    )
+    recounted = {row["source"]: (row["contacts"], row["statements"]) for row in cited}
+    kept = SourceCounts.objects.values_list("source", "contacts", "statements")
+    assert {source: (c, s) for source, c, s in kept if c or s} == recounted
+    assert SourceCounts.objects.count() == Source.objects.count()
+    took_part = Participant.objects.exclude(person=None).values("person").annotate(n=Count("pk"))
+    spoke = Statement.objects.exclude(speaker=None).values("speaker").annotate(n=Count("pk"))
+    people = {(row["person"], "contacts"): row["n"] for row in took_part}
+    people |= {(row["speaker"], "statements"): row["n"] for row in spoke}
+    for person, contacts, statements in PersonCounts.objects.values_list(
+        "person", "contacts", "statements"
+    ):
+        assert (contacts, statements) == (
+            people.get((person, "contacts"), 0),
+            people.get((person, "statements"), 0),
+        )
+
+    source = Source.objects.order_by("pk").first()
+    before = SourceCounts.objects.get(source=source).contacts
+    moved = Citation.objects.exclude(contact=None).exclude(contact__citations__source=source)
+    moved.filter(pk=moved.values("pk")[:1]).update(source=source)  # the triggers are back
+    assert SourceCounts.objects.get(source=source).contacts == before + 1
 
 
 @pytest.mark.parametrize(
