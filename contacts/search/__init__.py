@@ -21,12 +21,15 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 from ..lists.pagination import CappedCount
-from .expressions import INDEXES, Matches, Probe, Relevance, fts5
+from .expressions import INDEXES, AmongMatches, Matches, Probe, Relevance, fts5
 from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
 from .syntax import Query, parse
 
 COMMON_SHARE = 0.05  # a word in 5% of rows fills a page quickly in date order
+# SQLite: reading an index entry in the page's order costs about an eighth of looking a
+# matching row up to sort it (1M contacts: 0.22 against 1.8 microseconds)
+WALK_GAIN = 8
 RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
 
 __all__ = [
@@ -92,6 +95,10 @@ def matching(queryset, text, outer=True, expand=True):
         # Most rows match: walk the table in the page's order and probe the index per row,
         # stopping at the page's last row, instead of collecting every matching id first.
         return queryset.alias(_matches=Probe(fts, expression)).filter(_matches=True)
+    if outer and walk_pays(index, query):
+        # Many rows match, too few to probe: collect their ids once, then walk the page's
+        # index in its order, keeping the rows among them, instead of sorting every match.
+        return queryset.alias(_matches=AmongMatches(fts, expression)).filter(_matches=True)
     return queryset.filter(
         pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [expression])
     )
@@ -117,6 +124,17 @@ def matching_for_counts(queryset, text, expand=True):
     )
 
 
+def walk_pays(index, query):
+    """SQLite: whether the page's rows are found sooner by walking the page's order among
+    the matches' ids than by sorting every match: walking reads about `wanted` x rows ÷
+    matches index entries, sorting looks each match up (`is_common` has counted them)."""
+    found, counted_to = query.counted.get(index.table, (None, None))
+    rows, wanted = query.table_rows.get(index.table), query.rows_wanted
+    if found is None or counted_to is not None or not rows or wanted is None:
+        return False
+    return found * found * WALK_GAIN > wanted * rows
+
+
 def is_common(index, expression, share=COMMON_SHARE, query=None):
     """SQLite: whether the FTS5 `expression` matches at least `share` of the table's rows.
 
@@ -129,11 +147,14 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
     counted = f"(SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s))"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT COUNT(*), {threshold}, {counted if cap else 'NULL'} FROM "
+            f"SELECT COUNT(*), {threshold}, {counted if cap else 'NULL'}, "
+            f"(SELECT MAX(id) FROM {table}) FROM "
             f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT {threshold})",
             [share, *([expression, cap + 1] if cap else []), expression, share],
         )
-        found, needed, matches = cursor.fetchone()
+        found, needed, matches, rows = cursor.fetchone()
+    if query is not None:
+        query.table_rows[index.table] = rows or 0
     if query is not None and found < needed:
         query.counted[index.table] = (found, None)  # every match
     elif query is not None and matches is not None:

@@ -156,6 +156,37 @@ class Probe(Expression):
         return sql, [self.expression]
 
 
+class AmongMatches(Probe):
+    """SQLite: the row's id is among the FTS5 table's matches, collected once. When an index
+    gives the page's order, the id is written `+id`: the query then walks that index and
+    keeps the rows found among the matches, instead of looking every match up by id and
+    sorting them all (which it still does for an order no index gives: a speaker's name)."""
+
+    def as_sql(self, compiler, connection):
+        row = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        walk = "+" if index_gives_order(compiler.query) else ""
+        fts = self.fts
+        sql = f'{walk}{row}."id" IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)'
+        return sql, [self.expression]
+
+
+def index_gives_order(query):
+    """Whether the query's first ORDER BY column is its table's key or the first column
+    of one of its model's full indexes."""
+    meta = query.get_meta()
+    order = query.order_by or (meta.ordering if query.default_ordering else ())
+    first = order[0] if order else None
+    if not isinstance(first, str):
+        return False
+    name = first.lstrip("-")
+    if name in ("pk", meta.pk.name):
+        return True
+    return any(
+        index.condition is None and index.fields and index.fields[0].lstrip("-") == name
+        for index in meta.indexes
+    )
+
+
 class Matches(SearchExpression):
     """PostgreSQL: the row's stored document matches the query (served by its GIN index)."""
 

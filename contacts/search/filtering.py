@@ -60,10 +60,24 @@ class FullTextFilter(CountedFilterSet):
 
     def parse(self, value):
         query = search_query(value, expand=self.data.get("expand") != "0")
+        query.rows_wanted = self.rows_wanted()
         self.search_query = query
         if self.request is not None:
             self.request.search_query = query
         return query
+
+    def rows_wanted(self):
+        """The rows up to the asked page's last (an export: every row)."""
+        if self.data.get("_export"):
+            return None
+        numbers = []
+        for key, default in (("page", 1), ("per_page", settings.TABLE_PAGE_SIZE)):
+            try:
+                numbers.append(max(1, int(self.data.get(key) or default)))
+            except ValueError:
+                numbers.append(default)
+        page, per_page = numbers
+        return page * min(per_page, settings.TABLE_MAX_PAGE_SIZE)
 
     def search(self, queryset, name, value):
         self.parse(value)

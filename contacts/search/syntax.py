@@ -73,6 +73,10 @@ class Query:
     counted: dict = field(default_factory=dict, compare=False, repr=False)
     # Set when the list will count the matches up to this cap: finding them counts them too
     count_cap: int | None = field(default=None, compare=False, repr=False)
+    # SQLite: the rows the page shows, up to its last (None: every row, as an export reads
+    # them), and each table's size as `search.is_common` read it (`search.walk_pays`)
+    rows_wanted: int | None = field(default=50, compare=False, repr=False)
+    table_rows: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __bool__(self):
         return bool(self.groups)

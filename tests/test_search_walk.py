@@ -1,0 +1,139 @@
+"""SQLite: a search with many matches, too few to probe row by row, walks the page's order
+among the matches' ids (`search.walk_pays`, `expressions.AmongMatches`) instead of sorting
+every match; the rows and their order are the same either way."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.lists.filters import StatementFilter
+from contacts.models import Statement
+from contacts.search import search_query, walk_pays
+from contacts.search.expressions import INDEXES
+from tests.factories import PersonFactory, StatementFactory
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page form")
+STATEMENTS = INDEXES["contacts_statement"]
+# The matches' ids, tested against the row's own id (`+id`: the index gives the order) or
+# looked up by it (`id`, no sign): the page's query names its row U0 inside the rows' query.
+AMONG = r'(\+?)(?:U0|"contacts_statement")\."id" IN \(SELECT rowid FROM contacts_statement_fts'
+
+
+def walked(sql):
+    return [sign == "+" for sign in re.findall(AMONG, sql)] == [True]
+
+
+def sorted_by_id(sql):
+    return [sign == "+" for sign in re.findall(AMONG, sql)] == [False]
+
+
+def counted(found, rows, wanted=50):
+    query = search_query("embassy")
+    query.counted[STATEMENTS.table] = (found, None)
+    query.table_rows[STATEMENTS.table] = rows
+    query.rows_wanted = wanted
+    return query
+
+
+def test_many_matches_in_a_large_table_are_walked_in_the_pages_order(db):
+    assert walk_pays(STATEMENTS, counted(found=29_000, rows=1_000_000))
+
+
+def test_a_few_matches_are_sorted_rather_than_walked_to(db):
+    assert not walk_pays(STATEMENTS, counted(found=500, rows=1_000_000))
+
+
+def test_a_deep_page_sorts_what_its_first_page_would_walk(db):
+    assert walk_pays(STATEMENTS, counted(found=20_000, rows=1_000_000, wanted=50))
+    assert not walk_pays(STATEMENTS, counted(found=20_000, rows=1_000_000, wanted=10_000))
+
+
+def test_an_export_reads_every_match_so_it_never_walks(db):
+    assert not walk_pays(STATEMENTS, counted(found=29_000, rows=1_000_000, wanted=None))
+
+
+def test_matches_counted_only_up_to_a_cap_are_common_and_probed_instead(db):
+    query = counted(found=29_000, rows=1_000_000)
+    query.counted[STATEMENTS.table] = (10_001, 10_000)
+    assert not walk_pays(STATEMENTS, query)
+
+
+@pytest.mark.parametrize(
+    ("data", "wanted"),
+    [
+        ({}, 50),
+        ({"page": "3"}, 150),
+        ({"page": "2", "per_page": "20"}, 40),
+        ({"page": "x", "per_page": "-5"}, 1),  # as the view clamps them
+        ({"per_page": "100000"}, 500),
+        ({"_export": "csv"}, None),
+    ],
+)
+def test_the_search_knows_how_many_rows_its_page_reads(db, data, wanted, settings):
+    settings.TABLE_MAX_PAGE_SIZE = 500
+    filters = StatementFilter({"q": "embassy", **data}, queryset=Statement.objects.all())
+    filters.qs  # noqa: B018 - applies the filters
+    assert filters.search_query.rows_wanted == wanted
+
+
+def statements(count):
+    speaker = PersonFactory(name="Ali Larijani")
+    start = datetime.date(2020, 1, 1)
+    for day in range(count):
+        text = "the embassy" if day % 3 else "a ceasefire"
+        StatementFactory(speaker=speaker, text=text, date_start=start + datetime.timedelta(day))
+
+
+def counted_as_few(matches):
+    """`is_common` as it answers in a large table: fewer matches than it takes to probe."""
+
+    def is_common(index, expression, query=None, **kwargs):
+        query.counted[index.table] = (matches, None)
+        query.table_rows[index.table] = 1_000_000
+        return False
+
+    return is_common
+
+
+def listed_ids(response):
+    return [row.pk for row in response.context["table"].page.object_list.data]
+
+
+def page(client, sort):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("statement-list"), {"q": "embassy", "sort": sort})
+    ordered = [q["sql"] for q in queries.captured_queries if "ORDER BY" in q["sql"]]
+    return response, " ".join(sql for sql in ordered if re.search(AMONG, sql))
+
+
+@sqlite_only
+@pytest.mark.parametrize("sort", ["-date", "date", "medium"])
+def test_an_order_an_index_gives_is_walked_and_lists_the_same_rows(
+    analyst_client, db, monkeypatch, sort
+):
+    statements(12)
+    monkeypatch.setattr("contacts.search.is_common", counted_as_few(8))
+    monkeypatch.setattr("contacts.search.WALK_GAIN", 0)
+    sorted_response, sorted_sql = page(analyst_client, sort)
+    monkeypatch.setattr("contacts.search.WALK_GAIN", 10**9)
+    walked_response, walked_sql = page(analyst_client, sort)
+    assert sorted_by_id(sorted_sql) and walked(walked_sql)
+    listed = listed_ids(walked_response)
+    assert listed == listed_ids(sorted_response)
+    assert len(listed) == 8
+
+
+@sqlite_only
+def test_an_order_no_index_gives_sorts_the_matches_instead_of_walking(
+    analyst_client, db, monkeypatch
+):
+    statements(6)
+    monkeypatch.setattr("contacts.search.is_common", counted_as_few(4))
+    monkeypatch.setattr("contacts.search.WALK_GAIN", 10**9)
+    response, sql = page(analyst_client, "speaker")
+    assert sorted_by_id(sql)
+    assert response.status_code == 200
