@@ -17,6 +17,9 @@ from contacts.search.expressions import INDEXES
 from tests.factories import PersonFactory, StatementFactory
 
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page form")
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's page form"
+)
 STATEMENTS = INDEXES["contacts_statement"]
 # The matches' ids, tested against the row's own id (`+id`: the index gives the order) or
 # looked up by it (`id`, no sign): the page's query names its row U0 inside the rows' query.
@@ -56,6 +59,7 @@ def test_an_export_reads_every_match_so_it_never_walks(db):
     assert not walk_pays(STATEMENTS, counted(found=29_000, rows=1_000_000, wanted=None))
 
 
+@sqlite_only
 def test_matches_counted_only_up_to_a_cap_are_common_and_probed_instead(db):
     query = counted(found=29_000, rows=1_000_000)
     query.counted[STATEMENTS.table] = (10_001, 10_000)
@@ -137,3 +141,94 @@ def test_an_order_no_index_gives_sorts_the_matches_instead_of_walking(
     response, sql = page(analyst_client, "speaker")
     assert sorted_by_id(sql)
     assert response.status_code == 200
+
+
+@postgresql_only
+def test_matches_counted_up_to_the_lists_cap_are_walked_on_postgresql(db):
+    query = counted(found=29_000, rows=2_000_000)
+    query.counted[STATEMENTS.table] = (10_001, 10_000)
+    assert walk_pays(STATEMENTS, query)
+
+
+def searched_sql(client, name, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse(name), {"q": "embassy", **params})
+    return response, [q["sql"] for q in queries.captured_queries]
+
+
+def analysed():
+    with connection.cursor() as cursor:  # the planner's size of each table (`reltuples`)
+        cursor.execute("ANALYZE contacts_statement")
+        cursor.execute("ANALYZE contacts_contact")
+
+
+@postgresql_only
+@pytest.mark.parametrize("sort", ["-date", "medium"])
+def test_postgresql_walks_the_pages_index_testing_each_row_and_lists_the_same_rows(
+    analyst_client, db, monkeypatch, sort
+):
+    statements(12)
+    analysed()
+    monkeypatch.setattr("contacts.search.RARE_LIMIT", 3)
+    monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 0)
+    planned, planned_sql = searched_sql(analyst_client, "statement-list", sort=sort)
+    monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 10**9)
+    walked_response, walked_sql = searched_sql(analyst_client, "statement-list", sort=sort)
+    assert not any("tracker_walk_matches(" in sql for sql in planned_sql)
+    assert sum("tracker_walk_matches(" in sql for sql in walked_sql) == 1
+    assert listed_ids(walked_response) == listed_ids(planned)
+    assert len(listed_ids(planned)) == 8
+
+
+@postgresql_only
+def test_postgresql_leaves_an_order_no_index_gives_to_the_planner(analyst_client, db, monkeypatch):
+    statements(6)
+    analysed()
+    monkeypatch.setattr("contacts.search.RARE_LIMIT", 3)
+    monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 10**9)
+    response, sql = searched_sql(analyst_client, "statement-list", sort="speaker")
+    assert not any("tracker_walk_matches(" in query for query in sql)
+    assert len(listed_ids(response)) == 4
+
+
+@postgresql_only
+def test_postgresql_samples_a_searched_lists_facets_among_the_matches_it_counted(
+    analyst_client, db
+):
+    statements(6)
+    response, sql = searched_sql(analyst_client, "statement-list")
+    facets = [query for query in sql if query.startswith("WITH facet_rows")]
+    assert len(facets) == 1 and "@@" not in facets[0]
+    assert "Ali Larijani" in response.text and len(listed_ids(response)) == 4
+
+
+def contacts(count):
+    from tests.factories import ContactFactory
+
+    start = datetime.date(2020, 1, 1)
+    for day in range(count):
+        summary = "They met at the embassy" if day % 3 else "A ceasefire call"
+        ContactFactory(summary=summary, date_start=start + datetime.timedelta(day))
+
+
+@postgresql_only
+def test_postgresql_a_charted_lists_few_matches_are_listed_by_the_ids_it_read(analyst_client, db):
+    contacts(6)
+    response, sql = searched_sql(analyst_client, "contact-list")
+    searched = [query for query in sql if "search_document" in query]
+    assert len(searched) == 1  # the chart's read; the page takes its ids
+    assert len(listed_ids(response)) == 4
+
+
+@postgresql_only
+def test_postgresql_a_charted_lists_many_matches_are_walked_in_the_pages_order(
+    analyst_client, db, monkeypatch, settings
+):
+    contacts(9)
+    settings.TABLE_COUNT_CAP = 2
+    monkeypatch.setattr("contacts.search.RARE_LIMIT", 2)
+    response, sql = searched_sql(analyst_client, "contact-list")
+    assert sum("tracker_walk_matches(" in query for query in sql) == 1
+    assert not any("ARRAY_AGG" in query for query in sql)  # no read of its own
+    dates = [row.date_start for row in response.context["table"].page.object_list.data]
+    assert dates == [datetime.date(2020, 1, 9), datetime.date(2020, 1, 8)]  # the newest

@@ -197,6 +197,19 @@ class Matches(SearchExpression):
         return f'{self.row(compiler)}."{self.index.document}" @@ {sql}', params
 
 
+class WalkedMatches(Matches):
+    """PostgreSQL: the row matches, tested row by row as the page's index is walked
+    (`tracker_walk_matches`, migration 0015), when an index gives the page's order; else as
+    `Matches`, for the planner to choose."""
+
+    def as_sql(self, compiler, connection):
+        if not index_gives_order(compiler.query):
+            return super().as_sql(compiler, connection)
+        sql, params = tsquery(self.query)
+        document = f'{self.row(compiler)}."{self.index.document}"'
+        return f"tracker_walk_matches({document}, {sql})", params
+
+
 class Relevance(SearchExpression):
     """PostgreSQL: how well the row matches, higher is better (ts_rank). SQLite's bm25 is
     read in one pass instead (`ranking`)."""

@@ -16,6 +16,7 @@ from functools import partial
 
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
 from ..lists.filter_fields import AppliedText, CountedFilterSet
@@ -97,10 +98,16 @@ class FullTextFilter(CountedFilterSet):
         if self.charted:
             first = self.dates_to_chart = FirstMatches(self.searched_form)
             self.count_rows = first.count
+            if connection.vendor == "postgresql" and query.rows_wanted is not None:
+                query.seen = [pk for *_, pk in first[: settings.TABLE_COUNT_CAP + 1]]
             self.ids_to_sample = SimpleLazyObject(lambda: first.ids(settings.FACET_SAMPLE))
         if self.sorted_by_relevance():  # every matching row is ranked: take them as a set
             return ranked(self.matched(rows, query, RANKED), query)
-        return self.matched(rows, query, PAGE)
+        page = self.matched(rows, query, PAGE)
+        if query.first_ids is not None:  # the first matches, read when counting them
+            sample = query.first_ids[: settings.FACET_SAMPLE + 1]
+            self.ids_to_sample = rows.model.objects.filter(pk__in=listed(sample)).values("pk")
+        return page
 
     def matched(self, rows, query, form):
         """`rows` that match the search, in the `form` cheapest for its use: the page's

@@ -77,6 +77,11 @@ class Query:
     # them), and each table's size as `search.is_common` read it (`search.walk_pays`)
     rows_wanted: int | None = field(default=50, compare=False, repr=False)
     table_rows: dict = field(default_factory=dict, compare=False, repr=False)
+    # PostgreSQL: the first matching rows' ids, up to the count's cap, as a list that
+    # charts them has read them (`search.matching_postgresql`)
+    seen: list | None = field(default=None, compare=False, repr=False)
+    # PostgreSQL: the first matches' ids, read when counting them (the facets' sample)
+    first_ids: list | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self):
         return bool(self.groups)
