@@ -120,8 +120,10 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     if recent:
         return grouped(dates, cap)
     rows = [(start, end) for start, end, _ in dates[: cap + 1]]
-    counted = Counter(rows[:cap])
-    return [(start, end, n) for (start, end), n in counted.items()], len(rows) > cap
+    counted = Counter(rows[:cap])  # dates as read, or as ISO text (`FirstMatches`)
+    groups = [(as_date(start), as_date(end), n) for (start, end), n in counted.items()]
+    return groups, len(rows) > cap
+
 
 
 class NewestDates:
