@@ -125,7 +125,6 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     return groups, len(rows) > cap
 
 
-
 class NewestDates:
     """A list's rows' (start, end, id), newest first (a values_list queryset), grouped by
     (start, end) in SQL once however often they are asked for: the chart draws the groups,
