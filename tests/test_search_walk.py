@@ -1,6 +1,7 @@
-"""SQLite: a search with many matches, too few to probe row by row, walks the page's order
-among the matches' ids (`search.walk_pays`, `expressions.AmongMatches`) instead of sorting
-every match; the rows and their order are the same either way."""
+"""A search with many matches finds its page walking the page's order (SQLite: among the
+matches' ids, `expressions.AmongMatches`; PostgreSQL: testing each row,
+`expressions.WalkedMatches`) instead of sorting every match, when it pays
+(`search.walk_pays`); the rows and their order are the same either way."""
 
 import datetime
 import re
@@ -225,10 +226,56 @@ def test_postgresql_a_charted_lists_many_matches_are_walked_in_the_pages_order(
     analyst_client, db, monkeypatch, settings
 ):
     contacts(9)
+    analysed()
     settings.TABLE_COUNT_CAP = 2
     monkeypatch.setattr("contacts.search.RARE_LIMIT", 2)
+    monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 10**9)
     response, sql = searched_sql(analyst_client, "contact-list")
     assert sum("tracker_walk_matches(" in query for query in sql) == 1
     assert not any("ARRAY_AGG" in query for query in sql)  # no read of its own
     dates = [row.date_start for row in response.context["table"].page.object_list.data]
     assert dates == [datetime.date(2020, 1, 9), datetime.date(2020, 1, 8)]  # the newest
+
+
+def test_a_search_past_a_small_count_cap_still_lists_the_newest_matches(
+    analyst_client, db, settings
+):
+    contacts(9)  # six match, on days 2, 3, 5, 6, 8, 9
+    settings.TABLE_COUNT_CAP = 3
+    response, _ = searched_sql(analyst_client, "contact-list")
+    dates = [row.date_start for row in response.context["table"].page.object_list.data]
+    assert dates == [datetime.date(2020, 1, day) for day in (9, 8, 6)]
+
+
+def test_a_grouped_query_is_not_taken_for_one_in_an_indexs_order(db):
+    from django.db.models import Count
+
+    from contacts.search.expressions import index_gives_order
+
+    assert index_gives_order(Statement.objects.order_by("-date_start").query)
+    grouped = Statement.objects.values("medium").annotate(n=Count("pk"))
+    assert not index_gives_order(grouped.query)
+    assert not index_gives_order(Statement.objects.order_by("speaker__name").query)
+
+
+@pytest.mark.parametrize(
+    ("params", "wanted"), [({}, 50), ({"p": "3"}, 150), ({"p": "x"}, 50), ({"all": ""}, None)]
+)
+def test_an_admin_search_knows_how_many_rows_its_page_reads(
+    editor_client, db, monkeypatch, params, wanted
+):
+    from contacts.admin import search as admin_search
+
+    asked = []
+
+    def matching(queryset, query):
+        asked.append(query.rows_wanted)
+        return original(queryset, query)
+
+    original = admin_search.matching
+    monkeypatch.setattr(admin_search, "matching", matching)
+    StatementFactory(text="the embassy")
+    url = reverse("admin:contacts_statement_changelist")
+    response = editor_client.get(url, {"q": "embassy", **params})
+    assert response.status_code == 200 and "the embassy" in response.text
+    assert asked == [wanted]

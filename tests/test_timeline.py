@@ -222,8 +222,9 @@ def test_a_search_past_the_cap_charts_the_matches_the_index_gives_first_and_says
     chart = response.context["contact_chart"]
     assert chart.partial and not chart.recent and chart.contacts == 3
     assert "3 of the matching contacts only, as the search index gives them" in response.text
-    chart_sql = 'AS "start_text"'  # the dates, read as text (`FirstMatches`)
-    dates = [q["sql"] for q in queries.captured_queries if chart_sql in q["sql"]]
+    read = ('"contacts_contact"."date_start" AS "date_start"', 'AS "start_text"')  # SQLite: text
+    dates = [q["sql"] for q in queries.captured_queries if any(r in q["sql"] for r in read)]
+    dates = [sql for sql in dates if "GROUP BY" not in sql and "contacts_citation" not in sql]
     assert len(dates) == 1 and "ORDER BY" not in dates[0]  # no walk in date order
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ALL_VAR, PAGE_VAR
 
 from contacts.lists.filters import MAX_ID
 from contacts.models import Country
@@ -15,8 +16,19 @@ class FullTextSearchAdmin:
         if not search_term.strip():
             return queryset, False
         query = search_query(search_term)  # parsed (and its names expanded) once
+        query.rows_wanted = self.rows_wanted(request)
         request.search_counted = matching_for_counts(queryset, query)
         return matching(queryset, query), False
+
+    def rows_wanted(self, request):
+        """The rows up to the asked page's last ("show all": every row)."""
+        if ALL_VAR in request.GET:
+            return None
+        try:
+            page = max(1, int(request.GET.get(PAGE_VAR) or 1))
+        except ValueError:
+            page = 1
+        return page * self.list_per_page
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         counted = getattr(request, "search_counted", None)

@@ -105,13 +105,11 @@ def bar_svg(bar):
 
 def date_counts(contacts, cap=None, recent=True, dates=None):
     """[(start, end, contacts)] for the `cap` most recent of `contacts` (a queryset), and
-    whether there were more: the one query, which reads at most `cap` + 1 rows in date order
-    (the order the list itself reads), whatever the size of the archive. `recent=False`
-    takes the first `cap` in the order the query gives them instead (a search's matches in
-    its index's order: finding the most recent would test row after row in date order).
-    `dates`, when given, are the contacts' (start, end, id) read another way, in the same
-    order: one person's or one country's, from their participations, or `NewestDates`
-    already read for the list's row count."""
+    whether there were more: one query reading at most `cap` + 1 rows in date order, at any
+    size. `recent=False` takes the first `cap` as the query gives them (a search's matches
+    in its index's order, their dates maybe ISO text). `dates`, when given, are the
+    contacts' (start, end, id) read another way, in the same order: one person's or
+    country's, from their participations, or `NewestDates` read for the row count."""
     cap = cap or settings.TABLE_COUNT_CAP
     if dates is None:
         order = NEWEST_FIRST if recent else ()
@@ -120,9 +118,8 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
     if recent:
         return grouped(dates, cap)
     rows = [(start, end) for start, end, _ in dates[: cap + 1]]
-    counted = Counter(rows[:cap])  # dates as read, or as ISO text (`FirstMatches`)
-    groups = [(as_date(start), as_date(end), n) for (start, end), n in counted.items()]
-    return groups, len(rows) > cap
+    counted = Counter(rows[:cap]).items()
+    return [(as_date(start), as_date(end), n) for (start, end), n in counted], len(rows) > cap
 
 
 class NewestDates:

@@ -100,11 +100,15 @@ def matching_postgresql(queryset, query, index):
     """PostgreSQL, the page's rows: a rare word's rows are fetched by id (walking the page's
     order with the word as a filter would read the whole table to find a handful); when
     many match and walking pays, the page's index is walked, each row tested
-    (`WalkedMatches`); else the planner chooses."""
-    if query.seen is not None:  # a list that charts its matches has read the first of them
-        if len(query.seen) < RARE_LIMIT:
-            return queryset.filter(pk__in=listed(query.seen))
-        if len(query.seen) > settings.TABLE_COUNT_CAP:  # more than a page walk would need
+    (`WalkedMatches`); else the planner chooses. Notes on `query` what the read of the
+    first matches told: their number (`counted`), the facets' sample (`first_ids`) and the
+    table's size (`table_rows`)."""
+    if query.first_matches is not None:  # a list that charts its matches reads them anyway
+        seen = query.first_matches()
+        if len(seen) <= settings.TABLE_COUNT_CAP and len(seen) < RARE_LIMIT:  # every match
+            return queryset.filter(pk__in=listed(seen))
+        rows = table_size(index.table)
+        if walks(len(seen), rows, query.rows_wanted, postgresql=True):
             return queryset.alias(_matches=WalkedMatches(index, query)).filter(_matches=True)
         return queryset.filter(Matches(index, query))
     found = queryset.model.objects.filter(Matches(index, query)).order_by().values("pk")
@@ -158,26 +162,41 @@ def matching_for_counts(queryset, text, expand=True):
 
 def walk_pays(index, query):
     """Whether the page's rows are found sooner by walking the page's order than by
-    sorting every match: walking reads about `wanted` x rows ÷ matches index entries,
-    sorting looks each match up. SQLite: `is_common` has counted the matches (when it
-    counted them only up to a cap, they are common and probed instead). PostgreSQL: they
-    were counted up to the list's cap, or at least to the rare words' limit."""
+    sorting every match. SQLite: `is_common` has counted the matches (when it counted them
+    only up to a cap, they are common and probed instead). PostgreSQL: they were counted
+    up to the list's cap, or at least to the rare words' limit."""
     found, counted_to = query.counted.get(index.table, (None, None))
     postgresql = connection.vendor == "postgresql"
-    if postgresql:
-        found = max(found or 0, RARE_LIMIT)
-    rows, wanted = query.table_rows.get(index.table), query.rows_wanted
-    if found is None or (counted_to is not None and not postgresql) or not rows or not wanted:
+    if found is None or (counted_to is not None and not postgresql):
         return False
-    gain = POSTGRESQL_WALK_GAIN if postgresql else WALK_GAIN
-    return found * found * gain > wanted * rows
+    return walks(found, query.table_rows.get(index.table), query.rows_wanted, postgresql)
+
+
+def walks(found, rows, wanted, postgresql):
+    """Walking reads about `wanted` x `rows` ÷ `found` index entries, sorting looks each of
+    the `found` matches up; None for `wanted` is every row (an export): never walked. The
+    matches are counted over the whole table, the walk also meets rows the list's other
+    filters refuse: with other filters, walking is judged a little too cheap."""
+    if postgresql:
+        found = max(found, RARE_LIMIT)
+    if not rows or not wanted:
+        return False
+    return found * found * (POSTGRESQL_WALK_GAIN if postgresql else WALK_GAIN) > wanted * rows
+
+
+def table_size(table):
+    """PostgreSQL: the table's rows as the planner last counted them (0 if never)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
+        return max(cursor.fetchone()[0] or 0, 0)
 
 
 def is_common(index, expression, share=COMMON_SHARE, query=None):
     """SQLite: whether the FTS5 `expression` matches at least `share` of the table's rows.
 
     Reads at most that many entries of the index: cheap for rare and common words alike.
-    Fewer is every match: their number is kept on the search `query` (`count_matches`).
+    Fewer is every match: their number is kept on the search `query` (`count_matches`), as
+    is the table's size (`table_rows`, for `walk_pays`).
     """
     fts, table = index.fts, index.table
     threshold = f"(SELECT COALESCE(CAST(MAX(id) * %s AS INTEGER), 0) FROM {table})"

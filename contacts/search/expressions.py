@@ -174,6 +174,8 @@ def index_gives_order(query):
     """Whether the query's first ORDER BY column is its table's key or the first column
     of one of its model's full indexes."""
     meta = query.get_meta()
+    if query.group_by is not None:  # grouped: Meta.ordering does not apply
+        return False
     order = query.order_by or (meta.ordering if query.default_ordering else ())
     first = order[0] if order else None
     if not isinstance(first, str):

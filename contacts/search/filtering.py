@@ -5,11 +5,13 @@ filter set and on the request (`search_query`), so that the page's note shows th
 spellings searched and the table draws each row's snippet without parsing it again;
 `sort=relevance` ranks the rows (see `tables.RelevanceColumn`).
 
-The search is applied after the other filters, twice: once for the page (`qs`: on SQLite a
-common word is probed row by row in the page's order, stopping at the page's last row) and
-once for counting the rows and their facets (`rows_to_count`: on SQLite the index walked in
-its own order, each match looked up by id, stopping at the count's cap; see
-`search.matching_for_counts`). Sorted by relevance, every match is ranked, as a set.
+The search is applied after the other filters, twice: once for the page (`qs`: a common
+word probed row by row in the page's order on SQLite; many matches found walking the page's
+index, rare ones by id; see `search.matching`) and once for counting the rows and their
+facets (`rows_to_count`: on SQLite the index walked in its own order, each match looked up
+by id, stopping at the count's cap; see `search.matching_for_counts`). The page's query
+knows how many rows it reads (`rows_wanted`). Sorted by relevance, every match is ranked,
+as a set.
 """
 
 from functools import partial
@@ -32,9 +34,9 @@ PAGE, RANKED, COUNTED = "page", "ranked", "counted"  # the forms of `matched`
 class FirstMatches:
     """The first matches' (start, end, id), read once however often they are asked for: a
     contacts list charts them, counts them and samples its facets among them, where each
-    would otherwise run the search again (PostgreSQL: 30 ms each for a common word). The
-    dates are read as ISO text: the chart counts them as they are and makes dates of the
-    distinct ones only (SQLite: turning 20,000 values into dates cost a page 30 ms)."""
+    would otherwise run the search again (PostgreSQL: 30 ms each for a common word). SQLite
+    gives the dates as ISO text: the chart counts them as they are and makes dates of the
+    distinct ones only (turning 20,000 values into dates cost a page 30 ms)."""
 
     def __init__(self, matches):
         self.rows = matches.prefetch_related(None).order_by()
@@ -42,16 +44,19 @@ class FirstMatches:
 
     def __getitem__(self, part):  # [:n] only, as `timeline.date_counts` slices them
         if part.stop not in self.read:
-            dates = self.rows.annotate(
-                start_text=Cast("date_start", CharField()), end_text=Cast("date_end", CharField())
-            )
-            self.read[part.stop] = list(
-                dates.values_list("start_text", "end_text", "pk")[: part.stop]
-            )
+            rows, fields = self.rows, ("date_start", "date_end", "pk")
+            if connection.vendor == "sqlite":  # PostgreSQL's driver makes dates quickly
+                text = {"start_text": Cast("date_start", CharField())}
+                text["end_text"] = Cast("date_end", CharField())
+                rows, fields = rows.annotate(**text), (*text, "pk")
+            self.read[part.stop] = list(rows.values_list(*fields)[: part.stop])
         return self.read[part.stop]
 
     def count(self, cap):
         return len(self[: cap + 1])
+
+    def ids_read(self, cap):
+        return [pk for *_, pk in self[: cap + 1]]
 
     def ids(self, cap):
         """The first `cap` + 1 matches' ids as one parameter (for the facets' sample)."""
@@ -106,7 +111,7 @@ class FullTextFilter(CountedFilterSet):
             first = self.dates_to_chart = FirstMatches(self.searched_form)
             self.count_rows = first.count
             if connection.vendor == "postgresql" and query.rows_wanted is not None:
-                query.seen = [pk for *_, pk in first[: settings.TABLE_COUNT_CAP + 1]]
+                query.first_matches = partial(first.ids_read, settings.TABLE_COUNT_CAP)
             self.ids_to_sample = SimpleLazyObject(lambda: first.ids(settings.FACET_SAMPLE))
         if self.sorted_by_relevance():  # every matching row is ranked: take them as a set
             return ranked(self.matched(rows, query, RANKED), query)

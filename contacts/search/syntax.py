@@ -17,6 +17,7 @@ database's own query language (`expressions` builds those from the words alone).
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .words import LONGEST_WORD, TOKEN, is_compound, tokens
@@ -73,13 +74,15 @@ class Query:
     counted: dict = field(default_factory=dict, compare=False, repr=False)
     # Set when the list will count the matches up to this cap: finding them counts them too
     count_cap: int | None = field(default=None, compare=False, repr=False)
-    # SQLite: the rows the page shows, up to its last (None: every row, as an export reads
-    # them), and each table's size as `search.is_common` read it (`search.walk_pays`)
-    rows_wanted: int | None = field(default=50, compare=False, repr=False)
+    # The rows the page shows, up to its last: None, every row (an export) or not known
+    # (a caller that does not say); only a known page may walk its order (`walk_pays`)
+    rows_wanted: int | None = field(default=None, compare=False, repr=False)
+    # A table's size as finding its matches read it (SQLite: `is_common`; PostgreSQL:
+    # the planner's count)
     table_rows: dict = field(default_factory=dict, compare=False, repr=False)
-    # PostgreSQL: the first matching rows' ids, up to the count's cap, as a list that
-    # charts them has read them (`search.matching_postgresql`)
-    seen: list | None = field(default=None, compare=False, repr=False)
+    # PostgreSQL, for one model's list that charts its matches: a function giving the first
+    # matching rows' ids, up to the count's cap, read once (`search.matching_postgresql`)
+    first_matches: Callable | None = field(default=None, compare=False, repr=False)
     # PostgreSQL: the first matches' ids, read when counting them (the facets' sample)
     first_ids: list | None = field(default=None, compare=False, repr=False)
 
