@@ -34,6 +34,8 @@ WALK_GAIN = 8
 # PostgreSQL: testing a row met walking the date index costs about half of reading and
 # sorting a match (2M statements, a name's phrases: 2.4 against 4.4 microseconds)
 POSTGRESQL_WALK_GAIN = 2
+# PostgreSQL: a table's rows as the planner last counted them (-1: never)
+TABLE_SIZE = "(SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass)"
 RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "matching_for_counts",
     "ranked",
     "search_query",
+    "TABLE_SIZE",
     "snippet",
 ]
 
@@ -104,10 +107,9 @@ def matching_postgresql(queryset, query, index):
     first matches told: their number (`counted`), the facets' sample (`first_ids`) and the
     table's size (`table_rows`)."""
     if query.first_matches is not None:  # a list that charts its matches reads them anyway
-        seen = query.first_matches()
+        seen, rows = query.first_matches()
         if len(seen) <= settings.TABLE_COUNT_CAP and len(seen) < RARE_LIMIT:  # every match
             return queryset.filter(pk__in=listed(seen))
-        rows = table_size(index.table)
         if walks(len(seen), rows, query.rows_wanted, postgresql=True):
             return queryset.alias(_matches=WalkedMatches(index, query)).filter(_matches=True)
         return queryset.filter(Matches(index, query))
@@ -121,8 +123,7 @@ def matching_postgresql(queryset, query, index):
     sql, params = found[:read].query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (ARRAY_AGG(pk))[1:{first}], COUNT(*), (SELECT reltuples::bigint FROM "
-            f"pg_class WHERE oid = %s::regclass) FROM ({sql}) AS matches",
+            f"SELECT (ARRAY_AGG(pk))[1:{first}], COUNT(*), {TABLE_SIZE} FROM ({sql}) AS matches",
             [index.table, *params],
         )
         ids, count, rows = cursor.fetchone()
@@ -182,13 +183,6 @@ def walks(found, rows, wanted, postgresql):
     if not rows or not wanted:
         return False
     return found * found * (POSTGRESQL_WALK_GAIN if postgresql else WALK_GAIN) > wanted * rows
-
-
-def table_size(table):
-    """PostgreSQL: the table's rows as the planner last counted them (0 if never)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
-        return max(cursor.fetchone()[0] or 0, 0)
 
 
 def is_common(index, expression, share=COMMON_SHARE, query=None):

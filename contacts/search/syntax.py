@@ -81,7 +81,8 @@ class Query:
     # the planner's count)
     table_rows: dict = field(default_factory=dict, compare=False, repr=False)
     # PostgreSQL, for one model's list that charts its matches: a function giving the first
-    # matching rows' ids, up to the count's cap, read once (`search.matching_postgresql`)
+    # matching rows' ids, up to the count's cap, read once, and the table's size
+    # (`search.matching_postgresql`)
     first_matches: Callable | None = field(default=None, compare=False, repr=False)
     # PostgreSQL: the first matches' ids, read when counting them (the facets' sample)
     first_ids: list | None = field(default=None, compare=False, repr=False)
