@@ -21,7 +21,6 @@ from django.conf import settings
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from ..rows.reading import listed
 from .expressions import INDEXES, AmongMatches, Matches, Probe, Relevance, WalkedMatches, fts5
 from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
@@ -109,7 +108,7 @@ def matching_postgresql(queryset, query, index):
     if query.first_matches is not None:  # a list that charts its matches reads them anyway
         seen, rows = query.first_matches()
         if len(seen) <= settings.TABLE_COUNT_CAP and len(seen) < RARE_LIMIT:  # every match
-            return queryset.filter(pk__in=listed(seen))
+            return queryset.filter(pk__in=seen)  # as a list: the page reads no ids of its own
         if walks(len(seen), rows, query.rows_wanted, postgresql=True):
             return queryset.alias(_matches=WalkedMatches(index, query)).filter(_matches=True)
         return queryset.filter(Matches(index, query))
@@ -132,7 +131,7 @@ def matching_postgresql(queryset, query, index):
         query.first_ids = ids
     if count < RARE_LIMIT:
         query.counted[index.table] = (count, None)  # all: `count_matches` reads it
-        return queryset.filter(pk__in=listed(ids))
+        return queryset.filter(pk__in=ids)
     if cap is not None:
         query.counted[index.table] = (count, cap)
     query.table_rows[index.table] = max(rows or 0, 0)
