@@ -264,6 +264,18 @@ def test_a_prefix_stands_for_the_indexed_words_it_starts_and_stays_a_prefix_past
     assert matching(mine, "zqeta*").count() == 70
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite prefixes")
+def test_a_prefix_lists_each_indexed_word_it_starts_once_in_order_and_no_other(db):
+    from contacts.search.prefixes import terms_starting
+
+    for text in ["zqa"] * 5 + ["zqab zqab", "zqb", "zqc1 zqa", "zr zq"]:
+        StatementFactory(text=text, language="xx")  # no stemming
+    fts = "contacts_statement_fts"
+    assert terms_starting(fts, "zq") == ["zq", "zqa", "zqab", "zqb", "zqc1"]
+    assert terms_starting(fts, "zqa") == ["zqa", "zqab"]
+    assert terms_starting(fts, "zqd") is None
+
+
 def test_a_persons_every_spelling_is_read_again_when_the_candidates_are_cut(
     db, django_assert_num_queries
 ):
