@@ -8,6 +8,7 @@ from django_filters import fields
 
 from ..exports.reading import IdsInOrder
 from ..models import Citation, Country, Organisation, OrganisationKind, Source
+from .rendering import QUICK_RENDERER
 from .widgets import QuickSelect
 
 
@@ -159,8 +160,10 @@ class CountedFilterSet(filters.FilterSet):
 
     @property
     def form(self):
-        """The form, its listed choices (countries, outlets) read together, in one query."""
+        """The form, its listed choices (countries, outlets) read together, in one query, its
+        widgets written in Python (`QuickRenderer`)."""
         form = super().form
+        form.renderer = QUICK_RENDERER
         listed = [f for f in form.fields.values() if isinstance(f, ListedChoiceField)]
         if all(f.queryset.model in LISTED_COLUMNS for f in listed):
             for field in listed:
