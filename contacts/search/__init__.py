@@ -40,6 +40,7 @@ RARE_LIMIT = 2000  # PostgreSQL: fewer matching rows than this are fetched by id
 __all__ = [
     "INDEXES",
     "Query",
+    "TABLE_SIZE",
     "count_matches",
     "expansions",
     "highlight",
@@ -47,7 +48,6 @@ __all__ = [
     "matching_for_counts",
     "ranked",
     "search_query",
-    "TABLE_SIZE",
     "snippet",
 ]
 
@@ -164,7 +164,8 @@ def walk_pays(index, query):
     """Whether the page's rows are found sooner by walking the page's order than by
     sorting every match. SQLite: `is_common` has counted the matches (when it counted them
     only up to a cap, they are common and probed instead). PostgreSQL: they were counted
-    up to the list's cap, or at least to the rare words' limit."""
+    up to the list's cap, or to the rare words' limit; a list with no cap (other filters
+    beside the search) has no count, and the planner chooses."""
     found, counted_to = query.counted.get(index.table, (None, None))
     postgresql = connection.vendor == "postgresql"
     if found is None or (counted_to is not None and not postgresql):
