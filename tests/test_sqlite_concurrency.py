@@ -68,3 +68,18 @@ def test_sqlite_uses_wal_and_immediate_transactions():
     options = settings.DATABASES["default"]["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE" and options["timeout"] >= 5
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_sqlite_reads_its_file_through_a_memory_map(db, tmp_path):
+    from django.db import connection
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite configuration is what is tested here")
+    on_file = DatabaseWrapper({**connection.settings_dict, "NAME": str(tmp_path / "db.sqlite3")})
+    try:
+        with on_file.cursor() as cursor:
+            cursor.execute("PRAGMA mmap_size")
+            assert cursor.fetchone()[0] >= 2**30
+    finally:
+        on_file.close()
