@@ -200,6 +200,7 @@ def test_postgresql_samples_a_searched_lists_facets_among_the_matches_it_counted
     response, sql = searched_sql(analyst_client, "statement-list")
     facets = [query for query in sql if query.startswith("WITH facet_rows")]
     assert len(facets) == 1 and "@@" not in facets[0]
+    assert facets[0].startswith("WITH facet_rows(id) AS (SELECT UNNEST(")  # no table read
     assert "Ali Larijani" in response.text and len(listed_ids(response)) == 4
 
 
@@ -235,6 +236,18 @@ def test_postgresql_a_charted_lists_many_matches_are_walked_in_the_pages_order(
     assert not any("ARRAY_AGG" in query for query in sql)  # no read of its own
     dates = [row.date_start for row in response.context["table"].page.object_list.data]
     assert dates == [datetime.date(2020, 1, 9), datetime.date(2020, 1, 8)]  # the newest
+
+
+def test_a_charted_lists_facets_sample_the_ids_it_read_without_reading_them_again(
+    analyst_client, db
+):
+    contacts(6)  # four match
+    response, sql = searched_sql(analyst_client, "contact-list")
+    facets = [query for query in sql if query.startswith("WITH facet_rows")]
+    given = "UNNEST(" if connection.vendor == "postgresql" else "value FROM json_each("
+    assert len(facets) == 1 and facets[0].startswith(f"WITH facet_rows(id) AS (SELECT {given}")
+    kinds = response.context["facets"][0]
+    assert sum(int(item.count) for item in kinds.items) == 4
 
 
 def test_a_search_past_a_small_count_cap_still_lists_the_newest_matches(

@@ -28,6 +28,7 @@ from django.db.models import Model
 from django.db.models.expressions import RawSQL
 
 from ..models import ContactKind, Country, Medium, Organisation, Participant, Person
+from ..rows.reading import listed
 from ..tables import language_name
 from .pagination import shown_count
 
@@ -135,7 +136,11 @@ def facet_sql(facets, rows, cap, ids=None):
     if ids is None:
         ids = rows.order_by() if rows.query.where else rows.order_by("-pk")
         ids = ids.values("pk")
-    ids_sql, params = ids[: cap + 1].query.sql_with_params()
+    if isinstance(ids, list):  # read already: the sample is the list, not a table read
+        given = listed(ids[: cap + 1])
+        ids_sql, params = given.sql, given.params
+    else:
+        ids_sql, params = ids[: cap + 1].query.sql_with_params()
     sample = RawSQL(f"SELECT id FROM {SAMPLE}", ())
     params, ctes = list(params), [f"{SAMPLE}(id) AS ({ids_sql})"]
     tables = sampled_tables(facets, rows.model)

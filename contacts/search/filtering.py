@@ -25,7 +25,6 @@ from django.db.models.functions import Cast
 from django.utils.functional import SimpleLazyObject
 
 from ..lists.filter_fields import AppliedText, CountedFilterSet
-from ..rows.reading import listed
 from . import TABLE_SIZE, count_matches, matching, matching_for_counts, ranked, search_query
 
 NOT_FILTERS = ("expand",)  # fields that select no rows
@@ -69,10 +68,8 @@ class FirstMatches:
         return [pk for *_, pk in self[: cap + 1]], self.table_rows
 
     def ids(self, cap):
-        """The first `cap` + 1 matches' ids as one parameter (for the facets' sample)."""
-        first = self[: settings.TABLE_COUNT_CAP + 1][: cap + 1]
-        ids = listed(pk for _, _, pk in first)
-        return self.rows.model.objects.filter(pk__in=ids).values("pk")
+        """The first `cap` + 1 matches' ids (the facets' sample)."""
+        return [pk for _, _, pk in self[: settings.TABLE_COUNT_CAP + 1][: cap + 1]]
 
 
 class FullTextFilter(CountedFilterSet):
@@ -128,7 +125,7 @@ class FullTextFilter(CountedFilterSet):
         page = self.matched(rows, query, PAGE)
         if query.first_ids is not None:  # the first matches, read when counting them
             sample = query.first_ids[: settings.FACET_SAMPLE + 1]
-            self.ids_to_sample = rows.model.objects.filter(pk__in=listed(sample)).values("pk")
+            self.ids_to_sample = sample
         return page
 
     def matched(self, rows, query, form):
