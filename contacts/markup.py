@@ -2,7 +2,10 @@
 `escape` and `conditional_escape`, without their check of every argument for a lazy
 string (`keep_lazy`: a few µs a call, paid once per cell and once per <option>)."""
 
+import unicodedata
 from html import escape as escape_html
+
+from django.utils.text import Truncator
 
 
 def escape(value):
@@ -16,3 +19,11 @@ def conditional_escape(value):
     if hasattr(value, "__html__"):
         return value.__html__()
     return escape_html(str(value))
+
+
+def truncated(text, length):
+    """Django's `Truncator(text).chars(length)`, which walks every character of the text
+    even when it is short enough to be shown whole (a contacts page: 50 summaries)."""
+    if len(text) <= length:
+        return unicodedata.normalize("NFC", text)
+    return Truncator(text).chars(length)

@@ -27,3 +27,22 @@ def test_escape_writes_what_djangos_escape_writes(value):
 @pytest.mark.parametrize("value", VALUES)
 def test_conditional_escape_writes_what_djangos_writes(value):
     assert markup.conditional_escape(value) == html.conditional_escape(value)
+
+
+TEXTS = [
+    "Pompeo called Abdul-Mahdi.",
+    "x" * 220,
+    "x" * 221,
+    "e\u0301" * 150,  # 150 characters shown, 300 code points: NFC composes them
+    "\u0958" * 120,  # NFC decomposes: 240 code points, 120 characters
+    "Махмуд Аббас & قاسم سلیمانی " * 10,
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("length", [1, 120, 220])
+def test_truncated_text_is_djangos_truncator_to_the_character(text, length):
+    from django.utils.text import Truncator
+
+    assert markup.truncated(text, length) == Truncator(text).chars(length)

@@ -2,8 +2,8 @@
 
 import django_tables2 as tables
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
+from ..markup import truncated
 from .snippets import highlight
 
 
@@ -27,7 +27,7 @@ def contact_snippet(summary, excerpts, query):
         if found:
             return format_html(
                 '{}<br><small class="excerpt">Excerpt: “{}”</small>',
-                Truncator(summary).chars(120),
+                truncated(summary, 120),
                 excerpt,
             )
     return shown

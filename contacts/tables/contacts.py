@@ -2,9 +2,8 @@
 
 import django_tables2 as tables
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
-from ..markup import escape
+from ..markup import escape, truncated
 from ..models import Contact, ContactKind, Person
 from ..models.dates import format_date
 from ..rows import contact_rows
@@ -69,7 +68,7 @@ class ContactTable(PreparedBody, tables.Table):
             excerpts = [cited[5] for cited in row.get("citations", ())]
             summary = contact_snippet(row["summary"], excerpts, query)
         else:
-            summary = Truncator(row["summary"]).chars(220)
+            summary = truncated(row["summary"], 220)
         date = format_date(row["date_start"], row["date_end"], row["date_precision"])
         return {
             "date": mark_safe(f'<a href="{links.contact(row["pk"])}">{escape(date)}</a>'),
