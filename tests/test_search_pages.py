@@ -140,3 +140,57 @@ def test_no_search_text_breaks_a_list(analyst_client, db, q):
             response = analyst_client.get(url, {"q": q, **extra})
             assert response.status_code == 200
             assert "<table" in response.text  # the list is shown, whatever it matched
+
+
+def person_links(response):
+    return re.findall(
+        r'<a href="([^"]*)" dir="auto">((?:Statements by|Contacts of) [^<]*)</a>', response.text
+    )
+
+
+def test_a_search_naming_a_person_links_to_their_own_statements_keeping_the_other_filters(
+    analyst_client, db
+):
+    speaker = PersonFactory(name="Amira Vostok")
+    PersonFactory(name="Someone Else")
+    StatementFactory(speaker=speaker, text="We will respond.", medium="speech")
+    StatementFactory(text="Amira Vostok was quoted by others.", medium="speech")
+    response = analyst_client.get(
+        STATEMENTS, {"q": "Amira Vostok", "medium": "speech", "page": "1", "sort": "relevance"}
+    )
+    assert row_count(response) == 1  # what was said of him
+    [(link, text)] = person_links(response)
+    assert text == "Statements by Amira Vostok"
+    assert link.replace("&amp;", "&") == "?medium=speech&speaker=Amira+Vostok"
+    theirs = analyst_client.get(STATEMENTS + link.replace("&amp;", "&"))
+    assert [row.text for row in theirs.context["table"].page.object_list.data] == [
+        "We will respond."
+    ]
+
+
+def test_a_contact_search_naming_a_person_links_to_their_contacts(analyst_client, db):
+    raab = PersonFactory(name="Dmitri Kalvan")
+    make_contact(raab, PersonFactory(), summary="A call about the strike.")
+    response = analyst_client.get(CONTACTS, {"q": "Dmitri Kalvan"})
+    assert row_count(response) == 0
+    [(link, text)] = person_links(response)
+    assert text == "Contacts of Dmitri Kalvan" and link == "?participant=Dmitri+Kalvan"
+    assert row_count(analyst_client.get(CONTACTS + link)) == 1
+
+
+def test_no_person_link_is_offered_when_the_search_names_nobody_or_the_list_has_no_such_filter(
+    analyst_client, db
+):
+    PersonFactory(name="Dmitri Kalvan")
+    SourceFactory(text="Dmitri Kalvan spoke.")
+    assert person_links(analyst_client.get(STATEMENTS, {"q": "ceasefire"})) == []
+    assert person_links(analyst_client.get(reverse("source-list"), {"q": "Dmitri Kalvan"})) == []
+    typed_only = analyst_client.get(STATEMENTS, {"q": "Dmitri Kalvan", "expand": "0"})
+    assert person_links(typed_only) == []
+
+
+def test_a_person_link_escapes_a_hostile_name(analyst_client, db):
+    PersonFactory(name='Qorlan <b>"Vezhi"</b>')
+    response = analyst_client.get(STATEMENTS, {"q": 'Qorlan <b>"Vezhi"</b>'})
+    assert "Statements by Qorlan &lt;b&gt;&quot;Vezhi&quot;&lt;/b&gt;" in response.text
+    assert '<b>"Vezhi"</b>' not in response.text.split('class="search-note"')[1][:2000]

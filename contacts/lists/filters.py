@@ -93,6 +93,7 @@ SEARCH_HELP = '("a phrase", word*, -word, OR)'
 class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
     charted = True
+    person_param, person_link_text = "participant", "Contacts of {}"
     q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = AppliedChoice(  # applied with `participant`: the two describe one row
@@ -203,6 +204,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
 
 class StatementFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "statement"
+    person_param, person_link_text = "speaker", "Statements by {}"
     q = text_filter(label=f"Search the text {SEARCH_HELP}", method="search")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = country_filter(label="Speaker's country", method="by_country")

@@ -22,6 +22,7 @@ from django.db import connection
 from django.db.models import CharField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from ..lists.filter_fields import AppliedText, CountedFilterSet
@@ -76,6 +77,8 @@ class FullTextFilter(CountedFilterSet):
     search_query = None  # the parsed search, once `q` has been applied
     one_index = True  # the rows match through their own index alone, which can count them
     charted = False  # the list charts its rows by date: the first matches are read once
+    person_param = None  # the list's filter by a person (any name), offered by `people_links`
+    person_link_text = ""  # "Statements by {}"
     expand = AppliedText(widget=forms.HiddenInput)  # read by `parse`
 
     def parse(self, value):
@@ -134,6 +137,24 @@ class FullTextFilter(CountedFilterSet):
         if form == COUNTED:
             return matching_for_counts(rows, query)
         return matching(rows, query, outer=form == PAGE)
+
+    def people_links(self):
+        """[(text, address)]: for each person the search names, this list of theirs, the
+        other filters kept. A statement's speaker is not in its text: "Rouhani" finds what
+        was said of him, the link what he said; likewise a contact's participants."""
+        query = self.search_query
+        if not (query and query.people and self.person_param):
+            return []
+        kept = QueryDict(mutable=True)
+        for key, values in getattr(self.data, "lists", dict().items)():
+            if key not in ("q", "expand", "page", self.person_param):
+                kept.setlist(key, [v for v in values if key != "sort" or "relevance" not in v])
+        links = []
+        for name in query.people:
+            data = kept.copy()
+            data[self.person_param] = name
+            links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))
+        return links
 
     def sorted_by_relevance(self):
         getlist = getattr(self.data, "getlist", lambda key: [self.data.get(key) or ""])

@@ -209,18 +209,21 @@ def candidate_runs(groups):
 
 
 def expand_names(groups):
-    """(groups with the other spellings of every name found, the spellings added)."""
+    """(groups with the other spellings of every name found, the spellings added, the
+    names of the people found: a list of statements or contacts offers theirs)."""
     runs = candidate_runs(groups)
     lookup = Lookup({text for _, _, text in runs})
     if not lookup.found:
-        return groups, []
+        return groups, [], []
     spellings = lookup.spellings()
-    taken, merged, added = set(), {}, {}
+    taken, merged, added, people = set(), {}, {}, {}
     for start, length, text in runs:
         places = set(range(start, start + length))
         if text not in lookup.found or places & taken:
             continue
         taken |= places
+        if lookup.found[text][0] == "person" and spellings.get(lookup.found[text]):
+            people[spellings[lookup.found[text]][0]] = None  # their name comes first
         typed = name_key(text)
         others = [
             spelling
@@ -239,4 +242,4 @@ def expand_names(groups):
         length, group = merged.get(index, (1, groups[index]))
         result.append(group)
         index += length
-    return result, list(added)
+    return result, list(added), list(people)

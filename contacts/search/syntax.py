@@ -68,6 +68,7 @@ class Query:
     groups: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
     expanded: list = field(default_factory=list)  # the other spellings searched
+    people: list = field(default_factory=list)  # the names of the people it names
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
     # A table's number of matches, when finding them already told it (`search.matching`)
@@ -166,6 +167,6 @@ def parse(text, expand=True):
     if expand and query.groups:
         from .names import expand_names
 
-        query.groups, query.expanded = expand_names(query.groups)
+        query.groups, query.expanded, query.people = expand_names(query.groups)
     query.groups = join_neighbours(query.groups)
     return query
