@@ -99,3 +99,12 @@ def forbidden_character_message(text, *, long_text=False):
         f"Contains the invisible control character U+{ord(character):04X} at position "
         f"{position + 1}; remove it (it breaks exports and can reverse the text around it)."
     )
+
+
+def family_key(key):
+    """The last word of a name's key, by which a name of several words may be searched
+    ("rouhani" of "hassan rouhani"); "" for a one-word name, and for a last word of fewer
+    than three letters or of digits ("jr", "ii", "2"), which many names share."""
+    words = key.split()
+    last = words[-1] if len(words) > 1 else ""
+    return last if len(last) >= 3 and not last.isdigit() else ""

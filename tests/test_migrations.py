@@ -114,3 +114,27 @@ def test_the_participant_cells_migration_fills_the_contacts_already_there(monkey
         "Javad Zarif; his French counterpart (unnamed)",
         "France; Iran; United States",
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_family_key_migration_fills_the_people_and_aliases_already_there_and_keeps_counts():
+    from contacts.integrity import counts_out_of_step
+    from contacts.models import Person, PersonAlias
+    from tests.factories import PersonFactory
+
+    from .test_contact_search_document import migrate
+
+    old = migrate("0015_walked_search")  # before the family keys
+    try:
+        person = old.get_model("contacts", "Person").objects.create(
+            name="Hassan Rouhani", slug="hassan-rouhani", name_key="hassan rouhani"
+        )
+        old.get_model("contacts", "PersonAlias").objects.create(
+            person_id=person.pk, name="حسن روحانی", name_key="حسن روحانی"
+        )
+    finally:
+        migrate()
+    assert Person.objects.get(pk=person.pk).family_key == "rouhani"
+    assert PersonAlias.objects.get(person=person.pk).family_key == "روحانی"
+    PersonFactory()  # the stored counts' triggers on people survived the migration
+    assert list(counts_out_of_step()) == []

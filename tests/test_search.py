@@ -105,6 +105,29 @@ def test_a_persons_other_spellings_are_listed_with_their_name_first(db):
     assert set(expansions("Uladzimir Makey")) == also
 
 
+def test_a_family_name_alone_names_the_person_and_finds_their_other_spellings(db):
+    person = PersonFactory(name="Hassan Vostrani")
+    AliasFactory(person=person, name="حسن وسترانی")
+    StatementFactory(text="حسن وسترانی said so.")
+    assert "Hassan Vostrani" in expansions("Vostrani")
+    assert matching(Statement.objects.all(), "Vostrani").count() == 1
+    assert search_query("Vostrani").people == ["Hassan Vostrani"]
+
+
+def test_a_family_name_two_people_share_names_neither(db):
+    PersonFactory(name="Hassan Vostrani")
+    PersonFactory(name="Leila Vostrani")
+    assert expansions("Vostrani") == [] and search_query("Vostrani").people == []
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Hassan Rouhani", "rouhani"), ("Rouhani", None), ("Cuso Catefa 0", None), ("Al Jr", None)],
+)
+def test_only_a_last_word_of_three_letters_or_more_and_not_a_number_is_a_family_key(db, name, key):
+    assert PersonFactory(name=name).family_key == key
+
+
 def test_a_quoted_phrase_matches_its_words_in_order_only(seeded):
     assert holding(statements('"urge all parties"'), RAAB)
     assert not statements('"parties all urge"')

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from contacts.models.base import EditedRecord
-from contacts.text import name_key
+from contacts.text import family_key, name_key
 
 from .base import optional_reference
 
@@ -46,6 +46,9 @@ class Person(EditedRecord):
     name = models.CharField("canonical name", max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     name_key = models.TextField(editable=False, db_index=True)  # NFKD may lengthen a name
+    # The last word, searched alone (NULL: none; nullable, so that adding the column on
+    # SQLite did not rebuild the table, which would drop migration 0014's triggers)
+    family_key = models.TextField(editable=False, null=True, db_index=True)  # noqa: DJ001
     country = optional_reference(
         "Country", "people", help_text="The country the person serves or belongs to."
     )
@@ -72,6 +75,7 @@ class Person(EditedRecord):
 
     def fill_derived_fields(self):
         self.name_key = name_key(self.name)
+        self.family_key = family_key(self.name_key) or None
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)[:200]
 
@@ -97,6 +101,9 @@ class PersonAlias(EditedRecord):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.SPELLING)
     name_key = models.TextField(editable=False, db_index=True)  # NFKD may lengthen a name
+    # The last word, searched alone (NULL: none; nullable, so that adding the column on
+    # SQLite did not rebuild the table, which would drop migration 0014's triggers)
+    family_key = models.TextField(editable=False, null=True, db_index=True)  # noqa: DJ001
     shared = models.BooleanField(
         "shared with other people",
         default=False,
@@ -149,3 +156,4 @@ class PersonAlias(EditedRecord):
 
     def fill_derived_fields(self):
         self.name_key = name_key(self.name)
+        self.family_key = family_key(self.name_key) or None

@@ -6,8 +6,10 @@ case, accents, punctuation and Arabic/Persian letter variants ignored) equals on
 names or aliases, or its transliteration (anyascii: "Макей" meets "Makei"), or, for Cyrillic,
 one of them without its Russian case ending ("Макею" meets "Макей"); a single word also
 names the person whose full name (not a title or short form) begins with it ("Qasem" →
-"Qasem Soleimani"). An organisation is named by its name, abbreviation, other names, or
-any of these without a generic last word ("Qods" → "Qods Force"; `Organisation.name_keys`).
+"Qasem Soleimani") or ends with it, as a family name of three letters or more ("Rouhani" →
+"Hassan Rouhani"; `contacts.text.family_key`, indexed). An organisation is named by its
+name, abbreviation, other names, or any of these without a generic last word ("Qods" →
+"Qods Force"; `Organisation.name_keys`).
 A name shared by more than one person or organisation is not expanded. Looked up through
 the indexed name keys (people's, aliases', `OrganisationName`) in one query, whatever the
 size of the archive.
@@ -20,7 +22,7 @@ from django.db import connection
 from django.db.models import Case, Q, Value, When
 
 from contacts.models import AliasKind, Organisation, OrganisationName, Person, PersonAlias
-from contacts.text import name_key
+from contacts.text import family_key, name_key
 
 from .syntax import AllOf, Phrase, Word, clause_of, plain_word
 from .words import tokens
@@ -88,6 +90,8 @@ class Lookup:
         for key in self.keys.values():
             if " " not in key:
                 condition |= starting(key + " ")
+                if family_key(f"_ {key}"):  # a last name alone: "Rouhani"
+                    condition |= Q(family_key=key)
             if is_cyrillic(key) and stemmed_key(key) != key:
                 condition |= starting(stemmed_key(key))
         return condition
@@ -145,6 +149,8 @@ class Lookup:
             return True
         single, full = " " not in key, kind != AliasKind.SHORT_NAME
         if single and full and row_key.startswith(key + " "):
+            return True
+        if single and full and family_key(row_key) == key:
             return True
         if is_cyrillic(key):
             ours, theirs = stemmed_key(key), stemmed_key(row_key)

@@ -5,7 +5,7 @@ import string
 
 import numpy as np
 
-from ..text import name_key
+from ..text import family_key, name_key
 from .bulk import insert_rows, next_id
 from .generator import ROLES, syllable_word
 
@@ -92,14 +92,19 @@ def insert_people(g, seed, country_ids, org0):
         country = g.rng.choice(country_ids)
         names.append(name)
         countries.append(country)
-        people.append((person0 + i, name, f"synthetic-{seed}-{i}", name_key(name), country, ""))
-        alias = f"{name} Jr"
-        aliases.append((alias0 + i, person0 + i, alias, "spelling", name_key(alias), False))
+        key, alias = name_key(name), f"{name} Jr"
+        people.append(
+            (person0 + i, name, f"synthetic-{seed}-{i}", key, family_key(key), country, "")
+        )
+        key = name_key(alias)
+        aliases.append(
+            (alias0 + i, person0 + i, alias, "spelling", key, family_key(key) or None, False)
+        )
         office = ("Minister", g.rng.choice(ROLES), org0 + i % g.organisations, country)
         offices.append((office0 + i, person0 + i, *office, None, "day", None, "day"))
-    person_columns = ["id", "name", "slug", "name_key", "country_id", "notes"]
+    person_columns = ["id", "name", "slug", "name_key", "family_key", "country_id", "notes"]
     insert_rows("contacts_person", person_columns, people)
-    alias_columns = ["id", "person_id", "name", "kind", "name_key", "shared"]
+    alias_columns = ["id", "person_id", "name", "kind", "name_key", "family_key", "shared"]
     insert_rows("contacts_personalias", alias_columns, aliases)
     insert_rows("contacts_officeholding", OFFICE_COLUMNS, offices)
     return person0, names, np.array(countries)
