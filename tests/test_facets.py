@@ -306,3 +306,32 @@ def test_facets_add_one_query_to_a_page_however_many_rows_match(
     without, response = queries()
     assert "facets" not in response.context
     assert with_facets - without == 1
+
+
+def test_a_filtered_lists_count_gives_its_facets_their_sample_in_the_same_query(
+    analyst_client, people
+):
+    StatementFactory(speaker=people["pompeo"], medium="tweet")
+    StatementFactory(speaker=people["raab"], medium="tweet")
+    StatementFactory(speaker=people["raab"], medium="speech")
+    with CaptureQueriesContext(connection) as captured:
+        response = analyst_client.get(STATEMENTS, {"medium": "tweet"})
+    sql = [query["sql"] for query in captured.captured_queries]
+    given = "UNNEST(" if connection.vendor == "postgresql" else "value FROM json_each("
+    [facet_query] = [query for query in sql if query.startswith("WITH facet_rows")]
+    assert facet_query.startswith(f"WITH facet_rows(id) AS (SELECT {given}")  # no search again
+    assert '"medium"' not in facet_query.split("facet_statement_pk")[0]
+    assert facets(response)["speaker"] == [
+        ("Dominic Raab", "1", False),
+        ("Mike Pompeo", "1", False),
+    ]
+    assert response.context["table"].paginator.count == 2
+
+
+def test_a_filtered_list_that_matches_nothing_counts_none_and_shows_no_facets(
+    analyst_client, people
+):
+    StatementFactory(speaker=people["pompeo"], medium="tweet")
+    response = analyst_client.get(STATEMENTS, {"medium": "speech"})
+    assert response.context["table"].paginator.count == 0
+    assert not response.context["facets"]

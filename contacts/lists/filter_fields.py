@@ -3,11 +3,13 @@ number), and the filter sets' way of counting their rows."""
 
 import django_filters as filters
 from django import forms
+from django.conf import settings
 from django.db.models import F, Value
 from django_filters import fields
 
 from ..exports.reading import IdsInOrder
 from ..models import Citation, Country, Organisation, OrganisationKind, Source
+from .pagination import count_and_sample
 from .rendering import QUICK_RENDERER
 from .widgets import QuickSelect
 
@@ -152,6 +154,7 @@ class CountedFilterSet(filters.FilterSet):
     """
 
     count_rows = None  # count_rows(cap): the rows counted another way, up to cap + 1
+    samples_facets = False  # the list has facets: counting its rows gives them their sample
     dates_to_chart = None  # the rows' (start, end) dates, most recent first, read another way
     ids_to_sample = None  # the rows' ids, each once, read another way: the facets' sample
     newest_first = None  # the rows' (…, id) newest first, read another way (exports)
@@ -188,10 +191,15 @@ class CountedFilterSet(filters.FilterSet):
         return rows if self.counted_form is None else self.counted_form
 
     def count(self, cap):
-        """How many rows the filters select, up to `cap` + 1."""
+        """How many rows the filters select, up to `cap` + 1 (a list with facets whose rows
+        are filtered keeps the first of them as the facets' sample)."""
         if self.count_rows is not None:
             return self.count_rows(cap)
-        return self.rows_to_count.order_by().values("pk")[: cap + 1].count()
+        rows = self.rows_to_count
+        if self.samples_facets and self.ids_to_sample is None and rows.query.where:
+            found, self.ids_to_sample = count_and_sample(rows, cap, settings.FACET_SAMPLE + 1)
+            return found
+        return rows.order_by().values("pk")[: cap + 1].count()
 
 
 def describe_source(source):

@@ -77,6 +77,7 @@ class FullTextFilter(CountedFilterSet):
     search_query = None  # the parsed search, once `q` has been applied
     one_index = True  # the rows match through their own index alone, which can count them
     charted = False  # the list charts its rows by date: the first matches are read once
+    samples_facets = True  # every searchable list has facets
     person_param = None  # the list's filter by a person (any name), offered by `people_links`
     person_link_text = ""  # "Statements by {}"
     expand = AppliedText(widget=forms.HiddenInput)  # read by `parse`
