@@ -26,7 +26,7 @@ def anonymous_mb():
         for line in status:
             if line.startswith("RssAnon:"):
                 return int(line.split()[1]) / 1024
-    return 0.0
+    return None
 
 
 def main(url):
@@ -38,10 +38,10 @@ def main(url):
     first_byte = None
     lines = 0
     size = 0
-    own = anonymous_mb()
+    own = anonymous_mb() or 0.0
     for number, chunk in enumerate(response.streaming_content):
         if number % 64 == 0:
-            own = max(own, anonymous_mb())
+            own = max(own, anonymous_mb() or 0.0)
         if first_byte is None:
             first_byte = time.perf_counter() - started
         lines += chunk.count(b"\n")
@@ -58,7 +58,7 @@ def main(url):
                 "rows_per_s": round(rows / elapsed) if elapsed else None,
                 "first_byte_ms": round(first_byte * 1000, 1) if first_byte else None,
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                "peak_own_mb": round(max(own, anonymous_mb()), 1),
+                "peak_own_mb": round(max(own, anonymous_mb() or 0.0), 1) or None,
                 "megabytes": round(size / 1e6, 1),
             }
         )

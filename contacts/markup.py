@@ -24,6 +24,7 @@ def conditional_escape(value):
 def truncated(text, length):
     """Django's `Truncator(text).chars(length)`, which walks every character of the text
     even when it is short enough to be shown whole (a contacts page: 50 summaries)."""
-    if len(text) <= length:
-        return unicodedata.normalize("NFC", text)
+    composed = unicodedata.normalize("NFC", text)  # as Truncator counts it
+    if len(composed) <= length:
+        return composed
     return Truncator(text).chars(length)

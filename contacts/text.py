@@ -101,10 +101,16 @@ def forbidden_character_message(text, *, long_text=False):
     )
 
 
+NOT_FAMILY_NAMES = frozenset({"iii", "vii", "viii", "jnr", "snr", "esq"})
+
+
 def family_key(key):
     """The last word of a name's key, by which a name of several words may be searched
-    ("rouhani" of "hassan rouhani"); "" for a one-word name, and for a last word of fewer
-    than three letters or of digits ("jr", "ii", "2"), which many names share."""
+    alone ("rouhani" of "hassan rouhani"; in a name written family name first, the given
+    name: "jiechi" of "yang jiechi"). "" for a one-word name, and for a last word of fewer
+    than three letters, of digits or a suffix ("jr", "2", "iii"), which many names share."""
     words = key.split()
     last = words[-1] if len(words) > 1 else ""
-    return last if len(last) >= 3 and not last.isdigit() else ""
+    if len(last) < 3 or last.isdigit() or last in NOT_FAMILY_NAMES:
+        return ""
+    return last

@@ -335,3 +335,12 @@ def test_a_filtered_list_that_matches_nothing_counts_none_and_shows_no_facets(
     response = analyst_client.get(STATEMENTS, {"medium": "speech"})
     assert response.context["table"].paginator.count == 0
     assert not response.context["facets"]
+
+
+def test_counting_filters_that_can_match_nothing_gives_no_rows_and_no_sample(db):
+    from contacts.lists.pagination import count_and_sample
+    from contacts.models import Statement
+
+    StatementFactory()
+    assert count_and_sample(Statement.objects.filter(pk__in=[]), 10, 5) == (0, [])
+    assert count_and_sample(Statement.objects.all(), 10, 5)[0] == 1

@@ -71,3 +71,22 @@ def test_a_number_is_written_as_typed_even_with_thousand_separators_on(listed):
     quick, django = both_renderings(ContactFilter, Contact, "source=12345")
     assert quick == django
     assert any('value="12345"' in html for html in quick)
+
+
+@pytest.mark.parametrize("filter_class, model", FILTER_SETS)
+def test_no_widget_of_a_filter_form_goes_through_djangos_templates(
+    listed, filter_class, model, monkeypatch
+):
+    templates = []
+    original = DjangoTemplates.render
+
+    def counted(self, template_name, context, request=None):
+        templates.append(template_name)
+        return original(self, template_name, context, request)
+
+    monkeypatch.setattr(DjangoTemplates, "render", counted)
+    form = filter_class(
+        QueryDict("with_participant=a&with_participant=b"), queryset=model.objects.all()
+    ).form
+    html = "".join(str(field) for field in form)
+    assert templates == [] and "<input" in html and "<select" in html

@@ -35,6 +35,7 @@ TEXTS = [
     "x" * 221,
     "e\u0301" * 150,  # 150 characters shown, 300 code points: NFC composes them
     "\u0958" * 120,  # NFC decomposes: 240 code points, 120 characters
+    "\u0f43" * 120,  # NFC decomposes into two characters that both count
     "Махмуд Аббас & قاسم سلیمانی " * 10,
     "",
 ]

@@ -114,6 +114,13 @@ def test_a_family_name_alone_names_the_person_and_finds_their_other_spellings(db
     assert search_query("Vostrani").people == ["Hassan Vostrani"]
 
 
+def test_someone_whose_name_is_the_word_is_named_before_anyone_whose_last_word_it_is(db):
+    quillet = PersonFactory(name="Dorvan Quillet")
+    AliasFactory(person=quillet, name="Quillet", kind=AliasKind.SHORT_NAME)
+    PersonFactory(name="Eric Quillet")
+    assert search_query("Quillet").people == ["Dorvan Quillet"]
+
+
 def test_a_family_name_two_people_share_names_neither(db):
     PersonFactory(name="Hassan Vostrani")
     PersonFactory(name="Leila Vostrani")
@@ -122,9 +129,17 @@ def test_a_family_name_two_people_share_names_neither(db):
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Hassan Rouhani", "rouhani"), ("Rouhani", None), ("Cuso Catefa 0", None), ("Al Jr", None)],
+    [
+        ("Hassan Rouhani", "rouhani"),
+        ("Rouhani", None),
+        ("Cuso Catefa 0", None),
+        ("Al Jr", None),
+        ("John Smith III", None),
+    ],
 )
-def test_only_a_last_word_of_three_letters_or_more_and_not_a_number_is_a_family_key(db, name, key):
+def test_a_family_key_is_a_last_word_of_three_letters_or_more_not_a_number_nor_a_suffix(
+    db, name, key
+):
     assert PersonFactory(name=name).family_key == key
 
 
@@ -297,6 +312,9 @@ def test_a_prefix_lists_each_indexed_word_it_starts_once_in_order_and_no_other(d
     assert terms_starting(fts, "zq") == ["zq", "zqa", "zqab", "zqb", "zqc1"]
     assert terms_starting(fts, "zqa") == ["zqa", "zqab"]
     assert terms_starting(fts, "zqd") is None
+    with connection.cursor() as cursor:  # read term by term, not counted posting by posting
+        cursor.execute("SELECT sql FROM sqlite_temp_master WHERE name = %s", [f"{fts}_vocabulary"])
+        assert "'instance'" in cursor.fetchone()[0]
 
 
 def test_a_persons_every_spelling_is_read_again_when_the_candidates_are_cut(

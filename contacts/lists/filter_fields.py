@@ -154,7 +154,7 @@ class CountedFilterSet(filters.FilterSet):
     """
 
     count_rows = None  # count_rows(cap): the rows counted another way, up to cap + 1
-    samples_facets = False  # the list has facets: counting its rows gives them their sample
+    samples_facets = False  # set by a view with facets: counting its rows samples them too
     dates_to_chart = None  # the rows' (start, end) dates, most recent first, read another way
     ids_to_sample = None  # the rows' ids, each once, read another way: the facets' sample
     newest_first = None  # the rows' (…, id) newest first, read another way (exports)

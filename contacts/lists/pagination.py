@@ -101,7 +101,7 @@ def count_and_sample(rows, cap, sample):
             found, ids = cursor.fetchone()
             return found, list(ids or [])
         cursor.execute(
-            f"WITH counted(pk) AS MATERIALIZED ({sql}) SELECT (SELECT COUNT(*) FROM counted), "
+            f"WITH counted(pk) AS ({sql}) SELECT (SELECT COUNT(*) FROM counted), "
             f"(SELECT json_group_array(pk) FROM (SELECT pk FROM counted LIMIT {int(sample)}))",
             params,
         )

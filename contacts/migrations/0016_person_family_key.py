@@ -13,7 +13,9 @@ BATCH = 1000
 def family_key(key):  # as contacts.text.family_key, frozen here
     words = key.split()
     last = words[-1] if len(words) > 1 else ""
-    return last if len(last) >= 3 and not last.isdigit() else ""
+    if len(last) < 3 or last.isdigit() or last in {"iii", "vii", "viii", "jnr", "snr", "esq"}:
+        return ""
+    return last
 
 
 PERSON_TRIGGERS = (  # migration 0014's, on contacts_person (SQLite)
@@ -34,12 +36,14 @@ def put_triggers_back(apps, schema_editor):
 def fill(apps, schema_editor):
     for model in ("Person", "PersonAlias"):
         rows = apps.get_model("contacts", model)._default_manager
-        changed = [
-            rows.model(pk=pk, family_key=family_key(key))
-            for pk, key in rows.order_by("pk").values_list("pk", "name_key").iterator(BATCH)
-            if family_key(key)
-        ]
-        rows.bulk_update(changed, ["family_key"], batch_size=BATCH)
+        changed = []
+        for pk, key in rows.order_by("pk").values_list("pk", "name_key").iterator(BATCH):
+            if family_key(key):
+                changed.append(rows.model(pk=pk, family_key=family_key(key)))
+            if len(changed) == BATCH:
+                rows.bulk_update(changed, ["family_key"])
+                changed = []
+        rows.bulk_update(changed, ["family_key"])
 
 
 class Migration(migrations.Migration):
@@ -49,7 +53,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(migrations.RunPython.noop, put_triggers_back, elidable=True),
+        migrations.RunPython(migrations.RunPython.noop, put_triggers_back, elidable=False),
         migrations.AddField(
             model_name='historicalperson',
             name='family_key',

@@ -77,7 +77,6 @@ class FullTextFilter(CountedFilterSet):
     search_query = None  # the parsed search, once `q` has been applied
     one_index = True  # the rows match through their own index alone, which can count them
     charted = False  # the list charts its rows by date: the first matches are read once
-    samples_facets = True  # every searchable list has facets
     person_param = None  # the list's filter by a person (any name), offered by `people_links`
     person_link_text = ""  # "Statements by {}"
     expand = AppliedText(widget=forms.HiddenInput)  # read by `parse`
@@ -147,7 +146,9 @@ class FullTextFilter(CountedFilterSet):
         if not (query and query.people and self.person_param):
             return []
         kept = QueryDict(mutable=True)
-        for key, values in getattr(self.data, "lists", dict().items)():
+        data = self.data
+        pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
+        for key, values in pairs:
             if key not in ("q", "expand", "page", self.person_param):
                 kept.setlist(key, [v for v in values if key != "sort" or "relevance" not in v])
         links = []

@@ -6,8 +6,9 @@ case, accents, punctuation and Arabic/Persian letter variants ignored) equals on
 names or aliases, or its transliteration (anyascii: "Макей" meets "Makei"), or, for Cyrillic,
 one of them without its Russian case ending ("Макею" meets "Макей"); a single word also
 names the person whose full name (not a title or short form) begins with it ("Qasem" →
-"Qasem Soleimani") or ends with it, as a family name of three letters or more ("Rouhani" →
-"Hassan Rouhani"; `contacts.text.family_key`, indexed). An organisation is named by its
+"Qasem Soleimani") or ends with it (its last word, usually the family name, of three
+letters or more: "Rouhani" → "Hassan Rouhani"; `contacts.text.family_key`, indexed), when
+no one has it as a name of their own. An organisation is named by its
 name, abbreviation, other names, or any of these without a generic last word ("Qods" →
 "Qods Force"; `Organisation.name_keys`).
 A name shared by more than one person or organisation is not expanded. Looked up through
@@ -144,30 +145,37 @@ class Lookup:
             spellings = self.names.setdefault(pk, [])
             spellings.insert(0, name) if kind == "canonical" else spellings.append(name)
 
-    def names_person(self, key, row_key, kind):
+    def is_name_of(self, key, row_key):
+        """`key` is the name `row_key` (in another script, or another Russian case)."""
         if row_key in self.exact_keys(key):
             return True
-        single, full = " " not in key, kind != AliasKind.SHORT_NAME
-        if single and full and row_key.startswith(key + " "):
+        return is_cyrillic(key) and stemmed_key(key) == stemmed_key(row_key)
+
+    def starts_or_ends(self, key, row_key, kind):
+        """A single word `key` is the first or the last word of the full name `row_key`."""
+        if " " in key or kind == AliasKind.SHORT_NAME:
+            return False
+        if row_key.startswith(key + " ") or family_key(row_key) == key:
             return True
-        if single and full and family_key(row_key) == key:
-            return True
-        if is_cyrillic(key):
-            ours, theirs = stemmed_key(key), stemmed_key(row_key)
-            return ours == theirs or (single and full and theirs.split()[0] == ours)
-        return False
+        return is_cyrillic(key) and stemmed_key(row_key).split()[0] == stemmed_key(key)
 
     def resolve(self):
+        """{text: (kind, pk)} for each text that names one person or organisation: by one of
+        their names first; only when none has that name, by a first or last word."""
         found = {}
         for text, key in self.keys.items():
             named = {
-                ("person", pk)
-                for pk, row_key, kind in self.people
-                if self.names_person(key, row_key, kind)
+                ("person", pk) for pk, row_key, _ in self.people if self.is_name_of(key, row_key)
             }
             named |= {
                 ("organisation", row.pk) for row, keys in self.organisations.items() if key in keys
             }
+            if not named:
+                named = {
+                    ("person", pk)
+                    for pk, row_key, kind in self.people
+                    if self.starts_or_ends(key, row_key, kind)
+                }
             if len(named) == 1:
                 found[text] = next(iter(named))
         return found

@@ -94,7 +94,7 @@ def insert_people(g, seed, country_ids, org0):
         countries.append(country)
         key, alias = name_key(name), f"{name} Jr"
         people.append(
-            (person0 + i, name, f"synthetic-{seed}-{i}", key, family_key(key), country, "")
+            (person0 + i, name, f"synthetic-{seed}-{i}", key, family_key(key) or None, country, "")
         )
         key = name_key(alias)
         aliases.append(

@@ -57,6 +57,11 @@ class AnalystTableView(SingleTableMixin, FilterView):
         kwargs["data"] = self.request.GET
         return kwargs
 
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        filterset.samples_facets = bool(self.facets)  # counting its rows samples them too
+        return filterset
+
     def get_table_data(self):
         faster = self.filterset.page_rows()  # the page's (exports read `filterset.qs`)
         return super().get_table_data() if faster is None else faster
