@@ -95,6 +95,14 @@ def test_the_names_a_search_may_hold_are_looked_up_in_one_query(seeded, django_a
     assert {"Qassem Soleimani", "قاسم سلیمانی", "Quds Force", "Mike Pompeo"} <= set(also)
 
 
+def test_a_first_word_with_like_wildcards_names_only_whom_it_spells(db):
+    PersonFactory(name="Jolan Varsky")
+    orvat = PersonFactory(name="J_lan% Orvat")
+    assert Lookup(["J_lan%"]).found == {"J_lan%": ("person", orvat.pk)}
+    assert Lookup(["J_lan"]).found == {}  # "_" is a letter here, not any letter
+    assert Lookup(["J%"]).found == {}  # nor "%" any letters
+
+
 def test_a_persons_other_spellings_are_listed_with_their_name_first(db):
     makei = PersonFactory(name="Vladimir Makei")
     AliasFactory(person=makei, name="Владимир Макей", kind=AliasKind.NATIVE_SCRIPT)

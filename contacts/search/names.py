@@ -19,12 +19,12 @@ size of the archive.
 from dataclasses import dataclass
 
 from anyascii import anyascii
-from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Value
 
-from contacts.models import AliasKind, Organisation, OrganisationName, Person, PersonAlias
+from contacts.models import AliasKind, Organisation, Person, PersonAlias
 from contacts.text import family_key, name_key
 
+from .name_rows import Condition, candidate_rows
 from .syntax import AllOf, Phrase, Word, clause_of, plain_word
 from .words import tokens
 
@@ -63,13 +63,6 @@ def stemmed_key(key):
     return " ".join(without_case_ending(word) for word in key.split())
 
 
-def starting(prefix):
-    """Keys beginning with `prefix`, as an index range on either database."""
-    if connection.vendor == "postgresql":
-        return Q(name_key__startswith=prefix)
-    return Q(name_key__gte=prefix, name_key__lt=prefix + "\U0010ffff")
-
-
 class Lookup:
     """What each candidate text names, from the stored names, aliases and organisations,
     read in one query (`candidates`)."""
@@ -87,47 +80,24 @@ class Lookup:
 
     def condition(self):
         """The names and aliases (their `name_key`) that one of the keys may name."""
-        condition = Q(name_key__in={k for key in self.keys.values() for k in self.exact_keys(key)})
+        condition = Condition()
+        condition.equals_any({k for key in self.keys.values() for k in self.exact_keys(key)})
         for key in self.keys.values():
             if " " not in key:
-                condition |= starting(key + " ")
+                condition.starts_with(key + " ")
                 if family_key(f"_ {key}"):  # a last name alone: "Rouhani"
-                    condition |= Q(family_key=key)
+                    condition.family_is(key)
             if is_cyrillic(key) and stemmed_key(key) != key:
-                condition |= starting(stemmed_key(key))
+                condition.starts_with(stemmed_key(key))
         return condition
 
     def candidates(self):
         """(entity, id, key, kind, name, abbreviation, other names, matched) of every person
         with a name or alias the keys may name (each of their names and aliases; `matched`
         on the ones that met the condition, first), and of every organisation named by a key:
-        one query through the indexed name keys."""
-        condition = self.condition()
-        people = Person.objects.filter(condition).order_by().values("pk")
-        people = people.union(PersonAlias.objects.filter(condition).order_by().values("person_id"))
-        people = people[:CANDIDATE_ROWS]
-        matched = Case(When(condition, then=Value(1)), default=Value(0))
-        blank = {"abbreviation": Value(""), "other_names": Value("")}
-        names = Person.objects.filter(pk__in=people).annotate(
-            entity=Value("person"), kind=Value("canonical"), matched=matched, **blank
-        )
-        aliases = PersonAlias.objects.filter(person__in=people)
-        aliases = aliases.annotate(entity=Value("person"), matched=matched, **blank)
-        named = OrganisationName.objects.filter(name_key__in=set(self.keys.values()))
-        organisations = Organisation.objects.filter(pk__in=named.values("organisation"))
-        organisations = organisations.annotate(
-            entity=Value("organisation"), key=Value(""), name_kind=Value(""), matched=Value(1)
-        )
-        columns = ["name", "abbreviation", "other_names", "matched"]
-        rows = names.order_by().values_list("entity", "pk", "name_key", "kind", *columns)
-        rows = rows.union(
-            aliases.order_by().values_list("entity", "person_id", "name_key", "kind", *columns),
-            organisations.order_by().values_list("entity", "pk", "key", "name_kind", *columns),
-            all=True,
-        )
-        # Organisations, then the names that matched, then the other spellings: a long list is
-        # cut among the other spellings, which `spellings` then reads for the people found.
-        rows = list(rows.order_by("entity", "-matched", "pk")[:CANDIDATE_ROWS])
+        one query through the indexed name keys (`name_rows`). A long list is cut among the
+        other spellings, which `spellings` then reads for the people found."""
+        rows = candidate_rows(self.condition(), set(self.keys.values()), CANDIDATE_ROWS)
         self.cut = len(rows) == CANDIDATE_ROWS
         return rows
 

@@ -1,0 +1,77 @@
+"""The candidate names of a search (`names.Lookup`), read in one SQL statement.
+
+Written as SQL rather than through the ORM because every search asks it, usually to learn
+that no word names anyone: the ORM spent about 10 ms building the union of four querysets
+around a condition used four times, against a fraction of a millisecond to run it.
+Rows are (entity, id, key, kind, name, abbreviation, other names, matched), as
+`names.Lookup.read` takes them.
+"""
+
+from django.db import connection
+
+from contacts.models import Organisation, OrganisationName, Person, PersonAlias
+
+
+class Condition:
+    """A WHERE clause over `name_key` and `family_key`, with its parameters."""
+
+    def __init__(self):
+        self.parts, self.params = [], []
+
+    def equals_any(self, keys):
+        if keys:
+            self.parts.append(f"name_key IN ({', '.join(['%s'] * len(keys))})")
+            self.params += sorted(keys)
+
+    def starts_with(self, prefix):
+        """An index range on either database (PostgreSQL's `_like` index takes LIKE)."""
+        if connection.vendor == "postgresql":
+            self.parts.append("name_key LIKE %s")
+            self.params.append(connection.ops.prep_for_like_query(prefix) + "%")
+        else:
+            self.parts.append("(name_key >= %s AND name_key < %s)")
+            self.params += [prefix, prefix + "\U0010ffff"]
+
+    def family_is(self, key):
+        self.parts.append("family_key = %s")
+        self.params.append(key)
+
+    @property
+    def sql(self):
+        return " OR ".join(self.parts) or "1 = 0"
+
+
+def candidate_rows(condition, organisation_keys, limit):
+    """Every name and alias of the people (at most `limit`) with a name or alias meeting
+    `condition`, `matched` on those that met it; and each organisation one of
+    `organisation_keys` names. Organisations first, then matched names, then the others."""
+    person, alias = Person._meta.db_table, PersonAlias._meta.db_table
+    organisation, named = Organisation._meta.db_table, OrganisationName._meta.db_table
+    where, params = condition.sql, condition.params
+    keys = sorted(organisation_keys) or [""]
+    sql = f"""
+        WITH found(id) AS (
+            SELECT id FROM {person} WHERE {where}
+            UNION SELECT person_id FROM {alias} WHERE {where}
+            LIMIT {int(limit)}
+        )
+        SELECT 'person' AS entity, id AS pk, name_key, 'canonical' AS kind, name,
+               '' AS abbreviation, '' AS other_names,
+               CASE WHEN {where} THEN 1 ELSE 0 END AS matched
+        FROM {person} WHERE id IN (SELECT id FROM found)
+        UNION ALL
+        SELECT 'person', person_id, name_key, kind, name, '', '',
+               CASE WHEN {where} THEN 1 ELSE 0 END
+        FROM {alias} WHERE person_id IN (SELECT id FROM found)
+        UNION ALL
+        SELECT 'organisation', id, '', '', name, abbreviation, other_names, 1
+        FROM {organisation} WHERE id IN (
+            SELECT organisation_id FROM {named}
+            WHERE name_key IN ({", ".join(["%s"] * len(keys))})
+        )
+        ORDER BY entity, matched DESC, pk
+        LIMIT {int(limit)}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *params, *params, *params, *keys])
+        return cursor.fetchall()
