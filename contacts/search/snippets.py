@@ -45,10 +45,16 @@ class Highlighter:
                         self.phrases.append([forms(part) for part in parts_of(clause.token)])
         every = self.words.union(*(f for phrase in self.phrases for f in phrase), self.prefixes)
         self.starts = {form[:2] for form in every}
+        self.looked = {}  # token: may_match(token); a page's rows share most of their words
 
     def may_match(self, token):
         """A cheap first look: stems keep a word's first letters."""
-        return any(w[:2] in self.starts or w[:1] in self.starts for w in surface(token))
+        hit = self.looked.get(token)
+        if hit is None:
+            starts = self.starts
+            hit = any(w[:2] in starts or w[:1] in starts for w in surface(token))
+            self.looked[token] = hit
+        return hit
 
     def matches_word(self, token):
         if token_forms(token) & self.words:
