@@ -42,7 +42,13 @@ class Condition:
 
 
 def candidate_rows(condition, organisation_keys, limit):
-    """Every name and alias of the people (at most `limit`) with a name or alias meeting
+    with connection.cursor() as cursor:
+        cursor.execute(*candidate_sql(condition, organisation_keys, limit))
+        return cursor.fetchall()
+
+
+def candidate_sql(condition, organisation_keys, limit):
+    """(SQL, parameters) reading every name and alias of the people (at most `limit`) with a name or alias meeting
     `condition`, `matched` on those that met it; and each organisation one of
     `organisation_keys` names. Organisations first, then matched names, then the others."""
     person, alias = Person._meta.db_table, PersonAlias._meta.db_table
@@ -72,6 +78,4 @@ def candidate_rows(condition, organisation_keys, limit):
         ORDER BY entity, matched DESC, pk
         LIMIT {int(limit)}
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *params, *params, *params, *keys])
-        return cursor.fetchall()
+    return sql, [*params, *params, *params, *params, *keys]
