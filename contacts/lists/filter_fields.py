@@ -87,15 +87,22 @@ def read_together(fields):
         rows = rows.annotate(list_number=Value(number), sort=F("name"))
         parts.append(rows.values_list("list_number", "pk", first, second, "sort"))
     rows = [[] for _ in fields]
+    made = [row_maker(field.queryset) for field in fields]
     together = parts[0].union(*parts[1:], all=True).order_by("list_number", "sort", "pk")
-    for number, pk, first, second, _ in together:
-        field = fields[number]
-        model = field.queryset.model
-        read = dict(zip(["id", *LISTED_COLUMNS[model]], [pk, first, second], strict=True))
-        names = [f.attname for f in model._meta.concrete_fields if f.attname in read]
-        rows[number].append(model.from_db(field.queryset.db, names, [read[n] for n in names]))
+    for number, *values in together:
+        rows[number].append(made[number](values))
     for field, listed in zip(fields, rows, strict=True):
         field.rows = listed
+
+
+def row_maker(queryset):
+    """values (id, first, second listed column) -> a model instance with those fields, the
+    others deferred; the field names put in the model's order once, not once a row."""
+    model = queryset.model
+    read = ["id", *LISTED_COLUMNS[model]]
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in read]
+    order = [read.index(name) for name in names]
+    return lambda values: model.from_db(queryset.db, names, [values[i] for i in order])
 
 
 class OutletField(ListedChoiceField):

@@ -48,9 +48,10 @@ def candidate_rows(condition, organisation_keys, limit):
 
 
 def candidate_sql(condition, organisation_keys, limit):
-    """(SQL, parameters) reading every name and alias of the people (at most `limit`) with a name or alias meeting
-    `condition`, `matched` on those that met it; and each organisation one of
-    `organisation_keys` names. Organisations first, then matched names, then the others."""
+    """(SQL, parameters) reading every name and alias of the people (at most `limit`) with
+    a name or alias meeting `condition`, `matched` on those that met it; and each
+    organisation one of `organisation_keys` names. Organisations first, then matched
+    names, then the others."""
     person, alias = Person._meta.db_table, PersonAlias._meta.db_table
     organisation, named = Organisation._meta.db_table, OrganisationName._meta.db_table
     where, params = condition.sql, condition.params
