@@ -2,6 +2,8 @@
 of the names without a family key (SQLite's planner scanned every person when most had
 none)."""
 
+import re
+
 import pytest
 from django.db import connection
 
@@ -31,7 +33,6 @@ def test_a_word_is_looked_up_through_indexes_when_most_people_have_no_family_nam
     lookup = Lookup.__new__(Lookup)
     lookup.keys = {"Vorhani": "vorhani"}
     steps = plan(*candidate_sql(lookup.condition(), {"vorhani"}, CANDIDATE_ROWS))
-    scans = [step for step in steps if step.startswith("SCAN contacts_person")]
-    assert scans == []
-    assert any("person_family_key" in step for step in steps)
-    assert any("alias_family_key" in step for step in steps)
+    assert [step for step in steps if re.match(r"SCAN (TABLE )?contacts_person", step)] == []
+    for index in ("person_family_key", "alias_family_key"):  # the partial indexes
+        assert any(re.search(rf"INDEX {index}\b", step) for step in steps)

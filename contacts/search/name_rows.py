@@ -52,10 +52,13 @@ def candidate_sql(condition, organisation_keys, limit):
     a name or alias meeting `condition`, `matched` on those that met it; and each
     organisation one of `organisation_keys` names. Organisations first, then matched
     names, then the others."""
-    person, alias = Person._meta.db_table, PersonAlias._meta.db_table
-    organisation, named = Organisation._meta.db_table, OrganisationName._meta.db_table
+    quoted = connection.ops.quote_name
+    person, alias = quoted(Person._meta.db_table), quoted(PersonAlias._meta.db_table)
+    organisation = quoted(Organisation._meta.db_table)
+    named = quoted(OrganisationName._meta.db_table)
     where, params = condition.sql, condition.params
-    keys = sorted(organisation_keys) or [""]
+    keys = sorted(organisation_keys)
+    named_by_keys = f"name_key IN ({', '.join(['%s'] * len(keys))})" if keys else "1 = 0"
     sql = f"""
         WITH found(id) AS (
             SELECT id FROM {person} WHERE {where}
@@ -73,8 +76,7 @@ def candidate_sql(condition, organisation_keys, limit):
         UNION ALL
         SELECT 'organisation', id, '', '', name, abbreviation, other_names, 1
         FROM {organisation} WHERE id IN (
-            SELECT organisation_id FROM {named}
-            WHERE name_key IN ({", ".join(["%s"] * len(keys))})
+            SELECT organisation_id FROM {named} WHERE {named_by_keys}
         )
         ORDER BY entity, matched DESC, pk
         LIMIT {int(limit)}
