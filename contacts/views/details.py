@@ -3,7 +3,6 @@ from collections import defaultdict
 from django.db.models import OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views.generic import DetailView
 
 from contacts.aggregates import fields, joined, split
@@ -22,6 +21,7 @@ from contacts.models import (
     Statement,
 )
 from contacts.network.analysis import COUNTERPART_WINDOW, counterparts
+from contacts.rows.links import Links
 from contacts.views.base import bounded_int
 
 from .access import ReadOnlyAccess
@@ -83,12 +83,12 @@ def citations(record):
     return joined(Citation.objects, record, cited)
 
 
-def evidence(cited):
+def evidence(cited, links):
     """[(outlet or title, [link to each excerpt on the source's page])] for a `citations`
-    value, one entry per source."""
+    value, one entry per source (`links`: `Links(source=...)`)."""
     sources = {}
     for pk, source, outlet, title in split(cited):
-        url = reverse("source-detail", args=[source]) + f"#citation-{pk}"
+        url = f"{links.source(source)}#citation-{pk}"
         sources.setdefault((source, outlet or title), []).append(url)
     return [(name, urls) for (_, name), urls in sources.items()]
 
@@ -136,8 +136,9 @@ class PersonDetailView(ReadOnlyAccess, DetailView):
             ],
             key=lambda item: (item[1], item[0]),
         )
+        links = Links(source=(Source, "pk"))  # reversed once, not once a citation
         for _, _, item in timeline:
-            item.evidence = evidence(item.cited)
+            item.evidence = evidence(item.cited, links)
         return super().get_context_data(
             timeline=timeline,
             contact_chart=chart,
