@@ -12,8 +12,8 @@ from django.utils.safestring import mark_safe
 
 from ..markup import conditional_escape, escape
 from ..models import Person, Source, Statement
-from ..quotes import quoted_html
 from ..rows.links import Links
+from .quotes import quoted
 
 register = template.Library()
 
@@ -45,8 +45,7 @@ def item(statement, about, links):
     medium = escape(statement.get_medium_display())
     if statement.outlet:
         medium += f", <bdi>{escape(statement.outlet.name)}</bdi>"
-    text = mark_safe(f'<span dir="auto">{escape(statement.text)}</span>')
-    words = conditional_escape(quoted_html(text, statement.is_verbatim))
+    words = conditional_escape(quoted(statement))
     sources = "".join(
         f'<a class="source-link" href="{escape(links.source(c.source_id))}#citation-{c.pk}"'
         f' title="{escape(c.source.title)}">[source]</a>'

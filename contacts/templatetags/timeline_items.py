@@ -11,8 +11,8 @@ from django.utils.safestring import mark_safe
 
 from ..markup import escape, truncated
 from ..models import Contact
-from ..quotes import quoted_html
 from ..rows.links import Links
+from .quotes import quoted
 
 register = template.Library()
 
@@ -58,9 +58,7 @@ def statement_html(statement, links):
     medium = escape(statement.get_medium_display().lower())
     if statement.outlet:
         medium += f", <bdi>{escape(statement.outlet.name)}</bdi>"
-    words = quoted_html(
-        mark_safe(f'<span dir="auto">{escape(statement.text)}</span>'), statement.is_verbatim
-    )
+    words = quoted(statement)
     html = f'<span class="tag">said ({medium})</span> {words}'
     if statement.contact_id is not None:
         html += f' <a href="{escape(links.contact(statement.contact_id))}">(about this contact)</a>'
