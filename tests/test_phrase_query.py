@@ -1,0 +1,44 @@
+"""PostgreSQL searches a phrase once per distinct form it takes in the text search
+configurations (migration 0018), not once per configuration: most words read alike in
+most of them, and each copy was another scan of the GIN index."""
+
+import pytest
+from django.db import connection
+
+from contacts.models import Statement
+from contacts.search import matching
+from tests.factories import StatementFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's text search"),
+]
+
+
+def phrase_query(words):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tracker_phrase_query(%s)::text", [words])
+        return cursor.fetchone()[0]
+
+
+def test_each_form_of_a_phrase_is_searched_once():
+    forms = phrase_query("Zarvoni ministers").split(" | ")
+    assert len(forms) == len(set(forms))
+    assert "'zarvoni' <-> 'minist'" in forms  # English, stemmed
+    assert "'zarvoni' <-> 'ministers'" in forms  # as written (tracker_simple)
+
+
+def test_a_word_every_configuration_reads_alike_is_a_single_term():
+    assert phrase_query("Qom") == "'qom'"
+
+
+def test_a_phrase_of_no_words_is_an_empty_query():
+    assert phrase_query(" -- ") == ""
+
+
+def test_a_phrase_finds_its_word_forms_in_its_order_only():
+    plural = StatementFactory(text="Zarvoni ministers met.")
+    singular = StatementFactory(text="The Zarvoni minister met.")
+    StatementFactory(text="The ministers of Zarvoni met.")
+    found = matching(Statement.objects.all(), '"Zarvoni ministers"')
+    assert set(found.values_list("pk", flat=True)) == {plural.pk, singular.pk}
