@@ -15,7 +15,8 @@ from tests.factories import (
     make_contact,
 )
 
-# The template the page used before, kept here as the reference the tag must match.
+# The template the page used before, kept here as the reference the tag must match (with
+# its sources since numbered and spaced: "[source 1] [source 2]", not "[source][source]").
 TEMPLATE = Template(
     """{% load quotes %}<ul class="statements">
 {% for statement in statements %}
@@ -24,7 +25,7 @@ TEMPLATE = Template(
     {% if statement.speaker %}<a href="{{ statement.speaker.get_absolute_url }}" dir="auto">{{ statement.speaker.name }}</a>{% else %}<span dir="auto">{{ statement.speaker_description }}</span>{% endif %}
     <span class="medium">({{ statement.get_medium_display }}{% if statement.outlet %}, <bdi>{{ statement.outlet.name }}</bdi>{% endif %})</span>:
     {{ statement|quoted }}
-    {% for citation in statement.evidence %}<a class="source-link" href="{{ citation.source.get_absolute_url }}#citation-{{ citation.pk }}" title="{{ citation.source.title }}">[source]</a>{% endfor %}
+    {% for citation in statement.evidence %}{% if not forloop.first %} {% endif %}<a class="source-link" href="{{ citation.source.get_absolute_url }}#citation-{{ citation.pk }}" title="{{ citation.source.title }}">[source{% if statement.evidence|length > 1 %} {{ forloop.counter }}{% endif %}]</a>{% endfor %}
   </li>
 {% empty %}
   <li class="muted">None recorded.</li>
@@ -101,4 +102,12 @@ def test_the_contact_page_lists_its_statements_with_their_sources(contact, clien
     html = client.get(contact.get_absolute_url()).content.decode()
     assert "Varnoth &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count('class="source-link"') == 2
+    assert ">[source 1]</a> <a " in html and ">[source 2]</a>" in html
     assert "An aide &quot;close&quot; to &lt;Varnoth&gt;" not in html  # not a participant
+
+
+def test_a_statement_with_one_source_links_it_unnumbered(contact):
+    statements = listed(contact)
+    statements[0].evidence = statements[0].evidence[:1]
+    drawn = statement_items(statements, contact)
+    assert drawn.count(">[source]</a>") == 1 and "[source 1]" not in drawn

@@ -46,9 +46,11 @@ def item(statement, about, links):
     if statement.outlet:
         medium += f", <bdi>{escape(statement.outlet.name)}</bdi>"
     words = conditional_escape(quoted(statement))
-    sources = "".join(
+    evidence = getattr(statement, "evidence", ())
+    numbered = len(evidence) > 1  # "[source 1] [source 2]": links that say which they are
+    sources = " ".join(
         f'<a class="source-link" href="{escape(links.source(c.source_id))}#citation-{c.pk}"'
-        f' title="{escape(c.source.title)}">[source]</a>'
-        for c in getattr(statement, "evidence", ())
+        f' title="{escape(c.source.title)}">[source{f" {n}" if numbered else ""}]</a>'
+        for n, c in enumerate(evidence, 1)
     )
     return f'<li> {date} {who} <span class="medium">({medium})</span>: {words} {sources} </li>'
