@@ -1,0 +1,1038 @@
+"""The edit history's tables (django-simple-history's `Historical*` models), as
+migrations 0001 to 0019 left them: the operations of `0001_squashed_records` that create
+them, kept apart from the records' own tables. A helper of the migrations (the loader skips
+modules starting with "_"): it imports nothing from the app.
+"""
+
+import django.db.models.deletion
+import simple_history.models
+from django.conf import settings
+from django.db import migrations, models
+
+HISTORY_TABLES = [
+    migrations.CreateModel(
+        name="HistoricalContact",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("date_start", models.DateField(verbose_name="date (from)")),
+            (
+                "date_end",
+                models.DateField(
+                    blank=True,
+                    help_text="Only for a range; filled in for other precisions.",
+                    verbose_name="date (to)",
+                ),
+            ),
+            (
+                "date_precision",
+                models.CharField(
+                    choices=[
+                        ("day", "Exact day"),
+                        ("month", "Month"),
+                        ("year", "Year"),
+                        ("range", "Between two dates"),
+                    ],
+                    default="day",
+                    max_length=5,
+                    verbose_name="date precision",
+                ),
+            ),
+            (
+                "key",
+                models.SlugField(
+                    blank=True, help_text="Made when the record is first saved.", max_length=100
+                ),
+            ),
+            (
+                "kind",
+                models.CharField(
+                    choices=[
+                        ("phone_call", "Phone call"),
+                        ("video_call", "Video call"),
+                        ("meeting", "Meeting"),
+                        ("visit", "Visit"),
+                        ("message", "Message or letter"),
+                        ("talks", "Talks (medium not reported)"),
+                    ],
+                    max_length=20,
+                ),
+            ),
+            ("location", models.CharField(blank=True, max_length=200)),
+            ("summary", models.TextField()),
+            (
+                "initiator_certainty",
+                models.CharField(
+                    choices=[
+                        ("stated", "Stated in the report"),
+                        ("implied", "Implied by the report"),
+                        ("unknown", "Unknown"),
+                    ],
+                    default="unknown",
+                    max_length=10,
+                    verbose_name="how sure is the initiator",
+                ),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical contact",
+            "verbose_name_plural": "historical contacts",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalCountry",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            (
+                "code",
+                models.CharField(
+                    db_index=True,
+                    help_text="Alpha-2 code, e.g. GB, US, IR.",
+                    max_length=2,
+                    verbose_name="ISO 3166 code",
+                ),
+            ),
+            ("name", models.CharField(db_index=True, max_length=100)),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical country",
+            "verbose_name_plural": "historical countries",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalPerson",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("name", models.CharField(max_length=200, verbose_name="canonical name")),
+            ("slug", models.SlugField(allow_unicode=True, max_length=200)),
+            ("name_key", models.CharField(db_index=True, editable=False, max_length=200)),
+            ("notes", models.TextField(blank=True)),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "country",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    help_text="The country the person serves or belongs to.",
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.country",
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical person",
+            "verbose_name_plural": "historical people",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalSource",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("slug", models.SlugField(max_length=100)),
+            ("title", models.CharField(max_length=500)),
+            ("url", models.URLField(blank=True, max_length=1000, verbose_name="URL")),
+            (
+                "reported_date",
+                models.DateField(
+                    blank=True,
+                    help_text="The day the story is about, if the article says.",
+                    null=True,
+                ),
+            ),
+            (
+                "published_date",
+                models.DateField(
+                    blank=True,
+                    help_text="When the article was published (not a page stamp).",
+                    null=True,
+                ),
+            ),
+            (
+                "text",
+                models.TextField(
+                    help_text="The article exactly as published.", verbose_name="full text"
+                ),
+            ),
+            (
+                "notes",
+                models.TextField(blank=True, help_text="Page furniture, stamps, known errors."),
+            ),
+            (
+                "language",
+                models.CharField(
+                    blank=True,
+                    db_default="",
+                    default="",
+                    help_text="ISO 639-1 code, e.g. en.",
+                    max_length=10,
+                ),
+            ),
+            (
+                "text_digest",
+                models.CharField(
+                    blank=True,
+                    db_default="",
+                    db_index=True,
+                    default="",
+                    editable=False,
+                    help_text="Of the normalised text: the same report pasted twice is recognised.",
+                    max_length=64,
+                ),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "outlet",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    help_text="Only when the article itself names it.",
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.organisation",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical source",
+            "verbose_name_plural": "historical sources",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalOrganisation",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("name", models.CharField(db_index=True, max_length=200)),
+            ("abbreviation", models.CharField(blank=True, max_length=30)),
+            (
+                "other_names",
+                models.CharField(
+                    blank=True,
+                    help_text="Other spellings, separated by semicolons.",
+                    max_length=500,
+                ),
+            ),
+            (
+                "kind",
+                models.CharField(
+                    choices=[
+                        ("government", "Government body or ministry"),
+                        ("armed_force", "Armed force"),
+                        ("militia", "Militia or armed group"),
+                        ("party", "Political party"),
+                        ("international", "International body"),
+                        ("news_outlet", "News outlet"),
+                        ("other", "Other"),
+                    ],
+                    max_length=20,
+                ),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "country",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.country",
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "parent",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    help_text="e.g. the Quds Force is part of the IRGC.",
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.organisation",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical organisation",
+            "verbose_name_plural": "historical organisations",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalStatement",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("date_start", models.DateField(verbose_name="date (from)")),
+            (
+                "date_end",
+                models.DateField(
+                    blank=True,
+                    help_text="Only for a range; filled in for other precisions.",
+                    verbose_name="date (to)",
+                ),
+            ),
+            (
+                "date_precision",
+                models.CharField(
+                    choices=[
+                        ("day", "Exact day"),
+                        ("month", "Month"),
+                        ("year", "Year"),
+                        ("range", "Between two dates"),
+                    ],
+                    default="day",
+                    max_length=5,
+                    verbose_name="date precision",
+                ),
+            ),
+            (
+                "key",
+                models.SlugField(
+                    blank=True, help_text="Made when the record is first saved.", max_length=100
+                ),
+            ),
+            (
+                "speaker_description",
+                models.CharField(
+                    blank=True,
+                    help_text="When the report names no one, e.g. 'a senior US official'.",
+                    max_length=200,
+                    verbose_name="unnamed speaker",
+                ),
+            ),
+            (
+                "speaker_role",
+                models.CharField(
+                    blank=True,
+                    choices=[
+                        ("head_of_state", "Head of state"),
+                        ("head_of_government", "Head of government"),
+                        ("deputy_head", "Deputy head of state or government"),
+                        ("foreign_minister", "Foreign minister"),
+                        ("defence_minister", "Defence minister"),
+                        ("minister", "Other minister"),
+                        ("military_commander", "Military commander"),
+                        ("ambassador", "Ambassador"),
+                        ("spokesperson", "Spokesperson"),
+                        ("party_leader", "Party leader"),
+                        ("senior_official", "Senior official"),
+                        ("international_official", "International official"),
+                        ("other", "Other"),
+                    ],
+                    max_length=30,
+                ),
+            ),
+            ("text", models.TextField(help_text="The quote, or the report's paraphrase.")),
+            ("is_verbatim", models.BooleanField(default=True, verbose_name="verbatim quote")),
+            (
+                "medium",
+                models.CharField(
+                    choices=[
+                        ("tweet", "Tweet or social media post"),
+                        ("tv_interview", "TV interview"),
+                        ("interview", "Interview (press)"),
+                        ("press_conference", "Press or news conference"),
+                        ("written_statement", "Written statement"),
+                        ("call_readout", "Call readout"),
+                        ("speech", "Speech"),
+                        ("remarks", "Remarks (medium not reported)"),
+                    ],
+                    default="remarks",
+                    max_length=20,
+                ),
+            ),
+            (
+                "venue",
+                models.CharField(blank=True, help_text="Place, e.g. 'Berlin'.", max_length=200),
+            ),
+            (
+                "language",
+                models.CharField(default="en", help_text="ISO 639-1 code.", max_length=10),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "contact",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    help_text="The contact this statement is about, if any.",
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.contact",
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "speaker_country",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.country",
+                ),
+            ),
+            (
+                "outlet",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    help_text="Where it was said, e.g. CNN or Fox News.",
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.organisation",
+                ),
+            ),
+            (
+                "speaker",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.person",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical statement",
+            "verbose_name_plural": "historical statements",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalPersonAlias",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("name", models.CharField(max_length=200)),
+            (
+                "kind",
+                models.CharField(
+                    choices=[
+                        ("full_name", "Full name"),
+                        ("spelling", "Spelling variant"),
+                        ("transliteration", "Transliteration"),
+                        ("native_script", "Native script"),
+                        ("short_name", "Short name or title with name"),
+                    ],
+                    default="spelling",
+                    max_length=20,
+                ),
+            ),
+            ("name_key", models.CharField(db_index=True, editable=False, max_length=200)),
+            (
+                "shared",
+                models.BooleanField(
+                    default=False,
+                    help_text="Tick only when this name really belongs to more than one person.",
+                    verbose_name="shared with other people",
+                ),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "person",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.person",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical person alias",
+            "verbose_name_plural": "historical person aliases",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalParticipant",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "description",
+                models.CharField(
+                    blank=True,
+                    help_text="For an unnamed counterpart, as the report puts it.",
+                    max_length=200,
+                ),
+            ),
+            (
+                "role",
+                models.CharField(
+                    blank=True,
+                    choices=[
+                        ("head_of_state", "Head of state"),
+                        ("head_of_government", "Head of government"),
+                        ("deputy_head", "Deputy head of state or government"),
+                        ("foreign_minister", "Foreign minister"),
+                        ("defence_minister", "Defence minister"),
+                        ("minister", "Other minister"),
+                        ("military_commander", "Military commander"),
+                        ("ambassador", "Ambassador"),
+                        ("spokesperson", "Spokesperson"),
+                        ("party_leader", "Party leader"),
+                        ("senior_official", "Senior official"),
+                        ("international_official", "International official"),
+                        ("other", "Other"),
+                    ],
+                    max_length=30,
+                ),
+            ),
+            (
+                "is_initiator",
+                models.BooleanField(default=False, verbose_name="initiated the contact"),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "contact",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.contact",
+                ),
+            ),
+            (
+                "country",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    help_text="Filled in from the person when left empty.",
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.country",
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "person",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.person",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical participant",
+            "verbose_name_plural": "historical participants",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalOfficeHolding",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            (
+                "title",
+                models.CharField(
+                    help_text="As reported, e.g. 'Foreign Secretary'.", max_length=200
+                ),
+            ),
+            (
+                "role",
+                models.CharField(
+                    choices=[
+                        ("head_of_state", "Head of state"),
+                        ("head_of_government", "Head of government"),
+                        ("deputy_head", "Deputy head of state or government"),
+                        ("foreign_minister", "Foreign minister"),
+                        ("defence_minister", "Defence minister"),
+                        ("minister", "Other minister"),
+                        ("military_commander", "Military commander"),
+                        ("ambassador", "Ambassador"),
+                        ("spokesperson", "Spokesperson"),
+                        ("party_leader", "Party leader"),
+                        ("senior_official", "Senior official"),
+                        ("international_official", "International official"),
+                        ("other", "Other"),
+                    ],
+                    default="other",
+                    max_length=30,
+                ),
+            ),
+            (
+                "start_date",
+                models.DateField(blank=True, help_text="Leave empty if unknown.", null=True),
+            ),
+            (
+                "start_precision",
+                models.CharField(
+                    choices=[
+                        ("day", "Exact day"),
+                        ("month", "Month"),
+                        ("year", "Year"),
+                        ("range", "Between two dates"),
+                    ],
+                    default="day",
+                    max_length=5,
+                ),
+            ),
+            (
+                "end_date",
+                models.DateField(blank=True, help_text="Leave empty if unknown.", null=True),
+            ),
+            (
+                "end_precision",
+                models.CharField(
+                    choices=[
+                        ("day", "Exact day"),
+                        ("month", "Month"),
+                        ("year", "Year"),
+                        ("range", "Between two dates"),
+                    ],
+                    default="day",
+                    max_length=5,
+                ),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "country",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.country",
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "organisation",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.organisation",
+                ),
+            ),
+            (
+                "person",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.person",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical office holding",
+            "verbose_name_plural": "historical office holdings",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+    migrations.CreateModel(
+        name="HistoricalCitation",
+        fields=[
+            (
+                "id",
+                models.BigIntegerField(
+                    auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                ),
+            ),
+            (
+                "version",
+                models.PositiveIntegerField(
+                    db_default=1,
+                    default=1,
+                    editable=False,
+                    help_text="Raised on every edit, to catch concurrent edits.",
+                ),
+            ),
+            ("excerpt", models.TextField(help_text="Copied verbatim from the source text.")),
+            ("excerpt_digest", models.CharField(editable=False, max_length=64)),
+            (
+                "date_as_written",
+                models.CharField(
+                    blank=True,
+                    help_text="The article's own words for the date, e.g. 'on Friday'.",
+                    max_length=200,
+                ),
+            ),
+            (
+                "note",
+                models.TextField(blank=True, help_text="e.g. where the article is wrong and why."),
+            ),
+            ("history_id", models.AutoField(primary_key=True, serialize=False)),
+            ("history_date", models.DateTimeField(db_index=True)),
+            ("history_change_reason", models.CharField(max_length=100, null=True)),
+            (
+                "history_type",
+                models.CharField(
+                    choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                ),
+            ),
+            (
+                "contact",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.contact",
+                ),
+            ),
+            (
+                "history_user",
+                models.ForeignKey(
+                    null=True,
+                    on_delete=django.db.models.deletion.SET_NULL,
+                    related_name="+",
+                    to=settings.AUTH_USER_MODEL,
+                ),
+            ),
+            (
+                "office",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.officeholding",
+                ),
+            ),
+            (
+                "source",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.source",
+                ),
+            ),
+            (
+                "statement",
+                models.ForeignKey(
+                    blank=True,
+                    db_constraint=False,
+                    null=True,
+                    on_delete=django.db.models.deletion.DO_NOTHING,
+                    related_name="+",
+                    to="contacts.statement",
+                ),
+            ),
+        ],
+        options={
+            "verbose_name": "historical citation",
+            "verbose_name_plural": "historical citations",
+            "ordering": ("-history_date", "-history_id"),
+            "get_latest_by": ("history_date", "history_id"),
+        },
+        bases=(simple_history.models.HistoricalChanges, models.Model),
+    ),
+]
