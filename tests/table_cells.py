@@ -92,3 +92,9 @@ if __name__ == "__main__":  # SQLITE_PATH=... DJANGO_SETTINGS_MODULE=tracker.set
     settings.ALLOWED_HOSTS = ["testserver"]
     GOLDEN.write_text(json.dumps(page_cells(client), ensure_ascii=False, indent=1) + "\n")
     print("wrote", GOLDEN)
+
+
+def spaced(html):
+    """`html` with every run of whitespace made one space: a template's layout and the same
+    markup written in Python compare equal."""
+    return " ".join(str(html).split())

@@ -14,6 +14,7 @@ from tests.factories import (
     StatementFactory,
     make_contact,
 )
+from tests.table_cells import spaced
 
 # The template the page used before, kept here as the reference the tag must match (with
 # its sources since numbered and spaced: "[source 1] [source 2]", not "[source][source]").
@@ -32,10 +33,6 @@ TEMPLATE = Template(
 {% endfor %}
 </ul>"""  # noqa: E501
 )
-
-
-def spaced(html):
-    return " ".join(str(html).split())
 
 
 def listed(contact):

@@ -16,6 +16,7 @@ from tests.factories import (
     StatementFactory,
     make_contact,
 )
+from tests.table_cells import spaced
 
 # The template the page used before, kept here as the reference the tag must match.
 TEMPLATE = Template(
@@ -37,10 +38,6 @@ TEMPLATE = Template(
 {% empty %}<li class="muted">Nothing recorded yet.</li>{% endfor %}
 </ol>"""  # noqa: E501
 )
-
-
-def spaced(html):
-    return " ".join(str(html).split())
 
 
 @pytest.fixture
