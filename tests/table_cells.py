@@ -39,13 +39,19 @@ CELL = re.compile(r"<td\b[^>]*>.*?</td>", re.S)
 IDS = re.compile(r"(/(?:contacts|statements|sources|people)/)\d+/|(#citation-|\?source=)\d+")
 
 
+def spaced(html):
+    """`html` with every run of whitespace made one space: a template's layout and the same
+    markup written in Python compare equal."""
+    return " ".join(str(html).split())
+
+
 def cells(html):
     """[[cell HTML, ...], ...] of the page's table body, ids normalised."""
     tbody = html.split("<tbody", 1)[1].split("</tbody>", 1)[0]
     rows = [CELL.findall(row) for row in ROW.findall(tbody)]
     return [
         [
-            " ".join(IDS.sub(lambda m: (m[1] or m[2]) + "N" + ("/" if m[1] else ""), cell).split())
+            spaced(IDS.sub(lambda m: (m[1] or m[2]) + "N" + ("/" if m[1] else ""), cell))
             for cell in row
         ]
         for row in rows
@@ -92,9 +98,3 @@ if __name__ == "__main__":  # SQLITE_PATH=... DJANGO_SETTINGS_MODULE=tracker.set
     settings.ALLOWED_HOSTS = ["testserver"]
     GOLDEN.write_text(json.dumps(page_cells(client), ensure_ascii=False, indent=1) + "\n")
     print("wrote", GOLDEN)
-
-
-def spaced(html):
-    """`html` with every run of whitespace made one space: a template's layout and the same
-    markup written in Python compare equal."""
-    return " ".join(str(html).split())

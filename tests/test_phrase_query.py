@@ -42,3 +42,55 @@ def test_a_phrase_finds_its_word_forms_in_its_order_only():
     StatementFactory(text="The ministers of Zarvoni met.")
     found = matching(Statement.objects.all(), '"Zarvoni ministers"')
     assert set(found.values_list("pk", flat=True)) == {plural.pk, singular.pk}
+
+
+# The function as migration 0003 made it: every configuration's reading ORed, copies too.
+EACH_CONFIGURATION = " || ".join(
+    f"phraseto_tsquery('{name}'::regconfig, %s)"
+    for name in ("tracker_en_ru", "tracker_german", "tracker_french", "tracker_spanish")
+    + ("tracker_simple",)
+)
+AWKWARD = [
+    "O'Brien's talks",
+    "a\\b c:d",
+    "de-escalation",
+    "/var/log/x.txt",
+    "Qassem Soleimani",
+    "قاسم سلیمانی",
+    "Макею звонил",
+    "l'été à Genève",
+    "Müller's Gespräche",
+]
+
+
+@pytest.mark.parametrize("words", AWKWARD)
+def test_a_phrase_matches_the_same_texts_as_each_configuration_ored(words):
+    texts = [words, f"Before {words} after.", words.upper(), "Unrelated words only."]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t, tracker_search_document('en', t) @@ tracker_phrase_query(%s), "
+            f"tracker_search_document('en', t) @@ ({EACH_CONFIGURATION}) "
+            "FROM unnest(%s::text[]) AS t",
+            [words, *[words] * 5, texts],
+        )
+        rows = cursor.fetchall()
+    assert [new for _, new, _ in rows] == [old for _, _, old in rows]
+    assert rows[0][1]  # the phrase finds itself
+
+
+def test_no_words_is_no_query():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tracker_phrase_query(NULL) IS NULL")
+        assert cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_undoing_the_migration_brings_back_each_configurations_copy():
+    from .test_contact_search_document import migrate
+
+    try:
+        migrate("0017_family_key_partial_index")
+        assert phrase_query("Qom") == " | ".join(["'qom'"] * 5)
+    finally:
+        migrate()
+    assert phrase_query("Qom") == "'qom'"

@@ -1,4 +1,5 @@
-"""PostgreSQL's full-text search, as the squashed migrations leave it (0016, 0017, 0019).
+"""PostgreSQL's full-text search, as the squashed migrations leave it (0016, 0017, 0019);
+migration 0018 later replaces `tracker_phrase_query` (each form of a phrase once).
 
 Text search configurations built on PostgreSQL's own Snowball dictionaries, without stop
 words so that an exact phrase stays exact: `tracker_en_ru` (English for words of ASCII
