@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from contacts.lists.filters import MAX_TEXT
+from contacts.search.filtering import LONGEST_SEARCH
 from tests.factories import PersonFactory, SourceFactory, StatementFactory, make_contact
 
 STATEMENTS, CONTACTS = reverse("statement-list"), reverse("contact-list")
@@ -124,10 +124,14 @@ def test_a_common_words_matches_are_counted_in_the_query_that_looks_for_them(
     assert not [q for q in captured.captured_queries if q["sql"].startswith(COUNT_QUERY)]
 
 
-def test_search_text_stays_capped_with_a_message(analyst_client, db):
-    response = analyst_client.get(STATEMENTS, {"q": "x" * (MAX_TEXT + 1)})
+def test_a_long_search_text_is_cut_searched_and_said_to_be_cut(analyst_client, db):
+    StatementFactory(text="The minister spoke at length about the pipeline.")
+    StatementFactory(text="Nothing about it here.")
+    long_text = "minister pipeline " + "x" * (LONGEST_SEARCH + 50)
+    response = analyst_client.get(STATEMENTS, {"q": long_text})
     assert response.status_code == 200
-    assert f"at most {MAX_TEXT} characters" in response.text
+    assert f"Only the first {len('minister pipeline')} characters" in note(response)
+    assert row_count(response) == 1  # searched, not refused: not every row
 
 
 @hypothesis_settings(

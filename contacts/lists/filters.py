@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..models.dates import any_spanning_into, overlapping
 from ..search import INDEXES
-from ..search.filtering import FullTextFilter
+from ..search.filtering import FullTextFilter, search_box
 from .filter_fields import (
     AppliedChoice,
     CitedSource,
@@ -39,7 +39,7 @@ from .participation import (
 from .timeline import NEWEST_FIRST, NewestDates
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-MAX_TEXT = 200  # longer search text is refused with a message (SQLite caps LIKE patterns)
+MAX_TEXT = 200  # longer filter text is refused with a message (SQLite caps LIKE patterns)
 
 
 MAX_ID = 2**63 - 1  # the largest id a BigAutoField (and SQLite's INTEGER) can hold
@@ -94,7 +94,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
     charted = True
     person_param, person_link_text = "participant", "Contacts of {}"
-    q = text_filter(label=f"Search summaries and excerpts {SEARCH_HELP}", method="search")
+    q = search_box(f"Search summaries and excerpts {SEARCH_HELP}")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = AppliedChoice(  # applied with `participant`: the two describe one row
         label="Participant's part",
@@ -205,7 +205,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
 class StatementFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "statement"
     person_param, person_link_text = "speaker", "Statements by {}"
-    q = text_filter(label=f"Search the text {SEARCH_HELP}", method="search")
+    q = search_box(f"Search the text {SEARCH_HELP}")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = country_filter(label="Speaker's country", method="by_country")
     medium = filters.ChoiceFilter(choices=Medium.choices)
@@ -237,7 +237,7 @@ class StatementFilter(CitedSource, DateWindow, FullTextFilter):
 
 
 class SourceFilter(FullTextFilter):
-    q = text_filter(label=f"Search the article text {SEARCH_HELP}", method="search")
+    q = search_box(f"Search the article text {SEARCH_HELP}")
     outlet = outlet_filter("Outlet")
     language = text_filter(label="Language (ISO code, e.g. en)", method="by_language")
     cited = filters.ChoiceFilter(

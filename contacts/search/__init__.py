@@ -75,6 +75,8 @@ def matching(queryset, text, outer=True, expand=True):
     index = index_of(queryset.model)
     if not query:
         return queryset.none()
+    if query.only_excluded:
+        return excluding(queryset, query, index)
     if connection.vendor == "postgresql":
         return (
             matching_postgresql(queryset, query, index)
@@ -96,6 +98,16 @@ def matching(queryset, text, outer=True, expand=True):
     return queryset.filter(
         pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [expression])
     )
+
+
+def excluding(queryset, query, index):
+    """The rows that hold none of the words of a search made only of exclusions ("-Trump"):
+    each row tested as the page's order reaches it (SQLite: its FTS5 row probed)."""
+    found = query.included()
+    if connection.vendor == "postgresql":
+        return queryset.exclude(Matches(index, found))
+    expression = fts5(found, index.fts)
+    return queryset.exclude(Probe(index.fts, expression)) if expression else queryset
 
 
 def matching_postgresql(queryset, query, index):
@@ -148,7 +160,7 @@ def matching_for_counts(queryset, text, expand=True):
     table (the join names it); PostgreSQL's GIN bitmap does the same for `matching`.
     """
     query = search_query(text, expand)
-    if connection.vendor == "postgresql" or not query:
+    if connection.vendor == "postgresql" or not query or query.only_excluded:
         return matching(queryset, query, outer=False)
     index = index_of(queryset.model)
     expression = fts5(query, index.fts)
@@ -220,6 +232,9 @@ def count_matches(model, text, cap, expand=True):
     index = index_of(model)
     if not query:
         return 0
+    if query.only_excluded:  # the rows that hold none of the words: not in the index
+        found = matching(model.objects.all(), query, outer=False)
+        return found.order_by().values("pk")[: cap + 1].count()
     counted, counted_to = query.counted.get(index.table, (None, None))
     if counted is not None and (counted_to is None or counted_to >= cap):
         return min(counted, cap + 1)
@@ -243,6 +258,8 @@ def ranked(queryset, text, expand=True):
     ts_rank, SQLite's bm25 (`ranking`); a contact's document is its summary and excerpts."""
     query = search_query(text, expand)
     index = index_of(queryset.model)
+    if query.only_excluded:  # nothing searched for: nothing to rank by
+        return queryset.annotate(relevance=RawSQL("0.0", []))
     if connection.vendor == "postgresql" and query:
         return queryset.annotate(relevance=Relevance(index, query))
     if connection.vendor != "postgresql" and query and store_ranks(index, query):

@@ -12,7 +12,7 @@ from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import Expression
 
 from .prefixes import terms_starting
-from .syntax import AllOf, Phrase
+from .syntax import AllOf, Dotted, Phrase
 from .words import fold, forms, is_compound, parts_of, phrase_forms
 
 
@@ -47,7 +47,8 @@ def fts5_clause(clause, terms_starting=None):
         words = [fts5_clause(word, terms_starting) for word in clause.words]
         return "(" + " AND ".join(words) + ")" if all(words) else ""
     if isinstance(clause, Phrase):
-        alternatives = [quoted(phrase) for phrase in phrase_forms(clause.words)]
+        phrases = (form for words in clause.spellings() for form in phrase_forms(words))
+        alternatives = [quoted(phrase) for phrase in dict.fromkeys(phrases)]
     elif clause.prefix:
         start = fold("".join(parts_of(clause.token)))
         terms = terms_starting(start) if start and terms_starting else None
@@ -90,8 +91,11 @@ def fts5(query, fts=None):
 def tsquery_clause(clause):
     if isinstance(clause, AllOf):
         return joined_sql([tsquery_clause(word) for word in clause.words], "&&")
-    if isinstance(clause, Phrase):
+    if isinstance(clause, Dotted):  # PostgreSQL reads "u.s." as one word
         return "tracker_phrase_query(%s)", [clause.text]
+    if isinstance(clause, Phrase):
+        spellings = [" ".join(words) for words in clause.spellings()]
+        return joined_sql([("tracker_phrase_query(%s)", [text]) for text in spellings], "||")
     parts = parts_of(clause.token)
     if clause.prefix:
         return "tracker_prefix_query(%s)", ["".join(parts)]

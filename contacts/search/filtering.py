@@ -16,6 +16,7 @@ as a set.
 
 from functools import partial
 
+import django_filters as filters
 from django import forms
 from django.conf import settings
 from django.db import connection
@@ -29,6 +30,35 @@ from ..lists.filter_fields import AppliedText, CountedFilterSet
 from . import TABLE_SIZE, count_matches, matching, matching_for_counts, ranked, search_query
 
 NOT_FILTERS = ("expand",)  # fields that select no rows
+LONGEST_SEARCH = 200  # characters searched; the rest of a longer text is left out, and said
+
+
+class SearchText(forms.CharField):
+    """Search text, cut after LONGEST_SEARCH characters at the last space before them (a
+    pasted paragraph is searched by its beginning, not refused: a refused search would list
+    every row)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", LONGEST_SEARCH)  # also the box's maxlength
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if len(value) > LONGEST_SEARCH:
+            cut = value[: LONGEST_SEARCH + 1]
+            value = cut.rsplit(None, 1)[0] if cut[:-1].strip().count(" ") else cut[:-1]
+        return value[:LONGEST_SEARCH]
+
+
+class SearchFilter(filters.CharFilter):
+    field_class = SearchText
+
+
+def search_box(label):
+    """The `q` filter of a list searched through its full-text index."""
+    return SearchFilter(label=label, method="search")
+
+
 PAGE, RANKED, COUNTED = "page", "ranked", "counted"  # the forms of `matched`
 
 
@@ -84,6 +114,9 @@ class FullTextFilter(CountedFilterSet):
     def parse(self, value):
         query = search_query(value, expand=self.data.get("expand") != "0")
         query.rows_wanted = self.rows_wanted()
+        typed = self.data.get("q")
+        if isinstance(typed, str) and len(typed.strip()) > len(value):
+            query.cut_to = len(value)  # the page says what was left out
         self.search_query = query
         if self.request is not None:
             self.request.search_query = query

@@ -1,4 +1,5 @@
-"""Why a row matched: its text around the first match, HTML-escaped, the matched words marked.
+"""Why a row matched: its text around the first match (or a nearby window holding more of
+the words searched), HTML-escaped, the matched words marked.
 
 One Python implementation over the row's own text (fetched with the page anyway), using the
 word forms the index uses, so both databases show the same snippet and no query is added.
@@ -7,6 +8,7 @@ row's whole text again on the database for every page.
 """
 
 import re
+from collections import Counter
 from functools import lru_cache
 from html import escape
 
@@ -17,6 +19,7 @@ from .words import TOKEN, fold, forms, is_compound, parts_of, surface
 
 WINDOW = 30  # words shown
 BEFORE = 8  # of them before the first match
+LOOKAHEAD = 2000  # tokens past the first match searched for a window holding more words
 SPACE = re.compile(r"\s+")
 
 
@@ -30,13 +33,28 @@ def token_forms(token):
     return frozenset(found)
 
 
+def units(query):
+    """The clauses of each distinct thing searched: each group (alternatives joined by OR),
+    and each word of a run of typed words that names someone."""
+    found = []
+    for group in query.groups:
+        runs = [clause for clause in group if isinstance(clause, AllOf)]
+        found += [[word] for run in runs for word in run.words]
+        rest = [clause for clause in group if not isinstance(clause, AllOf)]
+        if rest:
+            found.append(rest)
+    return found
+
+
 class Highlighter:
-    def __init__(self, query):
+    def __init__(self, clauses, units=()):
         self.words, self.prefixes, self.phrases = set(), [], []
-        for each in query.clauses():
+        self.units = [Highlighter(unit) for unit in units] if len(units) > 1 else []
+        for each in clauses:
             for clause in each.words if isinstance(each, AllOf) else [each]:
                 if isinstance(clause, Phrase):
-                    self.phrases.append([token_forms(word) for word in clause.words])
+                    for words in clause.spellings():
+                        self.phrases.append([token_forms(word) for word in words])
                 elif clause.prefix:
                     self.prefixes.append(fold("".join(parts_of(clause.token))))
                 else:
@@ -83,18 +101,46 @@ class Highlighter:
             found.update(range(index, index + self.phrase_at(tokens, index)))
         return found
 
-    def first_match(self, tokens):
-        for index, token in enumerate(tokens):
-            if self.may_match(token) and (
-                self.matches_word(token) or self.phrase_at(tokens, index)
-            ):
+    def matches_at(self, tokens, index):
+        token = tokens[index]
+        return self.may_match(token) and (
+            self.matches_word(token) or bool(self.phrase_at(tokens, index))
+        )
+
+    def first_match(self, tokens, start=0):
+        for index in range(start, len(tokens)):
+            if self.matches_at(tokens, index):
                 return index
         return None
+
+    def best_match(self, tokens):
+        """The match the snippet starts from: the first, unless a window further on (within
+        LOOKAHEAD tokens) holds more of the distinct things searched ("Amélie de
+        Montchalin": her name, not the "de" of an earlier "de-escalation")."""
+        first = self.first_match(tokens)
+        if first is None or not self.units:
+            return first
+        found = [
+            (index, [n for n, unit in enumerate(self.units) if unit.matches_at(tokens, index)])
+            for index in range(first, min(len(tokens), first + LOOKAHEAD))
+            if self.matches_at(tokens, index)
+        ]
+        best, most, counts, right = first, 0, Counter(), 0
+        for index, keys in found:
+            while right < len(found) and found[right][0] < index + WINDOW - BEFORE:
+                counts.update(found[right][1])
+                right += 1
+            if len(+counts) > most:
+                best, most = index, len(+counts)
+                if most == len(self.units):
+                    break
+            counts.subtract(keys)
+        return best
 
 
 def highlighter_of(query):
     if not hasattr(query, "highlighter"):
-        query.highlighter = Highlighter(query)
+        query.highlighter = Highlighter(query.clauses(), units(query))
     return query.highlighter
 
 
@@ -106,7 +152,7 @@ def highlight(text, query):
     spans = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
     tokens = [text[start:end] for start, end in spans]
     highlighter = highlighter_of(query)
-    first = highlighter.first_match(tokens) if query else None
+    first = highlighter.best_match(tokens) if query else None
     start = 0 if first is None else max(0, min(first - BEFORE, len(tokens) - WINDOW))
     end = min(len(tokens), start + WINDOW)
     marked = set() if first is None else highlighter.marked(tokens, start, end)

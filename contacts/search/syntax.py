@@ -6,12 +6,16 @@ database's own query language (`expressions` builds those from the words alone).
 - Every word or phrase must be found; `OR` (in capitals) between two of them accepts either,
   binding only those two: `Soleimani OR Suleimani killed` is (Soleimani or Suleimani) and
   killed.
-- `"…"` is an exact phrase (a quote left open runs to the end of the text).
+- `"…"` (or “…”, „…“, «…») is an exact phrase, in any word form (a quote left open runs to
+  the end of the text).
 - `word*` finds words that begin with `word`.
 - `-word` and `-"a phrase"` exclude the rows that hold them; a search made only of
-  exclusions searches for those words instead.
+  exclusions finds every row that holds none of them.
 - Two plain words side by side also match as one word: "de escalation" finds
   "deescalation" (hyphens are handled by the index, see `words`).
+- A possessive's 's is not a word of its own: "Soleimani's" searches Soleimani.
+- An abbreviation with dots ("U.S.") or in capitals ("US", up to four letters) is searched
+  both ways: "U.S." finds "US" and "U.S.".
 - With `expand`, a word or run of words that names a known person or organisation also
   finds every other spelling of that name (see `names`).
 """
@@ -20,12 +24,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .words import LONGEST_WORD, TOKEN, is_compound, tokens
+from .words import LONGEST_WORD, TOKEN, is_compound, parts_of, tokens
 
 MOST_TERMS = 32  # words and phrases read from one search text
+QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02", '"'))
+DOTTED = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"  # U.S., U.K, e.g.
+POSSESSIVE = r"(?:['\u2019]s(?![^\W_]))?"  # read and dropped
 LEXER = re.compile(
-    rf'(?P<minus>(?<!\S)-)?(?:"(?P<phrase>[^"]*)"?|(?P<word>{TOKEN.pattern})(?P<star>\*)?)'
+    rf'(?P<minus>(?<!\S)-)?(?:"(?P<phrase>[^"]*)"?|(?P<dotted>{DOTTED})'
+    rf"|(?P<word>{TOKEN.pattern}){POSSESSIVE}(?P<star>\*)?)"
 )
+CAPITALS = re.compile(r"[A-Z]{2,4}")  # "US", "UK", "IRGC": also searched as U.S., …
 
 
 @dataclass(frozen=True)
@@ -39,13 +48,49 @@ class Word:
         return self.token
 
 
+MOST_VARIANTS = 12  # spellings of one typed phrase searched (see `Phrase.spellings`)
+
+
 @dataclass(frozen=True)
 class Phrase:
     words: tuple
+    typed: bool = False  # in quotes in the search box (not a name's other spelling)
 
     @property
     def text(self):
         return " ".join(self.words)
+
+    def spellings(self):
+        """The word sequences a typed phrase also stands for: a compound in it written apart
+        or joined ("de-escalation": de escalation, deescalation), two of its words written
+        as one compound (de escalation: de-escalation, deescalation; a short first word
+        and a second of three letters or more, as prefixes go); one change at a time.
+        The index holds a compound as its joined word then its parts, so a phrase meets it
+        only as written; a name's spellings are searched as stored."""
+        found = {self.words: None}
+        if not self.typed:
+            return list(found)
+        words = self.words
+        for index, word in enumerate(words):
+            parts = parts_of(word)
+            if len(parts) > 1:
+                found[(*words[:index], *parts, *words[index + 1 :])] = None
+                found[(*words[:index], "".join(parts), *words[index + 1 :])] = None
+            elif index + 1 < len(words) and may_join(word, words[index + 1]):
+                pair = (word, words[index + 1])
+                for joined in ("-".join(pair), "".join(pair)):
+                    found[(*words[:index], joined[:LONGEST_WORD], *words[index + 2 :])] = None
+        return list(found)[:MOST_VARIANTS]
+
+
+@dataclass(frozen=True)
+class Dotted(Phrase):
+    """An abbreviation written with dots ("U.S."): its letters as a phrase, as SQLite's index
+    holds them; PostgreSQL's parser reads the dotted text as one word."""
+
+    @property
+    def text(self):
+        return ".".join(self.words) + "."
 
 
 @dataclass(frozen=True)
@@ -68,6 +113,8 @@ class Query:
     groups: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
     expanded: list = field(default_factory=list)  # the other spellings searched
+    also_excluded: list = field(default_factory=list)  # the other spellings excluded
+    cut_to: int | None = None  # a longer text was cut to this many characters (`filtering`)
     people: list = field(default_factory=list)  # the names of the people it names
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
@@ -89,34 +136,62 @@ class Query:
     first_ids: list | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self):
-        return bool(self.groups)
+        return bool(self.groups or self.excluded)
+
+    @property
+    def only_excluded(self):
+        """Nothing to find, only words to exclude: every row that holds none of them."""
+        return not self.groups and bool(self.excluded)
+
+    def included(self):
+        """The Query that finds the rows an `only_excluded` search excludes."""
+        found = Query(text=self.text, expand=self.expand, groups=[list(self.excluded)])
+        found.rows_wanted = self.rows_wanted
+        return found
 
     def clauses(self):
         return [clause for group in self.groups for clause in group]
 
 
-def clause_of(words, prefix=False):
+def may_join(first, second):
+    """Whether two typed words may be one compound written apart ("de escalation")."""
+    return len(first) <= 5 and len(second) >= 3 and not is_compound(second)
+
+
+def clause_of(words, prefix=False, typed=False):
     if len(words) == 1:
         return Word(words[0], prefix=prefix)
-    return Phrase(tuple(words))
+    return Phrase(tuple(words), typed=typed)
+
+
+def abbreviation(letters):
+    """An abbreviation's clauses: the joined letters, and the letters written with dots."""
+    return [Word("".join(letters)), Dotted(tuple(letters))]
 
 
 def read(text):
-    """[(excluded, clause) or "OR"] in the order written."""
+    """[(excluded, [clause, …]) or "OR"] in the order written; a clause list's clauses are
+    alternatives (an abbreviation's two spellings)."""
     items, end = [], None
-    for match in LEXER.finditer(text or ""):
+    text = (text or "").translate(QUOTES)
+    for match in LEXER.finditer(text):
         gap = text[end : match.start()] if end is not None else ""
         end = match.end()
+        excluded = bool(match["minus"])
         if match["phrase"] is not None:
             words = tokens(match["phrase"])
             if words:
-                items.append((bool(match["minus"]), clause_of(words)))
-        elif match["word"] == "OR" and not match["star"] and not match["minus"]:
+                items.append((excluded, [clause_of(words, typed=True)]))
+        elif match["dotted"] is not None:
+            items.append((excluded, abbreviation(match["dotted"].replace(".", ""))))
+        elif match["word"] == "OR" and not match["star"] and not excluded:
             items.append("OR")
+        elif CAPITALS.fullmatch(match["word"]) and not match["star"]:
+            items.append((excluded, abbreviation(match["word"])))
         else:
             word = match["word"][:LONGEST_WORD]
             spaced = bool(gap) and not gap.strip()
-            items.append((bool(match["minus"]), Word(word, bool(match["star"]), spaced)))
+            items.append((excluded, [Word(word, bool(match["star"]), spaced)]))
     return items
 
 
@@ -126,16 +201,14 @@ def grouped(items):
         if item == "OR":
             either = bool(groups)
             continue
-        is_excluded, clause = item
+        is_excluded, clauses = item
         if is_excluded:
-            excluded.append(clause)
+            excluded.extend(clauses)
         elif either:
-            groups[-1].append(clause)
+            groups[-1].extend(clauses)
         else:
-            groups.append([clause])
+            groups.append(list(clauses))
         either = False
-    if not groups:  # nothing to exclude from: the words themselves are searched
-        groups, excluded = [[clause] for clause in excluded], []
     return groups[:MOST_TERMS], excluded[:MOST_TERMS]
 
 
@@ -164,9 +237,15 @@ def parse(text, expand=True):
     """The Query that `text` asks for; `expand` adds the other spellings of names found."""
     query = Query(text=text or "", expand=expand)
     query.groups, query.excluded = grouped(read(text))
-    if expand and query.groups:
+    if expand and query:
         from .names import expand_names
 
-        query.groups, query.expanded, query.people = expand_names(query.groups)
+        expanded = expand_names(query.groups, query.excluded)
+        query.groups, query.expanded, query.people = (
+            expanded.groups,
+            expanded.added,
+            expanded.people,
+        )
+        query.excluded, query.also_excluded = expanded.excluded, expanded.also_excluded
     query.groups = join_neighbours(query.groups)
     return query

@@ -12,7 +12,8 @@ search migration creates, contacts/migrations/_search_postgresql.py; SQLite thro
 - Words are lower-cased and their accents removed before stemming; no stop word is dropped
   (an exact phrase stays exact).
 - A hyphenated word is indexed as the joined word followed by its parts ("de-escalate" →
-  deescal de escal), so "deescalation", "de-escalation" and "de escalation" meet.
+  deescal de escal), so "deescalation", "de-escalation" and "de escalation" meet; so is a
+  word with a zero-width non-joiner inside (Persian "خامنه‌ای", often written "خامنهای").
 - The unstemmed words follow the stems, for prefix searches ("escalat*" finds "escalate",
   whose stem is "escal").
 """
@@ -34,8 +35,10 @@ RULE_OF_LANGUAGE = {
     "es": "spanish",
 }
 RULES = (ENGLISH_RUSSIAN, "german", "french", "spanish", SIMPLE)
-HYPHEN = re.compile(r"[-\u2010\u2011]")
-TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+# Hyphens, and the zero-width non-joiner that Persian writes inside a word (خامنه‌ای), which
+# many texts leave out (خامنهای): the word is met joined or as its parts, as a compound.
+HYPHEN = re.compile(r"[-\u2010\u2011\u200c]")
+TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011\u200c][^\W_]+)*")
 LONGEST_WORD = 64  # characters of a query word that count
 
 stemmers = threading.local()  # PyStemmer objects are not shared between threads

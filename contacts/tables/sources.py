@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from ..models import Source
 from ..rows import source_rows
-from ..search.columns import search_of, text_snippet
+from ..search.columns import RelevanceColumn, search_of, text_snippet
 from .prepared import PreparedBody
 
 
@@ -64,6 +64,8 @@ class SourceTable(PreparedBody, tables.Table):
         attrs={"td": {"class": "num"}},
         order_by=("statement_count", "counts__source_id"),
     )
+
+    relevance = RelevanceColumn(F("published_date").desc(nulls_last=True), "title", "pk")
 
     order_outlet = nulls_last("outlet__name", "title", "pk")
     order_published = nulls_last("published_date", "title", "pk")
