@@ -10,8 +10,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from contacts.lists.filters import SourceFilter, StatementFilter
-from contacts.models import AliasKind, Source, Statement
+from contacts.lists.filters import PersonFilter, SourceFilter, StatementFilter
+from contacts.models import AliasKind, Person, Source, Statement
 from contacts.search import count_matches, search_query, snippet
 from tests.factories import AliasFactory, PersonFactory, SourceFactory, StatementFactory
 
@@ -153,3 +153,11 @@ def test_the_sources_list_sorts_by_relevance(analyst_client, db):
     titles = re.findall(r'<td[^>]*class="title"[^>]*><a href="[^"]+">([^<]+)</a>', response.text)
     assert titles == ["All about it", "Passing mention"]
     assert sources("tariff") == ["All about it", "Passing mention"]
+
+
+@pytest.mark.parametrize("typed", ["Зарвонов", "Зарвонову", "Сергей Зарвонов"])
+def test_a_person_is_found_by_a_cyrillic_spelling_of_a_latin_name(db, typed):
+    PersonFactory(name="Sergei Zarvonov")
+    PersonFactory(name="Someone Else")
+    rows = PersonFilter({"name": typed}, queryset=Person.objects.all()).qs
+    assert list(rows.values_list("name", flat=True)) == ["Sergei Zarvonov"]

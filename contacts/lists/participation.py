@@ -5,17 +5,23 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from ..models import Participant, Person
+from ..search.names import transliterated
 from ..text import name_key
 
 
 def people_named(value):
-    """People whose slug is `value`, or whose name or any alias contains it."""
+    """People whose slug is `value`, or whose name or any alias contains it (Cyrillic also
+    in Latin letters, as typed and without a Russian case ending: "Лаврову" → lavrov)."""
     key = name_key(value)
     if not key:
         return Person.objects.none()
-    return Person.objects.filter(
-        Q(slug=value) | Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
-    ).values("pk")
+    words = [transliterated(word) or [word] for word in key.split()]
+    keys = {key, " ".join(spellings[0] for spellings in words)}
+    keys |= {" ".join(spellings[-1] for spellings in words)}
+    named = Q(slug=value)
+    for each in keys - {""}:
+        named |= Q(name_key__contains=each) | Q(aliases__name_key__contains=each)
+    return Person.objects.filter(named).values("pk")
 
 
 def named_participations(value):
