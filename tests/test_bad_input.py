@@ -113,13 +113,15 @@ def test_arabic_and_accented_names_display_with_auto_direction(analyst_client, d
     assert "Amélie de Montchalin" in text
 
 
-def test_very_long_search_text_is_answered(analyst_client, pair):
+def test_very_long_search_text_is_cut_and_a_long_filter_refused_with_messages(analyst_client, pair):
     response = analyst_client.get(
         reverse("contact-list"), {"q": "x" * 5000, "participant": "é" * 3000}
     )
     assert response.status_code == 200
-    assert "at most 200 characters" in response.text  # refused with a message, rows listed
-    assert len(response.context["table"].page.object_list) == Contact.objects.count()
+    assert "Only the first 200 characters of the search text were searched." in response.text
+    assert "at most 200 characters" in response.text  # the participant filter, refused
+    assert len(response.context["table"].page.object_list) == 0  # no contact says xxx…
+    assert Contact.objects.count() == 1
 
 
 def test_anonymous_visitor_is_sent_to_login(client, pair):

@@ -161,3 +161,22 @@ def test_a_person_is_found_by_a_cyrillic_spelling_of_a_latin_name(db, typed):
     PersonFactory(name="Someone Else")
     rows = PersonFilter({"name": typed}, queryset=Person.objects.all()).qs
     assert list(rows.values_list("name", flat=True)) == ["Sergei Zarvonov"]
+
+
+def test_a_form_only_another_language_gives_finds_only_texts_in_that_language(db):
+    said("They planned the talks.")
+    french = StatementFactory(text="Le plan est prêt.", language="fr")
+    assert statements("plane") == [french.text]  # French stem "plan": French texts only
+
+
+def test_their_does_not_find_the(db):
+    found = said("Their talks ended.")
+    said("The talks ended.")
+    assert statements("their") == found  # the Spanish stem of "their" is "the"
+
+
+def test_a_phrase_is_not_found_across_the_words_kept_for_prefix_searches(db):
+    found = said("It is extremely dangerous.")
+    said("It is extremely serious and dangerous.", "Dozens if not hundreds came.")
+    assert statements('"extremely dangerous"') == found
+    assert statements('"dozens hundreds"') == []

@@ -13,7 +13,7 @@ from django.db.models.expressions import Expression
 
 from .prefixes import terms_starting
 from .syntax import AllOf, Dotted, Phrase
-from .words import fold, forms, is_compound, parts_of, phrase_forms
+from .words import fold, is_compound, parts_of, phrase_forms, ruled_forms
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,17 @@ INDEXES = {
 }
 
 
-def quoted(terms):
-    return '"' + " ".join(terms).replace('"', '""') + '"'
+def quoted(terms, markers=None):
+    """An FTS5 phrase of `terms`; with rules' `markers`, in those rules' texts only."""
+    phrase = '"' + " ".join(terms).replace('"', '""') + '"'
+    if not markers:
+        return phrase
+    return f"({phrase} AND (" + " OR ".join(f'"{marker}"' for marker in markers) + "))"
+
+
+def scoped(found):
+    """FTS5 alternatives of `{terms: markers}` (`words.phrase_forms`)."""
+    return [quoted(terms, markers) for terms, markers in found.items()]
 
 
 def fts5_clause(clause, terms_starting=None):
@@ -47,8 +56,10 @@ def fts5_clause(clause, terms_starting=None):
         words = [fts5_clause(word, terms_starting) for word in clause.words]
         return "(" + " AND ".join(words) + ")" if all(words) else ""
     if isinstance(clause, Phrase):
-        phrases = (form for words in clause.spellings() for form in phrase_forms(words))
-        alternatives = [quoted(phrase) for phrase in dict.fromkeys(phrases)]
+        phrases = {}
+        for words in clause.spellings():
+            phrases.update({k: v for k, v in phrase_forms(words).items() if k not in phrases})
+        alternatives = scoped(phrases)
     elif clause.prefix:
         start = fold("".join(parts_of(clause.token)))
         terms = terms_starting(start) if start and terms_starting else None
@@ -56,9 +67,10 @@ def fts5_clause(clause, terms_starting=None):
             [quoted([start]) + " *"] if start else []
         )
     else:
-        alternatives = [quoted([form]) for form in sorted(forms(clause.token))]
+        found = ruled_forms(clause.token)
+        alternatives = [quoted([form], found[form]) for form in sorted(found)]
         if is_compound(clause.token):  # also written apart: "de escalation"
-            alternatives += [quoted(phrase) for phrase in phrase_forms(parts_of(clause.token))]
+            alternatives += scoped(phrase_forms(parts_of(clause.token)))
     return "(" + " OR ".join(alternatives) + ")" if alternatives else ""
 
 

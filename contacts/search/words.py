@@ -35,6 +35,11 @@ RULE_OF_LANGUAGE = {
     "es": "spanish",
 }
 RULES = (ENGLISH_RUSSIAN, "german", "french", "spanish", SIMPLE)
+# A text indexed by another rule than English/Russian also holds its rule's marker: a form
+# only that rule gives is searched in those texts only, so that the French stem of "news"
+# ("new") or the Spanish one of "their" ("the") does not find English texts, nor a phrase's
+# unstemmed form the unstemmed words an English text's index keeps after its stems.
+MARKERS = {"german": "\u01c1de", "french": "\u01c1fr", "spanish": "\u01c1es", SIMPLE: "\u01c1xx"}
 # Hyphens, and the zero-width non-joiner that Persian writes inside a word (خامنه‌ای), which
 # many texts leave out (خامنهای): the word is met joined or as its parts, as a compound.
 HYPHEN = re.compile(r"[-\u2010\u2011\u200c]")
@@ -122,7 +127,8 @@ def index_terms(text, language):
         stems += token_stems
         words += token_words
     known = set(stems)
-    return " ".join(stems + [word for word in dict.fromkeys(words) if word not in known])
+    marker = [MARKERS[rule]] if rule in MARKERS else []
+    return " ".join(stems + [word for word in dict.fromkeys(words) if word not in known] + marker)
 
 
 def tokens(text):
@@ -133,16 +139,36 @@ def tokens(text):
 @lru_cache(maxsize=200_000)
 def forms(token):
     """Every form under which a word may be indexed, in any of the five languages."""
+    return frozenset(ruled_forms(token))
+
+
+@lru_cache(maxsize=200_000)
+def ruled_forms(token):
+    """{form: the markers of the texts it is searched in (None: every text)}: a form the
+    English rule gives everywhere, another in the texts of the rules that give it."""
     joined = "".join(parts_of(token))
-    return frozenset(stem(joined, rule) for rule in RULES) - {""}
+    return markers_of({rule: stem(joined, rule) for rule in RULES})
+
+
+def markers_of(by_rule):
+    """{form: (marker, …) or None} of {rule: form} (`MARKERS`; None: the English rule)."""
+    found = {}
+    for rule, form in by_rule.items():
+        if not form:
+            continue
+        marker = MARKERS.get(rule)
+        if marker is None or found.get(form, ()) is None:
+            found[form] = None
+        else:
+            found[form] = (*found.get(form, ()), marker)
+    return found
 
 
 def phrase_forms(words):
-    """For each rule, the index sequence of a phrase (a tuple of stems); duplicates dropped."""
-    found = {}
-    for rule in RULES:
-        found[tuple(term for word in words for term in sequence(word, rule))] = None
-    return [phrase for phrase in found if phrase]
+    """{a phrase's index sequence (a tuple of stems): markers}, for each rule (`ruled_forms`)."""
+    return markers_of(
+        {rule: tuple(term for word in words for term in sequence(word, rule)) for rule in RULES}
+    )
 
 
 def is_compound(token):

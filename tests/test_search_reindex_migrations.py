@@ -1,5 +1,6 @@
-"""Migration 0019 indexes again the rows that hold a zero-width non-joiner, so that a
-Persian word typed without it (خامنهای) finds the texts that write it (خامنه‌ای)."""
+"""Migrations that index rows again: 0019 those holding a zero-width non-joiner, so that a
+Persian word typed without it (خامنهای) finds the texts that write it (خامنه‌ای); 0020
+those in another language than English or Russian, which then hold their rule's marker."""
 
 import pytest
 from django.db import connection
@@ -17,13 +18,14 @@ def found(q):
     return list(matching(Statement.objects.all(), q).values_list("text", flat=True))
 
 
-def index_as_before(statement):
-    """SQLite: the row's index terms as the tokenizer wrote them before (the parts only)."""
+def index_as_before(statement, terms):
+    """SQLite: the row's index terms as written before (undoing a migration indexes the
+    row with today's Python)."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM contacts_statement_fts WHERE rowid = %s", [statement.pk])
         cursor.execute(
             "INSERT INTO contacts_statement_fts(rowid, terms) VALUES (%s, %s)",
-            [statement.pk, "گفت خامنه ای امروز"],
+            [statement.pk, terms],
         )
 
 
@@ -34,9 +36,22 @@ def test_the_migration_indexes_a_word_with_a_non_joiner_again_as_a_compound():
     try:
         migrate("0018_phrase_query_once_per_form")
         if connection.vendor == "sqlite":  # undoing it indexes with today's tokenizer
-            index_as_before(statement)
+            index_as_before(statement, "گفت خامنه ای امروز")  # the parts only
         assert found("خامنهای") == []
         assert found("خامنه\u200cای") == [WITH_NON_JOINER]  # as its parts, always
     finally:
         migrate()
     assert found("خامنهای") == [WITH_NON_JOINER]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_marks_the_texts_of_other_languages_so_their_own_forms_find_them():
+    french = StatementFactory(text="Le plan est prêt.", language="fr")
+    StatementFactory(text="They planned it.", language="en")
+    try:
+        migrate("0019_zero_width_non_joiner_compounds")
+        if connection.vendor == "sqlite":
+            index_as_before(french, "le plan est pret")  # no marker
+    finally:
+        migrate()
+    assert found("plane") == [french.text]  # its French form, searched with the marker
