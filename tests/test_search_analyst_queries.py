@@ -180,3 +180,44 @@ def test_a_phrase_is_not_found_across_the_words_kept_for_prefix_searches(db):
     said("It is extremely serious and dangerous.", "Dozens if not hundreds came.")
     assert statements('"extremely dangerous"') == found
     assert statements('"dozens hundreds"') == []
+
+
+def test_or_between_two_full_names_finds_either_person(db):
+    first = PersonFactory(name="Zarvo Kemenov")
+    AliasFactory(person=first, name="Zarvo Kemenoff", kind=AliasKind.TRANSLITERATION)
+    PersonFactory(name="Lirta Moshan")
+    found = said("Zarvo Kemenoff called.", "Lirta Moshan answered.")
+    said("Zarvo Moshan is nobody.", "Kemenov wrote.")
+    assert statements("Zarvo Kemenov OR Lirta Moshan") == found
+    assert "Zarvo Kemenoff" in search_query("Zarvo Kemenov OR Lirta Moshan").expanded
+
+
+def test_or_between_a_name_and_a_word_keeps_the_other_words_required(db):
+    PersonFactory(name="Lirta Moshan")
+    found = said("Lirta Moshan called about grain.", "Tariffs on grain.")
+    said("Lirta Moshan called.", "Grain only.")
+    assert statements("Lirta Moshan OR tariffs grain") == found
+
+
+def test_a_quoted_phrase_that_names_someone_is_searched_as_typed(db):
+    person = PersonFactory(name="Dorn Hallig")
+    AliasFactory(person=person, name="President Hallig", kind=AliasKind.SHORT_NAME)
+    found = said("President Hallig spoke.")
+    said("Hallig spoke.", "Dorn Hallig spoke.")
+    assert statements('"President Hallig"') == found
+    unquoted = sorted(["President Hallig spoke.", "Dorn Hallig spoke."])
+    assert statements("President Hallig") == unquoted  # every spelling of him
+
+
+def test_not_and_and_in_capitals_are_read_as_operators(db):
+    found = said("Iran and Iraq talked.", "Not Iran at all.")
+    said("Iran and Trump talked.")
+    assert statements("Iran NOT Trump") == found
+    assert statements("Iran AND Iraq") == ["Iran and Iraq talked."]
+
+
+def test_a_search_without_words_says_so(analyst_client, db):
+    said("Anything at all.")
+    response = analyst_client.get(reverse("statement-list"), {"q": "?!"})
+    assert "holds no word to look for" in response.text
+    assert response.context["table"].paginator.count == 0

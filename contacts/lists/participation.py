@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from ..models import Participant, Person
-from ..search.names import transliterated
+from ..search.expansion import transliterated
 from ..text import name_key
 
 

@@ -16,7 +16,7 @@ the indexed name keys (people's, aliases', `OrganisationName`) in one query, wha
 size of the archive.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.db.models import Value
@@ -25,12 +25,7 @@ from contacts.models import AliasKind, Organisation, Person, PersonAlias
 from contacts.text import family_key, name_key
 
 from .name_rows import Condition, candidate_rows
-from .syntax import AllOf, Phrase, Word, clause_of, plain_word
-from .words import tokens
 
-LONGEST_RUN = 4  # words
-FIRST_WORDS = 12  # where a name may start: a pasted paragraph is not looked up whole
-MOST_SPELLINGS = 20
 CANDIDATE_ROWS = 200
 RUSSIAN_ENDINGS = sorted(
     "ами ями ого его ому ему ыми ими ой ей ий ый ом ем ам ям ах ях у ю а я е ы и й ь".split(),
@@ -173,105 +168,3 @@ class Lookup:
         for pk, name, _ in sorted(rows, key=lambda row: row[2]):
             result.setdefault(("person", pk), []).append(name)
         return result
-
-
-def candidate_runs(groups):
-    """[(first group, number of groups, text, whether the run replaces its groups)]: runs of
-    plain one-word groups (longest first), which do; and every word or phrase of the other
-    groups (alternatives joined by OR), which add their spellings to their group."""
-    runs = []
-    for start in range(min(len(groups), FIRST_WORDS)):
-        for length in range(LONGEST_RUN, 0, -1):
-            words = [plain_word(group) for group in groups[start : start + length]]
-            if len(words) == length and all(words):
-                runs.append((start, length, " ".join(word.token for word in words), True))
-    for index, group in enumerate(groups[:FIRST_WORDS]):
-        if plain_word(group) is None:
-            runs += [(index, 1, text, False) for text in clause_texts(group)]
-    return runs
-
-
-def clause_texts(clauses):
-    """The texts of the words and phrases among `clauses` that may name someone."""
-    return [
-        clause.text
-        for clause in clauses
-        if isinstance(clause, Phrase) or (isinstance(clause, Word) and not clause.prefix)
-    ]
-
-
-def transliterated(text):
-    """A Cyrillic word's Latin spellings (anyascii), as typed and without its Russian case
-    ending, for a name the tracker does not know: "Лавров" → Lavrov, "Лаврову" → Lavrov."""
-    if " " in text or not is_cyrillic(text) or len(text) < 4:
-        return []
-    spellings = (anyascii(word).replace("'", "") for word in (text, without_case_ending(text)))
-    return [spelling for spelling in dict.fromkeys(spellings) if spelling.isalpha()]
-
-
-@dataclass
-class Expanded:
-    groups: list
-    excluded: list
-    added: list = field(default_factory=list)  # the other spellings searched
-    people: list = field(default_factory=list)  # the names of the people searched for
-    also_excluded: list = field(default_factory=list)  # the other spellings excluded
-
-
-def expand_names(groups, excluded=()):
-    """The search's groups and exclusions with the other spellings of every name found (one
-    query for both), or the Latin spellings of an unknown Cyrillic word; the names of the
-    people searched for: a list of statements or contacts offers theirs."""
-    runs = candidate_runs(groups)
-    excluded_texts = clause_texts(excluded)
-    lookup = Lookup({text for *_, text, _ in runs} | set(excluded_texts))
-    spellings = lookup.spellings() if lookup.found else {}
-    result = Expanded(groups=[], excluded=list(excluded))
-
-    def others(text):
-        """The other spellings of what `text` names, as clauses (and as text)."""
-        if text not in lookup.found:
-            found = transliterated(text)
-        else:
-            typed = name_key(text)
-            found = [
-                spelling
-                for spelling in dict.fromkeys(spellings.get(lookup.found[text], []))
-                if name_key(spelling) not in ("", typed)
-            ][:MOST_SPELLINGS]
-        return [clause_of(tokens(s)) for s in found if tokens(s)], found
-
-    taken, merged, extras, added, people = set(), {}, {}, {}, {}
-    for start, length, text, replaces in runs:
-        places = set(range(start, start + length))
-        if replaces and places & taken:
-            continue
-        clauses, found = others(text)
-        if not clauses:
-            continue
-        added.update(dict.fromkeys(found))
-        named = lookup.found.get(text)
-        if named and named[0] == "person" and spellings.get(named):
-            people[spellings[named][0]] = None  # their name comes first
-        if not replaces:
-            extras.setdefault(start, []).extend(clauses)
-        elif length == 1:
-            taken |= places
-            merged[start] = (1, [*groups[start], *clauses])
-        else:
-            taken |= places
-            words = tuple(plain_word(group) for group in groups[start : start + length])
-            merged[start] = (length, [AllOf(words), *clauses])
-    index = 0
-    while index < len(groups):
-        length, group = merged.get(index, (1, groups[index]))
-        result.groups.append([*group, *extras.get(index, [])])
-        index += length
-    also_excluded = {}
-    for text in excluded_texts:
-        clauses, found = others(text)
-        result.excluded += clauses
-        also_excluded.update(dict.fromkeys(found))
-    result.added, result.people = list(added), list(people)
-    result.also_excluded = list(also_excluded)
-    return result

@@ -3,11 +3,11 @@
 Anything else is read as plain words: no text is an error, and no character of it reaches a
 database's own query language (`expressions` builds those from the words alone).
 
-- Every word or phrase must be found; `OR` (in capitals) between two of them accepts either,
-  binding only those two: `Soleimani OR Suleimani killed` is (Soleimani or Suleimani) and
-  killed.
-- `"…"` (or “…”, „…“, «…») is an exact phrase, in any word form (a quote left open runs to
-  the end of the text).
+- Every word or phrase must be found (`AND` in capitals says so too); `OR` (in capitals)
+  between two of them accepts either, binding only those two: `Soleimani OR Suleimani
+  killed` is (Soleimani or Suleimani) and killed; `NOT` (in capitals) is `-`.
+- `"…"` (or “…”, „…“, «…») is an exact phrase, in any word form and not widened to other
+  spellings of a name (a quote left open runs to the end of the text).
 - `word*` finds words that begin with `word`.
 - `-word` and `-"a phrase"` exclude the rows that hold them; a search made only of
   exclusions finds every row that holds none of them.
@@ -172,12 +172,15 @@ def abbreviation(letters):
 def read(text):
     """[(excluded, [clause, …]) or "OR"] in the order written; a clause list's clauses are
     alternatives (an abbreviation's two spellings)."""
-    items, end = [], None
+    items, end, negated = [], None, False
     text = (text or "").translate(QUOTES)
     for match in LEXER.finditer(text):
         gap = text[end : match.start()] if end is not None else ""
         end = match.end()
-        excluded = bool(match["minus"])
+        if match["word"] in ("AND", "NOT") and not match["star"] and not match["minus"]:
+            negated = match["word"] == "NOT"  # AND: every word is required anyway
+            continue
+        excluded, negated = bool(match["minus"]) or negated, False
         if match["phrase"] is not None:
             words = tokens(match["phrase"])
             if words:
@@ -238,7 +241,7 @@ def parse(text, expand=True):
     query = Query(text=text or "", expand=expand)
     query.groups, query.excluded = grouped(read(text))
     if expand and query:
-        from .names import expand_names
+        from .expansion import expand_names
 
         expanded = expand_names(query.groups, query.excluded)
         query.groups, query.expanded, query.people = (
