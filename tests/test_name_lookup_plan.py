@@ -31,7 +31,7 @@ def test_a_word_is_looked_up_through_indexes_when_most_people_have_no_family_nam
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     lookup = Lookup.__new__(Lookup)
-    lookup.keys = {"Vorhani": "vorhani"}
+    lookup.keys, lookup.joined = {"Vorhani": "vorhani"}, {}
     steps = plan(*candidate_sql(lookup.condition(), {"vorhani"}, CANDIDATE_ROWS))
     assert [step for step in steps if re.match(r"SCAN (TABLE )?contacts_person", step)] == []
     for index in ("person_family_key", "alias_family_key"):  # the partial indexes

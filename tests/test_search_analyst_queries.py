@@ -221,3 +221,13 @@ def test_a_search_without_words_says_so(analyst_client, db):
     response = analyst_client.get(reverse("statement-list"), {"q": "?!"})
     assert "holds no word to look for" in response.text
     assert response.context["table"].paginator.count == 0
+
+
+@pytest.mark.parametrize("typed", ["علی زرنه ای", "زرنه ای", "زرنه‌ای"])
+def test_a_persian_name_typed_with_a_space_for_its_non_joiner_names_the_person(db, typed):
+    person = PersonFactory(name="Ali Zarnei")
+    AliasFactory(person=person, name="علی زرنه\u200cای", kind=AliasKind.NATIVE_SCRIPT)
+    found = said("Ali Zarnei spoke.")
+    said("Someone else spoke.")
+    assert statements(typed) == found
+    assert "Ali Zarnei" in search_query(typed).expanded

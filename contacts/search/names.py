@@ -45,6 +45,10 @@ def is_cyrillic(text):
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
+def is_arabic(text):
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
 def without_case_ending(word):
     """A Cyrillic word of five letters or more without its Russian case ending (as intake)."""
     if is_cyrillic(word) and len(word) >= 5:
@@ -52,6 +56,18 @@ def without_case_ending(word):
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[: -len(ending)]
     return word
+
+
+def joined_keys(key):
+    """An Arabic-script key with one of its spaces left out, for each space: Persian writes
+    a zero-width non-joiner inside a word (خامنه‌ای), which many type as a space."""
+    if not is_arabic(key):
+        return []
+    words = key.split(" ")
+    return [
+        " ".join([*words[:n], words[n] + words[n + 1], *words[n + 2 :]])
+        for n in range(len(words) - 1)
+    ]
 
 
 def stemmed_key(key):
@@ -66,9 +82,17 @@ class Lookup:
         self.keys = {text: name_key(text) for text in texts if name_key(text)}
         self.people, self.names, self.organisations, self.found = [], {}, {}, {}
         self.cut = False
+        self.joined = {  # (text, n): its key with the n-th space left out
+            (text, n): variant
+            for text, key in self.keys.items()
+            for n, variant in enumerate(joined_keys(key))
+        }
         if self.keys:
             self.read(self.candidates())
             self.found = self.resolve()
+
+    def every_key(self):
+        return [*self.keys.values(), *self.joined.values()]
 
     def exact_keys(self, key):
         return {key, anyascii(key).lower().replace("'", "")}
@@ -76,8 +100,8 @@ class Lookup:
     def condition(self):
         """The names and aliases (their `name_key`) that one of the keys may name."""
         condition = Condition()
-        condition.equals_any({k for key in self.keys.values() for k in self.exact_keys(key)})
-        for key in self.keys.values():
+        condition.equals_any({k for key in self.every_key() for k in self.exact_keys(key)})
+        for key in self.every_key():
             if " " not in key:
                 condition.starts_with(key + " ")
                 if family_key(f"_ {key}"):  # a last name alone: "Rouhani"
@@ -92,7 +116,7 @@ class Lookup:
         on the ones that met the condition, first), and of every organisation named by a key:
         one query through the indexed name keys (`name_rows`). A long list is cut among the
         other spellings, which `spellings` then reads for the people found."""
-        rows = candidate_rows(self.condition(), set(self.keys.values()), CANDIDATE_ROWS)
+        rows = candidate_rows(self.condition(), set(self.every_key()), CANDIDATE_ROWS)
         self.cut = len(rows) == CANDIDATE_ROWS
         return rows
 
@@ -128,7 +152,9 @@ class Lookup:
         """{text: (kind, pk)} for each text that names one person or organisation: by one of
         their names first; only when none has that name, by a first or last word."""
         found = {}
-        for text, key in self.keys.items():
+        for text, key in [*self.keys.items(), *self.joined.items()]:
+            if isinstance(text, tuple) and text[0] in found:
+                continue  # named as typed
             named = {
                 ("person", pk) for pk, row_key, _ in self.people if self.is_name_of(key, row_key)
             }
@@ -142,7 +168,7 @@ class Lookup:
                     if self.starts_or_ends(key, row_key, kind)
                 }
             if len(named) == 1:
-                found[text] = next(iter(named))
+                found[text[0] if isinstance(text, tuple) else text] = next(iter(named))
         return found
 
     def spellings(self):
