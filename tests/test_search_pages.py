@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from contacts.search.filtering import LONGEST_SEARCH
+from contacts.search.filtering import LONGEST_SEARCH, SearchText
 from tests.factories import PersonFactory, SourceFactory, StatementFactory, make_contact
 
 STATEMENTS, CONTACTS = reverse("statement-list"), reverse("contact-list")
@@ -122,6 +122,23 @@ def test_a_common_words_matches_are_counted_in_the_query_that_looks_for_them(
     assert row_count(response) == 30 and response.context["table"].paginator.capped
     assert "30+ rows" in response.text and len(response.context["table"].page_ids()) == 10
     assert not [q for q in captured.captured_queries if q["sql"].startswith(COUNT_QUERY)]
+
+
+@pytest.mark.parametrize(
+    "typed, searched",
+    [
+        ("a " * 100 + "bcd", ("a " * 100).rstrip()),  # the word past the cut is left out
+        ("word " * 39 + "abcde tail", "word " * 39 + "abcde"),  # a word ending at the cut
+        ("x" * 250, "x" * LONGEST_SEARCH),  # one long word: cut
+    ],
+)
+def test_search_text_is_cut_at_the_last_whole_word(typed, searched):
+    assert SearchText(required=False).clean(typed) == searched
+
+
+def test_the_search_box_lets_a_browser_paste_more_than_is_searched(analyst_client, db):
+    response = analyst_client.get(STATEMENTS)
+    assert f'maxlength="{10 * LONGEST_SEARCH}"' in response.text
 
 
 def test_a_long_search_text_is_cut_searched_and_said_to_be_cut(analyst_client, db):

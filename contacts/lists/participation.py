@@ -16,8 +16,7 @@ def people_named(value):
     if not key:
         return Person.objects.none()
     words = [transliterated(word) or [word] for word in key.split()]
-    keys = {key, " ".join(spellings[0] for spellings in words)}
-    keys |= {" ".join(spellings[-1] for spellings in words)}
+    keys = {key, *(name_key(" ".join(s[n] for s in words)) for n in (0, -1))}
     named = Q(slug=value)
     for each in keys - {""}:
         named |= Q(name_key__contains=each) | Q(aliases__name_key__contains=each)

@@ -1,25 +1,28 @@
-"""A word form that only German, French, Spanish or no stemming gives is searched in the
-texts of that language only.
+"""A word form that only German, French or Spanish stemming gives is searched in the texts
+of those languages only; on SQLite, an unstemmed phrase meets only words side by side.
 
 A search does not know the language of its words, so it looks for each word's form under
 every rule. Before, every form was looked for in every text: the French stem of "news"
 ("new") found English texts saying "new", the Spanish one of "their" ("the") almost every
-text, and a phrase's unstemmed form ("extremely dangerous") the unstemmed words an English
-text's index keeps after its stems (for prefix searches), which lie side by side there.
+text. A German, French or Spanish text now also holds its rule's marker (`words.MARKERS`:
+ǁde, ǁfr, ǁes), and a form only those rules give is searched together with the marker.
+PostgreSQL: `tracker_search_document` adds the marker and `tracker_phrase_query` scopes
+those forms, and the rows in another language than English or Russian are indexed again
+(only those can hold a marker). SQLite: `words.index_terms` adds it and `expressions.fts5`
+scopes them.
 
-A text indexed by another rule than English/Russian now also holds a marker of its rule
-(`words.MARKERS`: ǁde, ǁfr, ǁes, ǁxx); a form only another rule gives is searched together
-with that rule's marker. PostgreSQL: `tracker_search_document` adds the marker and
-`tracker_phrase_query` scopes those forms; SQLite: `words.index_terms` adds it (Python, at
-index time) and `expressions.fts5` scopes them. Both index again the rows whose language is
-not English or Russian (or not given): only those hold a marker.
+SQLite's index also kept the unstemmed words (for prefix searches) after the stems, each
+once and side by side, so that an unstemmed phrase ("extremely dangerous") met words the
+text holds apart ("extremely serious and dangerous"). They are now kept in order with a gap
+wherever words are left out, as PostgreSQL's positions already have them: every row is
+indexed again (on a large archive this takes as long as building the index did).
 """
 
 from django.db import migrations
 
 from . import _search_sqlite
 
-MARKERS = {1: "\\01C1de", 2: "\\01C1fr", 3: "\\01C1es", 4: "\\01C1xx"}  # by configuration
+MARKERS = {1: "\\01C1de", 2: "\\01C1fr", 3: "\\01C1es"}  # by configuration
 CONFIGURATIONS = ("tracker_en_ru", "tracker_german", "tracker_french", "tracker_spanish")
 FORMS = ", ".join(
     f"({n}, phraseto_tsquery('{name}'::regconfig, words)::text)"
@@ -30,7 +33,7 @@ SCOPED = f"""CREATE OR REPLACE FUNCTION tracker_phrase_query(words text) RETURNS
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE BEGIN ATOMIC
     SELECT coalesce(string_agg('((' || form || ')' || CASE WHEN everywhere THEN ''
         ELSE ' & (' || markers || ')' END || ')', ' | ' ORDER BY first), '')::tsquery
-    FROM (SELECT form, min(n) AS first, bool_or(n = 0) AS everywhere,
+    FROM (SELECT form, min(n) AS first, bool_or(n IN (0, 4)) AS everywhere,
             string_agg(quote_literal(marker), ' | ' ORDER BY n) AS markers
         FROM (VALUES {FORMS}) AS read_as(n, form)
         LEFT JOIN (VALUES {RULE_MARKERS}) AS rules(rule, marker) ON rule = n
@@ -41,7 +44,7 @@ ONCE_PER_FORM = f"""CREATE OR REPLACE FUNCTION tracker_phrase_query(words text) 
     FROM (SELECT form, min(n) AS first FROM (VALUES {FORMS}) AS read_as(n, form)
         WHERE form <> '' GROUP BY form) AS forms; END"""  # as 0018 made it
 MARKED = " ".join(
-    f"WHEN '{CONFIGURATIONS[n] if n < 4 else 'tracker_simple'}'::regconfig "
+    f"WHEN '{CONFIGURATIONS[n]}'::regconfig "
     f"THEN (U&'{marker}')::tsvector"
     for n, marker in MARKERS.items()
 )
@@ -83,12 +86,8 @@ def postgresql(phrase_query, marker):
 
 
 def sqlite(schema_editor):
-    for table, (_, language) in _search_sqlite.TABLES.items():
-        where = NOT_ENGLISH.format(language=language.format(row=table))
-        ids = f"SELECT id FROM {table} WHERE {where}"
-        for statement in _search_sqlite.reindexed_rows(table, ids).split("; "):
-            if statement.strip():
-                schema_editor.execute(statement, params=None)
+    """Every row, indexed again (undone: with today's `index_terms`, as it is)."""
+    _search_sqlite.reindex_where(schema_editor, lambda text, language: "1")
 
 
 def reindexing(phrase_query, marker):

@@ -1,5 +1,8 @@
-"""PostgreSQL's full-text search, as the squashed migrations leave it (0016, 0017, 0019);
-migration 0018 later replaces `tracker_phrase_query` (each form of a phrase once).
+"""PostgreSQL's full-text search, as the squashed migration 0003 leaves it (it squashed
+migrations once numbered 0016, 0017 and 0019). Later migrations replace functions:
+0018 `tracker_phrase_query` (each form of a phrase once), 0019 `tracker_joined_compounds`
+(words joined at a zero-width non-joiner too), 0020 `tracker_search_document` (a marker of
+the text's rule) and `tracker_phrase_query` again (another rule's forms in its texts only).
 
 Text search configurations built on PostgreSQL's own Snowball dictionaries, without stop
 words so that an exact phrase stays exact: `tracker_en_ru` (English for words of ASCII

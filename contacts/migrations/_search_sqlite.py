@@ -62,6 +62,16 @@ def reindexed_rows(table, ids):
     )
 
 
+def reindex_where(schema_editor, condition):
+    """Index again, in each table, the rows `condition(text SQL, language SQL)` selects."""
+    for table, (text, language) in TABLES.items():
+        where = condition(text.format(row=table), language.format(row=table))
+        ids = f"SELECT id FROM {table} WHERE {where}"
+        for statement in reindexed_rows(table, ids).split("; "):
+            if statement.strip():
+                schema_editor.execute(statement, params=None)
+
+
 def triggers(table):
     fts, watched = f"{table}_fts", WATCHED[table]
     on_insert = f"INSERT INTO {fts}(rowid, terms) VALUES (new.id, {terms(table, 'new')}); "

@@ -9,9 +9,11 @@ a source without a language, counts as English), a source's own. The search migr
 holding the stems (computed in Python by `words.index_terms`, which
 each connection registers and the triggers call), on PostgreSQL a stored tsvector column
 with a GIN index, computed with the text search configurations `tracker_en_ru`,
-`tracker_german`, … The search box's syntax is read in `syntax`, names are expanded in
-`names`, each database's query is built in `expressions`, snippets are drawn in `snippets`,
-and the lists use `filtering` and `columns`.
+`tracker_german`, … (0018-0020 change how phrases and other languages' forms are
+searched). The search box's syntax is read in `syntax`, the names it holds are looked up in
+`names` and their other spellings added in `expansion`, each database's query is built in
+`expressions`, snippets are drawn in `snippets`, and the lists use `filtering` and
+`columns`.
 
 Public API: `matching`, `matching_for_counts`, `count_matches`, `ranked`, `expansions`,
 `snippet`, `search_query`.

@@ -106,7 +106,10 @@ def tsquery_clause(clause):
     if isinstance(clause, Dotted):  # PostgreSQL reads "u.s." as one word
         return "tracker_phrase_query(%s)", [clause.text]
     if isinstance(clause, Phrase):
-        spellings = [" ".join(words) for words in clause.spellings()]
+        spellings = [  # as typed ("U.S." is one word there), then the other spellings
+            clause.raw if words == clause.words and clause.raw else " ".join(words)
+            for words in clause.spellings()
+        ]
         return joined_sql([("tracker_phrase_query(%s)", [text]) for text in spellings], "||")
     parts = parts_of(clause.token)
     if clause.prefix:

@@ -14,6 +14,7 @@ knows how many rows it reads (`rows_wanted`). Sorted by relevance, every match i
 as a set.
 """
 
+import re
 from functools import partial
 
 import django_filters as filters
@@ -31,23 +32,28 @@ from . import TABLE_SIZE, count_matches, matching, matching_for_counts, ranked, 
 
 NOT_FILTERS = ("expand",)  # fields that select no rows
 LONGEST_SEARCH = 200  # characters searched; the rest of a longer text is left out, and said
+WORD_AT_END = re.compile(r"\S+$")
 
 
 class SearchText(forms.CharField):
     """Search text, cut after LONGEST_SEARCH characters at the last space before them (a
     pasted paragraph is searched by its beginning, not refused: a refused search would list
-    every row)."""
+    every row). The box takes ten times as much, so that a browser does not cut a pasted
+    text mid-word without a word said."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", LONGEST_SEARCH)  # also the box's maxlength
+        kwargs.pop("max_length", None)
         super().__init__(**kwargs)
+        self.widget.attrs["maxlength"] = str(10 * LONGEST_SEARCH)
 
     def to_python(self, value):
         value = super().to_python(value)
-        if len(value) > LONGEST_SEARCH:
-            cut = value[: LONGEST_SEARCH + 1]
-            value = cut.rsplit(None, 1)[0] if cut[:-1].strip().count(" ") else cut[:-1]
-        return value[:LONGEST_SEARCH]
+        if len(value) <= LONGEST_SEARCH:
+            return value
+        cut = value[:LONGEST_SEARCH]
+        if not value[LONGEST_SEARCH].isspace():  # a word runs past the cut: leave it out
+            cut = WORD_AT_END.sub("", cut) or cut
+        return cut.rstrip()
 
 
 class SearchFilter(filters.CharFilter):

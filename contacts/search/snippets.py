@@ -15,7 +15,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from .syntax import AllOf, Phrase, parse
-from .words import TOKEN, fold, forms, is_compound, parts_of, surface
+from .words import TOKEN, english_forms, fold, is_compound, parts_of, surface
 
 WINDOW = 30  # words shown
 BEFORE = 8  # of them before the first match
@@ -25,11 +25,13 @@ SPACE = re.compile(r"\s+")
 
 @lru_cache(maxsize=100_000)
 def token_forms(token):
-    """Every form of a word of the text, its parts' forms too for a compound."""
-    found = set(forms(token))
+    """The forms of a word of the text, its parts' forms too for a compound (English and
+    Russian stems, and the word itself: a French stem searched in French texts only is not
+    marked, where "their" would mark every "the")."""
+    found = set(english_forms(token))
     if is_compound(token):
         for part in parts_of(token):
-            found |= forms(part)
+            found |= english_forms(part)
     return frozenset(found)
 
 
@@ -58,9 +60,10 @@ class Highlighter:
                 elif clause.prefix:
                     self.prefixes.append(fold("".join(parts_of(clause.token))))
                 else:
-                    self.words |= forms(clause.token)
+                    self.words |= english_forms(clause.token)
                     if is_compound(clause.token):  # written apart in the text
-                        self.phrases.append([forms(part) for part in parts_of(clause.token)])
+                        parts = parts_of(clause.token)
+                        self.phrases.append([english_forms(part) for part in parts])
         every = self.words.union(*(f for phrase in self.phrases for f in phrase), self.prefixes)
         self.starts = {form[:2] for form in every}
         self.looked = {}  # token: may_match(token); a page's rows share most of their words

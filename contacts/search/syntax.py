@@ -17,7 +17,7 @@ database's own query language (`expressions` builds those from the words alone).
 - An abbreviation with dots ("U.S.") or in capitals ("US", up to four letters) is searched
   both ways: "U.S." finds "US" and "U.S.".
 - With `expand`, a word or run of words that names a known person or organisation also
-  finds every other spelling of that name (see `names`).
+  finds every other spelling of that name (see `expansion`).
 """
 
 import re
@@ -35,6 +35,7 @@ LEXER = re.compile(
     rf"|(?P<word>{TOKEN.pattern}){POSSESSIVE}(?P<star>\*)?)"
 )
 CAPITALS = re.compile(r"[A-Z]{2,4}")  # "US", "UK", "IRGC": also searched as U.S., …
+OPERATORS = ("OR", "AND", "NOT")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ MOST_VARIANTS = 12  # spellings of one typed phrase searched (see `Phrase.spelli
 class Phrase:
     words: tuple
     typed: bool = False  # in quotes in the search box (not a name's other spelling)
+    raw: str = field(default="", compare=False)  # as typed: PostgreSQL parses it as a text
 
     @property
     def text(self):
@@ -115,6 +117,7 @@ class Query:
     expanded: list = field(default_factory=list)  # the other spellings searched
     also_excluded: list = field(default_factory=list)  # the other spellings excluded
     cut_to: int | None = None  # a longer text was cut to this many characters (`filtering`)
+    finding_excluded: "Query | None" = field(default=None, compare=False, repr=False)
     people: list = field(default_factory=list)  # the names of the people it names
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
@@ -144,10 +147,13 @@ class Query:
         return not self.groups and bool(self.excluded)
 
     def included(self):
-        """The Query that finds the rows an `only_excluded` search excludes."""
-        found = Query(text=self.text, expand=self.expand, groups=[list(self.excluded)])
-        found.rows_wanted = self.rows_wanted
-        return found
+        """The Query that finds the rows an `only_excluded` search excludes (made once: its
+        prefixes' words are read once)."""
+        if self.finding_excluded is None:
+            found = Query(text=self.text, expand=self.expand, groups=[list(self.excluded)])
+            found.rows_wanted = self.rows_wanted
+            self.finding_excluded = found
+        return self.finding_excluded
 
     def clauses(self):
         return [clause for group in self.groups for clause in group]
@@ -158,10 +164,10 @@ def may_join(first, second):
     return len(first) <= 5 and len(second) >= 3 and not is_compound(second)
 
 
-def clause_of(words, prefix=False, typed=False):
+def clause_of(words, prefix=False, typed=False, raw=""):
     if len(words) == 1:
         return Word(words[0], prefix=prefix)
-    return Phrase(tuple(words), typed=typed)
+    return Phrase(tuple(words), typed=typed, raw=raw)
 
 
 def abbreviation(letters):
@@ -184,12 +190,20 @@ def read(text):
         if match["phrase"] is not None:
             words = tokens(match["phrase"])
             if words:
-                items.append((excluded, [clause_of(words, typed=True)]))
-        elif match["dotted"] is not None:
-            items.append((excluded, abbreviation(match["dotted"].replace(".", ""))))
+                items.append((excluded, [clause_of(words, typed=True, raw=match["phrase"])]))
+        elif match["dotted"] is not None:  # "U.S." also as "US"; "a.m." only as itself
+            letters = match["dotted"].replace(".", "")
+            capitals = letters.isupper()
+            items.append(
+                (excluded, abbreviation(letters) if capitals else [Dotted(tuple(letters))])
+            )
         elif match["word"] == "OR" and not match["star"] and not excluded:
             items.append("OR")
-        elif CAPITALS.fullmatch(match["word"]) and not match["star"]:
+        elif (
+            CAPITALS.fullmatch(match["word"])
+            and match["word"] not in OPERATORS
+            and not match["star"]
+        ):
             items.append((excluded, abbreviation(match["word"])))
         else:
             word = match["word"][:LONGEST_WORD]
@@ -216,7 +230,10 @@ def grouped(items):
 
 
 def plain_word(group):
-    """The group's word when it is one plain word (no prefix, no OR), else None."""
+    """The group's word when it is one plain word (no prefix, no OR; a word in capitals
+    with its dotted spelling is one: "XI Jinping" may name someone), else None."""
+    if len(group) == 2 and group[1] == Dotted(tuple(getattr(group[0], "token", ""))):
+        group = group[:1]
     if len(group) == 1 and isinstance(group[0], Word) and not group[0].prefix:
         return group[0]
     return None

@@ -11,9 +11,10 @@ search migration creates, contacts/migrations/_search_postgresql.py; SQLite thro
   language's Snowball for every word; any other language → no stemming.
 - Words are lower-cased and their accents removed before stemming; no stop word is dropped
   (an exact phrase stays exact).
-- A hyphenated word is indexed as the joined word followed by its parts ("de-escalate" →
-  deescal de escal), so "deescalation", "de-escalation" and "de escalation" meet; so is a
-  word with a zero-width non-joiner inside (Persian "خامنه‌ای", often written "خامنهای").
+- A hyphenated word is indexed as the joined word and its parts ("de-escalate" → deescal
+  de escal; SQLite puts the joined word in place, PostgreSQL after the text), so
+  "deescalation", "de-escalation" and "de escalation" meet; so is a word with a
+  zero-width non-joiner inside (Persian "خامنه‌ای", often written "خامنهای").
 - The unstemmed words follow the stems, for prefix searches ("escalat*" finds "escalate",
   whose stem is "escal").
 """
@@ -35,11 +36,11 @@ RULE_OF_LANGUAGE = {
     "es": "spanish",
 }
 RULES = (ENGLISH_RUSSIAN, "german", "french", "spanish", SIMPLE)
-# A text indexed by another rule than English/Russian also holds its rule's marker: a form
-# only that rule gives is searched in those texts only, so that the French stem of "news"
-# ("new") or the Spanish one of "their" ("the") does not find English texts, nor a phrase's
-# unstemmed form the unstemmed words an English text's index keeps after its stems.
-MARKERS = {"german": "\u01c1de", "french": "\u01c1fr", "spanish": "\u01c1es", SIMPLE: "\u01c1xx"}
+# A text indexed by German, French or Spanish rules also holds its rule's marker: a form only
+# those rules give is searched in their texts only, so that the French stem of "news"
+# ("new") or the Spanish one of "their" ("the") does not find English texts.
+MARKERS = {"german": "\u01c1de", "french": "\u01c1fr", "spanish": "\u01c1es"}
+GAP = "\u01c1"  # in the unstemmed words after the stems, where words are left out
 # Hyphens, and the zero-width non-joiner that Persian writes inside a word (خامنه‌ای), which
 # many texts leave out (خامنهای): the word is met joined or as its parts, as a compound.
 HYPHEN = re.compile(r"[-\u2010\u2011\u200c]")
@@ -118,17 +119,23 @@ def token_terms(token, rule):
 
 
 def index_terms(text, language):
-    """What the SQLite index holds for `text`: the stems in order, then the unstemmed words
-    that differ from every stem (registered on each SQLite connection, see `sqlite_function`)."""
+    """What the SQLite index holds for `text` (registered on each SQLite connection, see
+    `sqlite_function`): the stems in order; then, after a GAP, the unstemmed words in order,
+    a GAP for each run of words that are their own stem, so that an unstemmed phrase meets
+    only words side by side in the text, as PostgreSQL's positions have it; then the
+    rule's marker, if any."""
     rule = rule_for(language)
-    stems, words = [], []
+    stems, words = [], [GAP]
     for token in TOKEN.findall(text or ""):
         token_stems, token_words = token_terms(token, rule)
         stems += token_stems
-        words += token_words
-    known = set(stems)
+        for stemmed, word in zip(token_stems, token_words, strict=True):
+            if word != stemmed:
+                words.append(word)
+            elif words[-1] != GAP:
+                words.append(GAP)
     marker = [MARKERS[rule]] if rule in MARKERS else []
-    return " ".join(stems + [word for word in dict.fromkeys(words) if word not in known] + marker)
+    return " ".join(stems + words + marker)
 
 
 def tokens(text):
@@ -148,6 +155,13 @@ def ruled_forms(token):
     English rule gives everywhere, another in the texts of the rules that give it."""
     joined = "".join(parts_of(token))
     return markers_of({rule: stem(joined, rule) for rule in RULES})
+
+
+@lru_cache(maxsize=200_000)
+def english_forms(token):
+    """The forms of a word that every text is searched for (`ruled_forms` without a
+    marker): what a snippet marks, as it does not know the row's language."""
+    return frozenset(form for form, markers in ruled_forms(token).items() if markers is None)
 
 
 def markers_of(by_rule):
