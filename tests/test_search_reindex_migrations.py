@@ -55,3 +55,24 @@ def test_the_migration_marks_the_texts_of_other_languages_so_their_own_forms_fin
     finally:
         migrate()
     assert found("plane") == [french.text]  # its French form, searched with the marker
+
+
+def segments(table):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(DISTINCT segid) FROM {table}_fts_idx")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+@pytest.mark.parametrize("optimize", [True, False])
+@pytest.mark.django_db(transaction=True)
+def test_indexing_every_row_again_merges_the_index_into_one_piece(optimize):
+    from contacts.migrations import _search_sqlite
+
+    for n in range(3):  # each committed write adds a piece, until FTS5 merges them
+        StatementFactory(text=f"Statement {n} to index again.")
+    assert segments("contacts_statement") > 1
+    with connection.schema_editor(atomic=False) as editor:
+        _search_sqlite.reindex_where(editor, lambda text, language: "1", optimize=optimize)
+    assert (segments("contacts_statement") == 1) is optimize
+    assert len(found("index")) == 3

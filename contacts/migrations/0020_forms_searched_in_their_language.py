@@ -44,8 +44,7 @@ ONCE_PER_FORM = f"""CREATE OR REPLACE FUNCTION tracker_phrase_query(words text) 
     FROM (SELECT form, min(n) AS first FROM (VALUES {FORMS}) AS read_as(n, form)
         WHERE form <> '' GROUP BY form) AS forms; END"""  # as 0018 made it
 MARKED = " ".join(
-    f"WHEN '{CONFIGURATIONS[n]}'::regconfig "
-    f"THEN (U&'{marker}')::tsvector"
+    f"WHEN '{CONFIGURATIONS[n]}'::regconfig THEN (U&'{marker}')::tsvector"
     for n, marker in MARKERS.items()
 )
 DOCUMENT = """CREATE OR REPLACE FUNCTION tracker_search_document(language text, body text)
@@ -87,7 +86,7 @@ def postgresql(phrase_query, marker):
 
 def sqlite(schema_editor):
     """Every row, indexed again (undone: with today's `index_terms`, as it is)."""
-    _search_sqlite.reindex_where(schema_editor, lambda text, language: "1")
+    _search_sqlite.reindex_where(schema_editor, lambda text, language: "1", optimize=True)
 
 
 def reindexing(phrase_query, marker):

@@ -62,14 +62,20 @@ def reindexed_rows(table, ids):
     )
 
 
-def reindex_where(schema_editor, condition):
-    """Index again, in each table, the rows `condition(text SQL, language SQL)` selects."""
+def reindex_where(schema_editor, condition, optimize=False):
+    """Index again, in each table, the rows `condition(text SQL, language SQL)` selects;
+    `optimize` when that is most of them: the index is then merged into one segment (a
+    million rows deleted and written again left contacts' index in tens of thousands of
+    pieces, and a common word's page walked it at 1.5 s instead of 45 ms)."""
     for table, (text, language) in TABLES.items():
         where = condition(text.format(row=table), language.format(row=table))
         ids = f"SELECT id FROM {table} WHERE {where}"
         for statement in reindexed_rows(table, ids).split("; "):
             if statement.strip():
                 schema_editor.execute(statement, params=None)
+        if optimize:
+            fts = f"{table}_fts"
+            schema_editor.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')", params=None)
 
 
 def triggers(table):
