@@ -1,6 +1,7 @@
-"""The tables of people, their aliases and offices, organisations and countries, as migrations 0001 to 0019 left
-them: operations of `0001_squashed_records`, which lists them in this order. A helper of
-the migrations (the loader skips modules starting with "_"): it imports nothing from the app.
+"""The tables of countries, organisations, people, their offices and aliases, as the migrations
+that 0001 squashed (once numbered 0001 to 0019) left them: operations of
+`0001_squashed_records`, which lists them in this order. A helper of the migrations (the
+loader skips modules starting with "_"): it imports nothing from the app.
 """
 
 import django.db.models.deletion
