@@ -144,12 +144,6 @@ def tokens(text):
 
 
 @lru_cache(maxsize=200_000)
-def forms(token):
-    """Every form under which a word may be indexed, in any of the five languages."""
-    return frozenset(ruled_forms(token))
-
-
-@lru_cache(maxsize=200_000)
 def ruled_forms(token):
     """{form: the markers of the texts it is searched in (None: every text)}: a form the
     English rule gives everywhere, another in the texts of the rules that give it."""
