@@ -121,7 +121,8 @@ class deferred_full_text_index:
 
     SQLite: the FTS5 insert triggers are dropped for the load, the new rows are added to the
     FTS tables with one INSERT ... SELECT each (their words stemmed in the language each row
-    takes, see contacts.search), and the triggers are put back. PostgreSQL computes the
+    takes, see contacts.search), each index is merged into one segment, and the triggers are
+    put back. PostgreSQL computes the
     stored documents as rows arrive; the triggers that give citations and contacts their
     sources' language are switched off for the load; the few rows whose language is not the
     default, and the contacts' excerpts, are set in one statement each afterwards. The GIN
@@ -178,6 +179,8 @@ class deferred_full_text_index:
                 "WHERE id >= %s",
                 [self.first_ids[table]],
             )
+            # one segment, as a search reads it fastest (see migrations/_search_sqlite.py)
+            cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('optimize')")
 
     def set_languages(self, cursor):
         first = self.first_ids["contacts_citation"]
