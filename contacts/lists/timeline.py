@@ -117,9 +117,13 @@ def date_counts(contacts, cap=None, recent=True, dates=None):
         dates = dates.values_list("date_start", "date_end", "pk")
     if recent:
         return grouped(dates, cap)
-    rows = [(start, end) for start, end, _ in dates[: cap + 1]]
-    counted = Counter(rows[:cap]).items()
-    return [(as_date(start), as_date(end), n) for (start, end), n in counted], len(rows) > cap
+    if hasattr(dates, "charted"):  # a search's `FirstMatches`
+        rows, more = dates.charted(cap)
+    else:
+        rows = [(start, end) for start, end, _ in dates[: cap + 1]]
+        rows, more = rows[:cap], len(rows) > cap
+    counted = Counter(rows).items()
+    return [(as_date(start), as_date(end), n) for (start, end), n in counted], more
 
 
 class NewestDates:

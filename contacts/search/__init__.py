@@ -15,8 +15,8 @@ searched). The search box's syntax is read in `syntax`, the names it holds are l
 `expressions`, snippets are drawn in `snippets`, and the lists use `filtering` and
 `columns`.
 
-Public API: `matching`, `matching_for_counts`, `count_matches`, `ranked`, `expansions`,
-`snippet`, `search_query`.
+Public API: `matching`, `matching_for_counts`, `count_matches`, `known_count`, `ranked`,
+`expansions`, `snippet`, `search_query`.
 """
 
 from django.conf import settings
@@ -44,6 +44,7 @@ __all__ = [
     "Query",
     "TABLE_SIZE",
     "count_matches",
+    "known_count",
     "expansions",
     "highlight",
     "matching",
@@ -120,10 +121,10 @@ def matching_postgresql(queryset, query, index):
     first matches told: their number (`counted`), the facets' sample (`first_ids`) and the
     table's size (`table_rows`)."""
     if query.first_matches is not None:  # a list that charts its matches reads them anyway
-        seen, rows = query.first_matches()
-        if len(seen) <= settings.TABLE_COUNT_CAP and len(seen) < RARE_LIMIT:  # every match
+        seen, found, rows = query.first_matches()
+        if found <= settings.TABLE_COUNT_CAP and found < RARE_LIMIT:  # every match, in `seen`
             return queryset.filter(pk__in=seen)  # as a list: the page reads no ids of its own
-        if walks(len(seen), rows, query.rows_wanted, postgresql=True):
+        if walks(found, rows, query.rows_wanted, postgresql=True):
             return queryset.alias(_matches=WalkedMatches(index, query)).filter(_matches=True)
         return queryset.filter(Matches(index, query))
     found = queryset.model.objects.filter(Matches(index, query)).order_by().values("pk")
@@ -224,6 +225,8 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
         query.counted[index.table] = (found, None)  # every match
     elif query is not None and matches is not None:
         query.counted[index.table] = (matches, cap)
+    elif query is not None and needed:  # at least `found`: `count_matches` reads it
+        query.counted[index.table] = (found, found)
     return bool(needed) and found >= needed
 
 
@@ -237,9 +240,8 @@ def count_matches(model, text, cap, expand=True):
     if query.only_excluded:  # the rows that hold none of the words: not in the index
         found = matching(model.objects.all(), query, outer=False)
         return found.order_by().values("pk")[: cap + 1].count()
-    counted, counted_to = query.counted.get(index.table, (None, None))
-    if counted is not None and (counted_to is None or counted_to >= cap):
-        return min(counted, cap + 1)
+    if (known := known_count(model, query, cap)) is not None:
+        return known
     if connection.vendor == "postgresql":
         found = model.objects.filter(Matches(index, query))
         return found.order_by().values("pk")[: cap + 1].count()
@@ -253,6 +255,15 @@ def count_matches(model, text, cap, expand=True):
             [expression, cap + 1],
         )
         return cursor.fetchone()[0]
+
+
+def known_count(model, query, cap):
+    """`count_matches` as finding the matches told it, up to `cap` + 1 (`Query.counted`:
+    every match, or at least as many as the cap), without a query; else None."""
+    counted, counted_to = query.counted.get(index_of(model).table, (None, None))
+    if counted is not None and (counted_to is None or counted_to >= cap):
+        return min(counted, cap + 1)
+    return None
 
 
 def ranked(queryset, text, expand=True):
