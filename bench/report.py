@@ -152,7 +152,10 @@ def markdown(results):
         f"- Software: Python {machine['python']}, Django {machine['django']}, "
         f"SQLite {machine['sqlite']}, PostgreSQL {machine['postgresql']}",
         "- Method: in-process Django test client, logged in; 3 warm-up requests, then "
-        "30 timed requests per case (p50/p95). Exports: one process each, peak memory is its "
+        "30 timed requests per case (p50/p95), in rounds: each size timed in turn, every "
+        "figure the median of the rounds' (see each database's command, `--rounds`, default "
+        "3), so that a slow spell of a shared machine falls on one size in one round. "
+        "Exports: one process each, peak memory is its "
         "`ru_maxrss`, with in brackets its own (`RssAnon`, sampled while streaming; on SQLite "
         "`ru_maxrss` also counts the pages of the memory-mapped database file it read). "
         "Floor (issue 15): in the same run, the page's own captured SQL executed raw, "

@@ -3,6 +3,7 @@
     python bench/run.py                      # 1,000 and 1,000,000 contacts
     python bench/run.py --quick              # 1,000 and 20,000 contacts
     python bench/run.py --sizes 1000 100000 --databases sqlite --reuse
+    python bench/run.py --rounds 1           # the pages timed once per size (default: 3)
 
 Writes bench/results.json and bench/results.md, stating machine, databases, command, date.
 """
@@ -13,6 +14,7 @@ import json
 import os
 import platform
 import shlex
+import statistics
 import subprocess
 import sys
 import time
@@ -86,43 +88,44 @@ def prepare(database, size, reuse):
     return figures
 
 
-def measure(database, size):
-    env = environment(database, size)
-    pages = json.loads(
+def run_json(env, *args):
+    return json.loads(
         subprocess.run(
-            [PYTHON, "bench/measure.py"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
+            [PYTHON, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
         ).stdout
     )
-    exports = {}
-    for name, url in pages["export_urls"].items():
-        result = subprocess.run(
-            [PYTHON, "bench/export.py", url],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        exports[name] = json.loads(result.stdout)
-    served = subprocess.run(
-        [PYTHON, "bench/served.py", "/contacts/"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+
+
+def measure_pages(database, size):
+    return run_json(environment(database, size), "bench/measure.py")
+
+
+def measure_rest(database, size, pages):
+    """Exports and the page served over HTTP, once; with the pages' figures."""
+    env = environment(database, size)
+    exports = {
+        name: run_json(env, "bench/export.py", url) for name, url in pages["export_urls"].items()
+    }
     return {
-        "pages": pages["cases"],
         "facts": pages["facts"],
         "exports": exports,
-        "served": json.loads(served.stdout),
+        "served": run_json(env, "bench/served.py", "/contacts/"),
     }
+
+
+def median_cases(rounds):
+    """Each case's timings, the median of the rounds' (a shared machine's slow spells fall
+    on one size in one round, not on every round's); queries and shape from the first."""
+    cases = {}
+    for name, first in rounds[0]["cases"].items():
+        case = dict(first, rounds=len(rounds))
+        for key in ("p50_ms", "p95_ms", "floor_p50_ms"):
+            values = [r["cases"][name].get(key) for r in rounds if name in r["cases"]]
+            values = [value for value in values if value is not None]
+            if values:
+                case[key] = round(statistics.median(values), 2)
+        cases[name] = case
+    return cases
 
 
 def machine():
@@ -173,6 +176,9 @@ def main():
     parser.add_argument("--quick", action="store_true", help="1,000 and 20,000 contacts")
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--reuse", action="store_true", help="keep data generated earlier")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="time the pages this often, sizes in turn (median)"
+    )
     args = parser.parse_args()
     sizes = [1_000, 20_000] if args.quick else args.sizes
     DATA.mkdir(parents=True, exist_ok=True)
@@ -184,10 +190,18 @@ def main():
             "sizes": sizes,
             "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         }
+        generation = {size: prepare(database, size, args.reuse) for size in sizes}
+        rounds = {size: [] for size in sizes}
+        for number in range(args.rounds):  # the sizes in turn, round after round
+            for size in sizes:
+                print(f"{database}: {size:,} contacts, round {number + 1}", flush=True)
+                rounds[size].append(measure_pages(database, size))
         for size in sizes:
-            print(f"{database}: {size:,} contacts", flush=True)
-            generation = prepare(database, size, args.reuse)
-            runs[str(size)] = {"generation": generation, **measure(database, size)}
+            runs[str(size)] = {
+                "generation": generation[size],
+                "pages": median_cases(rounds[size]),
+                **measure_rest(database, size, rounds[size][0]),
+            }
         results["databases"][database] = runs
         write(results)
     print((ROOT / "bench" / "results.md").read_text())
