@@ -127,9 +127,12 @@ class FirstMatches:
         return [pk for *_, pk in self.first[: cap + 1]]
 
     def charted(self, cap):
-        """([(start, end)] of the matches the chart draws, whether more match)."""
+        """([(start, end)] of the matches the chart draws, whether more match): every one,
+        or past the cap as many as the facets' note says they counted among."""
         self.read()
-        return [(start, end) for start, end, _ in self.first[:cap]], self.found > cap
+        more = self.found > cap
+        drawn = self.first[: min(cap, settings.FACET_SAMPLE) if more else cap]
+        return [(start, end) for start, end, _ in drawn], more
 
 
 def first_on_postgresql(rows, cap, sample):
