@@ -180,6 +180,8 @@ def main():
         "--rounds", type=int, default=3, help="time the pages this often, sizes in turn (median)"
     )
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     sizes = [1_000, 20_000] if args.quick else args.sizes
     DATA.mkdir(parents=True, exist_ok=True)
     command = "python bench/run.py " + shlex.join(sys.argv[1:])

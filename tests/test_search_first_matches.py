@@ -72,14 +72,17 @@ def test_an_export_of_a_search_reads_no_first_matches_it_does_not_use(
     assert first_matches_read(searches) == []
 
 
-def test_past_the_cap_the_chart_and_the_facets_describe_the_same_first_matches(
+def test_past_the_cap_the_chart_draws_the_first_matches_as_many_as_the_facets_note_names(
     analyst_client, embassy_calls, settings
 ):
     settings.TABLE_COUNT_CAP, settings.FACET_SAMPLE = 3, 2  # five match
     response, _ = searched(analyst_client, q="embassy")
     context = response.context
     assert context["table"].paginator.count_display == "3+"
-    assert context["contact_chart"].contacts == 2 and context["contact_chart"].partial
+    chart = context["contact_chart"]
+    assert chart.contacts == 2 and chart.partial
+    drawn = {bar.start.day: bar.total for bar in chart.bars if bar.total}
+    assert drawn == {2: 1, 3: 1}  # the two entered first, as the index gives them
     assert "2 of the matching contacts only, as the search index gives them" in response.text
     assert "Counted among 2 of the matching rows, not all of them" in response.text
 
@@ -103,3 +106,21 @@ def test_when_the_index_counted_past_the_cap_only_the_sample_of_matches_is_read(
     assert len(dates) == 1 and dates[0].endswith("LIMIT 2")
     assert response.context["table"].paginator.count_display == "3+"
     assert response.context["contact_chart"].contacts == 1  # as many as the facets say
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's test for a common word")
+def test_a_common_words_lower_bound_is_not_taken_for_a_count_at_the_cap(db):
+    """Of a hundred contacts that all match, the test for a common word reads five (5%):
+    "at least five" does not tell whether a cap of five is passed; counting does."""
+    from contacts.models import Contact
+    from contacts.search import INDEXES, count_matches, is_common, known_count, search_query
+    from contacts.search.expressions import fts5
+    from tests.factories import ContactFactory
+
+    for _ in range(100):
+        ContactFactory(summary="At the embassy.", date_start=datetime.date(2020, 1, 1))
+    query, index = search_query("embassy"), INDEXES["contacts_contact"]
+    assert is_common(index, fts5(query, index.fts), query=query)
+    assert known_count(Contact, query, 5) is None
+    assert known_count(Contact, query, 4) == 5  # past a cap of four: known
+    assert count_matches(Contact, query, 5) == 6

@@ -205,7 +205,8 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
 
     Reads at most that many entries of the index: cheap for rare and common words alike.
     Fewer is every match: their number is kept on the search `query` (`count_matches`), as
-    is the table's size (`table_rows`, for `walk_pays`).
+    is the table's size (`table_rows`, for `walk_pays`); as many is a lower bound, kept
+    as counted up to one fewer (`known_count` then knows a count past a cap below it).
     """
     fts, table = index.fts, index.table
     threshold = f"(SELECT COALESCE(CAST(MAX(id) * %s AS INTEGER), 0) FROM {table})"
@@ -225,8 +226,8 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
         query.counted[index.table] = (found, None)  # every match
     elif query is not None and matches is not None:
         query.counted[index.table] = (matches, cap)
-    elif query is not None and needed:  # at least `found`: `count_matches` reads it
-        query.counted[index.table] = (found, found)
+    elif query is not None and needed:  # at least `found`, as a count up to `found` - 1
+        query.counted[index.table] = (found, found - 1)  # would give (LIMIT counted_to + 1)
     return bool(needed) and found >= needed
 
 

@@ -113,6 +113,7 @@ class FirstMatches:
         self.found, self.first = len(first), first if len(first) <= cap else first[:sample]
 
     def count(self, cap):
+        """How many match, up to `cap` + 1 (a cap at most the list's: TABLE_COUNT_CAP)."""
         self.read()
         return min(self.found, cap + 1)
 
@@ -122,7 +123,8 @@ class FirstMatches:
         return [pk for *_, pk in self.first], self.found, self.table_rows
 
     def ids(self, cap):
-        """The first `cap` + 1 matches' ids (the facets' sample)."""
+        """The first `cap` + 1 matches' ids (the facets' sample; past the count's cap at
+        most FACET_SAMPLE + 1 are kept)."""
         self.read()
         return [pk for *_, pk in self.first[: cap + 1]]
 

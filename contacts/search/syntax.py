@@ -131,8 +131,9 @@ class Query:
     # A table's size as finding its matches read it (SQLite: `is_common`; PostgreSQL:
     # the planner's count)
     table_rows: dict = field(default_factory=dict, compare=False, repr=False)
-    # PostgreSQL, for one model's list that charts its matches: a function giving the first
-    # matching rows' ids, up to the count's cap, read once, and the table's size
+    # PostgreSQL, for one model's list that charts its matches: a function giving, read once,
+    # the first matching rows' ids (every one up to the count's cap, past it the facets'
+    # sample), how many match (up to the cap + 1) and the table's size
     # (`search.matching_postgresql`)
     first_matches: Callable | None = field(default=None, compare=False, repr=False)
     # PostgreSQL: the first matches' ids, read when counting them (the facets' sample)

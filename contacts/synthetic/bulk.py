@@ -121,9 +121,9 @@ class deferred_full_text_index:
 
     SQLite: the FTS5 insert triggers are dropped for the load, the new rows are added to the
     FTS tables with one INSERT ... SELECT each (their words stemmed in the language each row
-    takes, see contacts.search), each index is merged into one segment, and the triggers are
-    put back. PostgreSQL computes the
-    stored documents as rows arrive; the triggers that give citations and contacts their
+    takes, see contacts.search), each index is merged into one segment (most of its rows
+    are new: the generator loads once), and the triggers are put back. PostgreSQL computes
+    the stored documents as rows arrive; the triggers that give citations and contacts their
     sources' language are switched off for the load; the few rows whose language is not the
     default, and the contacts' excerpts, are set in one statement each afterwards. The GIN
     indexes of the sources' and contacts' documents are built once at the end.
