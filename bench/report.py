@@ -3,7 +3,7 @@
 PAGE_RATIO, DEEP_RATIO, SEARCH_P95, QUERY_LIMIT, FLOOR_RATIO = 2.0, 1.5, 100, 8, 2.0
 FACET_QUERIES = 2  # facets add at most this many queries to a page
 OFF = " [facets off]"
-EXPORT_RATE, FIRST_BYTE, MEMORY_RATIO = 100_000, 200, 1.2  # issue 15 asks 60,000 rows/s
+EXPORT_RATE, FIRST_BYTE, MEMORY_RATIO = 60_000, 200, 1.2  # issue 15
 SERVED_P95 = 30  # ms, /contacts/ behind gunicorn
 
 
@@ -87,7 +87,8 @@ def export_table(small, large, sizes):
         "size",
         "rows",
         f"rows/s (≥ {EXPORT_RATE:,})",
-        "first byte ms (≤ 200)",
+        f"first byte ms (≤ {FIRST_BYTE})",
+        "process's first request: first byte ms",
         "peak RSS MB (own)",
     )
     for size, run in zip(sizes, (small, large), strict=True):
@@ -95,7 +96,8 @@ def export_table(small, large, sizes):
             lines.append(
                 f"| {name} | {size:,} | {result['rows']:,} | {result['rows_per_s']:,} "
                 f"{mark(result['rows_per_s'] >= EXPORT_RATE)} | {result['first_byte_ms']} "
-                f"{mark(result['first_byte_ms'] <= FIRST_BYTE)} | {result['peak_rss_mb']} "
+                f"{mark(result['first_byte_ms'] <= FIRST_BYTE)} | "
+                f"{result.get('cold_first_byte_ms', '–')} | {result['peak_rss_mb']} "
                 f"({own_mb(result)}) |"
             )
     return lines
@@ -155,7 +157,9 @@ def markdown(results):
         "30 timed requests per case (p50/p95), in rounds: each size timed in turn, every "
         "figure the median of the rounds' (see each database's command, `--rounds`, default "
         "3), so that a slow spell of a shared machine falls on one size in one round. "
-        "Exports: one process each, peak memory is its "
+        "Exports: one process each, timed after a first request to the same export whose "
+        "body is left unread (a serving worker's imports, URL patterns and connection are "
+        "ready; that first request's first byte is shown apart), peak memory is its "
         "`ru_maxrss`, with in brackets its own (`RssAnon`, sampled while streaming; on SQLite "
         "`ru_maxrss` also counts the pages of the memory-mapped database file it read). "
         "Floor (issue 15): in the same run, the page's own captured SQL executed raw, "
