@@ -77,6 +77,30 @@ def test_a_kept_month_counts_what_the_live_query_counts(analyst_client, people):
     assert directed == {("Mike Pompeo", "Dominic Raab"): 2, ("Mike Pompeo", "Mark Esper"): 1}
 
 
+def test_the_page_keeps_what_it_draws_and_reads_it_back_without_choosing_again(
+    analyst_client, people, monkeypatch
+):
+    first, _ = requested(analyst_client, **JANUARY)
+    kept = NetworkMonth.objects.get(month=D(2020, 1, 1), group="person")
+    assert kept.drawn == "250x25"
+
+    def chosen_again(*args):
+        raise AssertionError("a kept month's drawing was chosen again")
+
+    monkeypatch.setattr("contacts.network.analysis.drawable", chosen_again)
+    second, _ = requested(analyst_client, **JANUARY)
+    assert second["matrix"] == first["matrix"] and second["elements"] == first["elements"]
+
+
+def test_a_month_kept_for_one_drawing_is_not_read_for_another(analyst_client, people):
+    requested(analyst_client, **JANUARY)  # keeps the page's drawing: 250 edges, 25 columns
+    window = Contact.objects.filter(date_start__range=(D(2020, 1, 1), D(2020, 1, 31)))
+    smaller = reach(window, month=D(2020, 1, 1), drawn=(1, 1))
+    assert smaller == reach(window, drawn=(1, 1))
+    assert len(smaller.totals) == 2  # the busiest pair's two people
+    assert set(NetworkMonth.objects.values_list("drawn", flat=True)) == {"250x25", "1x1"}
+
+
 @pytest.mark.parametrize(
     "filters",
     [

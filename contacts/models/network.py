@@ -4,8 +4,9 @@ that month.
 The network page over a whole month reads every participant of that month's contacts
 three times (pairs by initiator, pairs without one, each node's total): at a million
 contacts, 20,000 contacts and 70,000 participants. Their result, the busiest pairs and
-nodes (`contacts.network.analysis`), is a few hundred rows; it is kept here per month
-and per grouping (people or countries) and read back in one query.
+nodes (`contacts.network.analysis`), is a few hundred rows; it is kept here per month,
+per grouping (people or countries) and per drawing (every row, or only those a page of so
+many edges and columns draws, `network.drawn`), and read back in one query.
 
 Database triggers on the participants' table (migration 0009) delete the months a
 participant's contact overlaps whenever a participant is added, changed or removed, and a
@@ -20,12 +21,20 @@ from django.db import models
 class NetworkMonth(models.Model):
     month = models.DateField(help_text="The month's first day.")
     group = models.CharField(max_length=10)  # "person" or "country"
+    drawn = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text='Empty: every counted row; "250x25": only what a page drawing 250 edges '
+        "and 25 columns shows.",
+    )
     rows = models.TextField(help_text="The counted pairs and nodes, as JSON.")
     counted_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["month", "group"], name="network_month_once"),
+            models.UniqueConstraint(
+                fields=["month", "group", "drawn"], name="network_month_drawn_once"
+            ),
         ]
 
     def __str__(self):

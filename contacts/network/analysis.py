@@ -8,6 +8,7 @@ each of those people (or countries) took part in: three grouped queries and two 
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -34,6 +35,7 @@ class Node(tuple):
     def __new__(cls, key, label, slug="", country=None, description=""):
         node = super().__new__(cls, (key, label))
         node.slug, node.country, node.description = slug, country, description
+        node.kind = key.partition(":")[0]  # "person", "unnamed", "country" or "initiator"
         return node
 
     def __getnewargs__(self):  # copied or pickled with its attributes, not as the pair
@@ -45,10 +47,6 @@ class Node(tuple):
     def __repr__(self):
         return f"Node({self.key!r}, {self.label!r})"
 
-    @property
-    def kind(self):
-        return self.key.partition(":")[0]
-
 
 UNKNOWN = Node("initiator:unknown", "Initiator unknown")
 
@@ -57,6 +55,13 @@ def run(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+class Place(NamedTuple):
+    """A node's country: what its links and labels read of it."""
+
+    code: str
+    name: str
 
 
 def in_bulk(model, ids, *fields):
@@ -78,7 +83,9 @@ class NodeNamer:
         # People are named by themselves; unnamed counterparts and countries by the country.
         countries = {r[2] for r in rows if r[2] and (group == "country" or r[0] is None)}
         self.people = in_bulk(Person, people, "slug", "name") if group == "person" else {}
-        self.countries = in_bulk(Country, countries)
+        self.countries = {
+            pk: Place(*values) for pk, values in in_bulk(Country, countries, "code", "name").items()
+        }
         self.made = {}
 
     def node(self, person_id, description, country_id):
@@ -193,20 +200,31 @@ def counted(contacts, group, limit):
     return [list(map(list, rows)) for rows in (directed, undirected, totals)]
 
 
+def drawn_key(drawn):
+    """How `NetworkMonth.drawn` names a drawing: "" for every row, "250x25"."""
+    return "" if drawn is None else "x".join(map(str, drawn))
+
+
 def reach(contacts, group="person", limit=PAIR_LIMIT, month=None, drawn=None):
     """Pairs and participation counts among `contacts` (a queryset), by person or by country.
 
     Counts are of contacts, not of participant pairs: a country's two ministers calling a
     third country's make one contact between the two countries. `month`: the contacts are
     that whole calendar month's, and its counts are kept (`months.kept`). `drawn`: (graph
-    edges, matrix columns) the page draws; only what those can show is named (`drawable`).
+    edges, matrix columns) the page draws; only what those can show is named and, for a
+    month, kept (`drawable`).
     """
-    if month is not None and limit == PAIR_LIMIT:
-        directed, undirected, totals = kept(month, group, lambda: counted(contacts, group, limit))
-    else:
+
+    def rows():
         directed, undirected, totals = counted(contacts, group, limit)
-    if drawn is not None:
-        undirected, totals = drawable(directed, undirected, totals, *drawn)
+        if drawn is not None:
+            undirected, totals = drawable(directed, undirected, totals, *drawn)
+        return [directed, undirected, totals]
+
+    if month is not None and limit == PAIR_LIMIT:
+        directed, undirected, totals = kept(month, group, rows, drawn_key(drawn))
+    else:
+        directed, undirected, totals = rows()
     if not directed and not undirected:
         return Reach()
     namer = NodeNamer(sides_of(directed, undirected) + [row[0:3] for row in totals], group)

@@ -2,7 +2,7 @@
 
 import math
 from collections import Counter
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -34,6 +34,7 @@ class Links:
             self.filters.pop(name, None)
         self.bases = {}  # the names a link sets -> the address with the other filters
         self.pieces = {}  # (name, value) -> "name=value", encoded
+        self.encoded = {}  # value -> value, encoded
         self.person = RecordLinks(person=(Person, "slug")).person
 
     def contacts(self, **params):
@@ -55,10 +56,14 @@ class Links:
         )
 
     def piece(self, name, value):
-        """`name=value` encoded once per page: a node stands in dozens of links."""
+        """`name=value` encoded once per page: a node stands in dozens of links, under
+        several names (`name` is a filter's, which needs no encoding)."""
         piece = self.pieces.get((name, value))
         if piece is None:
-            piece = self.pieces[name, value] = urlencode({name: value})
+            encoded = self.encoded.get(value)
+            if encoded is None:
+                encoded = self.encoded[value] = quote_plus(str(value))
+            piece = self.pieces[name, value] = f"{name}={encoded}"
         return piece
 
     @staticmethod
@@ -133,6 +138,7 @@ def matrix_body(table):
     """The matrix's rows as HTML (`matrix`'s table): 650 cells at 25 by 25, which the
     template drew with a dozen lookups each."""
     html = []
+    names = {}  # each column's label, escaped once
     for row, cells in table:
         unknown = row.kind == "initiator"
         name = escape(row.label)
@@ -142,10 +148,13 @@ def matrix_body(table):
             if count and url:
                 plural = "" if count == 1 else "s"
                 what = f"{count} contact{plural}"
+                to = names.get(column)
+                if to is None:
+                    to = names[column] = escape(column.label)
                 if unknown:
-                    label = f"{what} of {escape(column.label)} whose initiator is unknown"
+                    label = f"{what} of {to} whose initiator is unknown"
                 else:
-                    label = f"{what} from {name} to {escape(column.label)}"
+                    label = f"{what} from {name} to {to}"
                 cell = f'<a href="{escape(url)}" aria-label="{label}">{count}</a>'
             else:
                 cell = str(count) if count else '<span class="muted">·</span>'

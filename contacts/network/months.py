@@ -34,10 +34,10 @@ def whole_month(filterset):
     return start
 
 
-def kept(month, group, count):
-    """`count()` (JSON-able rows) for `month` and `group`: read back when kept, else
-    counted, and kept when no edit touched the month meanwhile."""
-    found = NetworkMonth.objects.filter(month=month, group=group)
+def kept(month, group, count, drawn=""):
+    """`count()` (JSON-able rows) for `month`, `group` and `drawn` (what the rows keep):
+    read back when kept, else counted, and kept when no edit touched the month meanwhile."""
+    found = NetworkMonth.objects.filter(month=month, group=group, drawn=drawn)
     row = found.values_list("pk", "rows", "counted_at").first()
     if row is not None and row[1]:
         return json.loads(row[1])
@@ -48,7 +48,9 @@ def kept(month, group, count):
                 found.filter(pk=row[0], rows="").delete()
                 row = None
             if row is None:
-                placeholder = NetworkMonth.objects.create(month=month, group=group, rows="").pk
+                placeholder = NetworkMonth.objects.create(
+                    month=month, group=group, drawn=drawn, rows=""
+                ).pk
     except DatabaseError:  # another request is counting it, or the database is busy
         placeholder = None
     rows = count()
