@@ -59,6 +59,7 @@ def prepare(database, size, reuse):
     env = environment(database, size)
     marker = DATA / f"{database}-{size}.generated"
     if reuse and marker.exists():
+        manage(env, "migrate", "--noinput", "-v0")  # data generated before a new migration
         return json.loads(marker.read_text())
     reset(database, size)
     manage(env, "migrate", "--noinput", "-v0")
