@@ -59,6 +59,8 @@ def prepare(database, size, reuse):
     env = environment(database, size)
     marker = DATA / f"{database}-{size}.generated"
     if reuse and marker.exists():
+        if database == "sqlite" and not Path(env["SQLITE_PATH"]).exists():
+            raise SystemExit(f"{marker} is there but not {env['SQLITE_PATH']}: run without --reuse")
         manage(env, "migrate", "--noinput", "-v0")  # data generated before a new migration
         return json.loads(marker.read_text())
     reset(database, size)

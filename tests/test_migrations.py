@@ -138,3 +138,26 @@ def test_the_family_key_migration_fills_the_people_and_aliases_already_there_and
     assert PersonAlias.objects.get(person=person.pk).family_key == "روحانی"
     PersonFactory()  # the stored counts' triggers on people survived the migration
     assert list(counts_out_of_step()) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kept_drawing_migration_undoes_and_redoes_with_two_drawings_of_a_month_kept():
+    import datetime
+
+    from contacts.models import NetworkMonth
+
+    from .factories import PersonFactory, make_contact
+    from .test_contact_search_document import migrate
+
+    january = datetime.date(2020, 1, 1)
+    for drawn in ("", "250x25"):  # a month kept before the migration, then by the page
+        NetworkMonth.objects.create(month=january, group="person", drawn=drawn, rows="[]")
+    try:
+        migrate("0020_forms_searched_in_their_language")
+    finally:
+        migrate()
+    assert not NetworkMonth.objects.exists()
+    NetworkMonth.objects.create(month=january, group="person", drawn="250x25", rows="[]")
+    pompeo, raab = PersonFactory(), PersonFactory()
+    make_contact(pompeo, raab, initiator=pompeo, date_start=datetime.date(2020, 1, 3))
+    assert not NetworkMonth.objects.exists()  # the participants' triggers are back

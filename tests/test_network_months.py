@@ -3,6 +3,7 @@ the admin, a service, or an UPDATE in SQL) deletes it, and the next request coun
 
 import datetime
 import json
+from itertools import product
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +14,9 @@ from django.utils import timezone
 
 from contacts.models import Contact, NetworkMonth, Participant
 from contacts.network import months
-from contacts.network.analysis import reach
+from contacts.network.analysis import PAIR_LIMIT, counted, reach
+from contacts.network.drawn import drawable
+from contacts.network.graph import GRAPH_EDGES, MATRIX_SIZE
 from contacts.services import merge_people
 from tests.factories import CountryFactory, ParticipantFactory, PersonFactory, make_contact
 
@@ -22,6 +25,7 @@ pytestmark = pytest.mark.django_db
 JANUARY = {"date_from": "2020-01-01", "date_to": "2020-01-31"}
 FEBRUARY = {"date_from": "2020-02-01", "date_to": "2020-02-29"}
 D = datetime.date
+PAGE = (GRAPH_EDGES, MATRIX_SIZE)  # what the network page draws
 
 
 @pytest.fixture
@@ -68,10 +72,10 @@ def test_a_whole_months_network_is_counted_once_then_read_back_without_the_pairs
 def test_a_kept_month_counts_what_the_live_query_counts(analyst_client, people):
     requested(analyst_client, **JANUARY)
     window = Contact.objects.filter(date_start__range=(D(2020, 1, 1), D(2020, 1, 31)))
-    for group in ("person", "country"):
-        kept = reach(window, group, month=D(2020, 1, 1))
-        kept_again = reach(window, group, month=D(2020, 1, 1))
-        assert kept_again == kept == reach(window, group)
+    for group, drawn in product(("person", "country"), (None, PAGE)):
+        kept = reach(window, group, month=D(2020, 1, 1), drawn=drawn)
+        kept_again = reach(window, group, month=D(2020, 1, 1), drawn=drawn)
+        assert kept_again == kept == reach(window, group, drawn=drawn)
     kept = reach(window, "person", month=D(2020, 1, 1))
     directed = {(a.label, b.label): n for (a, b), n in kept.directed.items()}
     assert directed == {("Mike Pompeo", "Dominic Raab"): 2, ("Mike Pompeo", "Mark Esper"): 1}
@@ -80,9 +84,15 @@ def test_a_kept_month_counts_what_the_live_query_counts(analyst_client, people):
 def test_the_page_keeps_what_it_draws_and_reads_it_back_without_choosing_again(
     analyst_client, people, monkeypatch
 ):
+    monkeypatch.setattr("contacts.views.network.GRAPH_EDGES", 1)
+    monkeypatch.setattr("contacts.views.network.MATRIX_SIZE", 1)
     first, _ = requested(analyst_client, **JANUARY)
     kept = NetworkMonth.objects.get(month=D(2020, 1, 1), group="person")
-    assert kept.drawn == "250x25"
+    window = Contact.objects.filter(date_start__range=(D(2020, 1, 1), D(2020, 1, 31)))
+    directed, undirected, totals = counted(window, "person", PAIR_LIMIT)
+    assert kept.drawn == "1x1"
+    assert json.loads(kept.rows) == [directed, *drawable(directed, undirected, totals, 1, 1)]
+    assert len(json.loads(kept.rows)[2]) == 2 < len(totals)  # Pompeo and Raab, not Esper
 
     def chosen_again(*args):
         raise AssertionError("a kept month's drawing was chosen again")

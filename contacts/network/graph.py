@@ -57,7 +57,8 @@ class Links:
 
     def piece(self, name, value):
         """`name=value` encoded once per page: a node stands in dozens of links, under
-        several names (`name` is a filter's, which needs no encoding)."""
+        several names (`name` is a filter's, which needs no encoding; `value` is a slug, a
+        description or a country code: text, so one encoding per value)."""
         piece = self.pieces.get((name, value))
         if piece is None:
             encoded = self.encoded.get(value)
