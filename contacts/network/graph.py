@@ -33,7 +33,6 @@ class Links:
         for name in ("group", "page"):
             self.filters.pop(name, None)
         self.bases = {}  # the names a link sets -> the address with the other filters
-        self.pieces = {}  # (name, value) -> "name=value", encoded
         self.encoded = {}  # value -> value, encoded
         self.person = RecordLinks(person=(Person, "slug")).person
 
@@ -56,16 +55,13 @@ class Links:
         )
 
     def piece(self, name, value):
-        """`name=value` encoded once per page: a node stands in dozens of links, under
-        several names (`name` is a filter's, which needs no encoding; `value` is a slug, a
-        description or a country code: text, so one encoding per value)."""
-        piece = self.pieces.get((name, value))
-        if piece is None:
-            encoded = self.encoded.get(value)
-            if encoded is None:
-                encoded = self.encoded[value] = quote_plus(str(value))
-            piece = self.pieces[name, value] = f"{name}={encoded}"
-        return piece
+        """`name=value`, the value encoded once per page: a node stands in dozens of links,
+        under several names (`name` is a filter's, which needs no encoding; `value` is a
+        slug, a description or a country code)."""
+        encoded = self.encoded.get(value)
+        if encoded is None:
+            encoded = self.encoded[value] = quote_plus(str(value))
+        return f"{name}={encoded}"
 
     @staticmethod
     def value(node):
