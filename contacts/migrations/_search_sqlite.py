@@ -1,4 +1,5 @@
-"""SQLite's full-text search, as the squashed migrations leave it (0005, 0007, 0015, 0019).
+"""SQLite's full-text search, as the squashed migrations leave it (0005, 0007, 0015, 0019),
+and the statements' medium beside their terms (0022, `COPIED`).
 
 Each searchable table has an FTS5 table `<table>_fts` whose column `terms` holds the text's
 stems in its language: a statement's `language`, a citation's source's, a contact's first
@@ -37,6 +38,12 @@ WATCHED = {  # the columns whose change re-indexes a row
     "contacts_source": "title, text, language",
 }
 TOKENIZER = "unicode61 remove_diacritics 0"  # the terms come folded and stemmed
+# From 0022 on, the statements' index also holds their medium, so that a search beside a
+# medium filter is answered by the index alone: one word, its underscores left out
+# ("tv_interview" as "tvinterview", not the two words "tv interview", which a search for
+# "interview" would meet). A table's copied columns, {column: SQL of its indexed value},
+# are given to `triggers` and `create_index`; the functions above index `terms` only.
+COPIED = {"contacts_statement": {"medium": "replace({row}.medium, '_', '')"}}
 
 
 def terms(table, row):
@@ -78,9 +85,20 @@ def reindex_where(schema_editor, condition, optimize=False):
             schema_editor.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')", params=None)
 
 
-def triggers(table):
-    fts, watched = f"{table}_fts", WATCHED[table]
-    on_insert = f"INSERT INTO {fts}(rowid, terms) VALUES (new.id, {terms(table, 'new')}); "
+def copied_columns(copied, row):
+    """(", name, …", ", value, …"): the `copied` columns and their values for `row`."""
+    names = "".join(f", {column}" for column in copied)
+    return names, "".join(f", {value.format(row=row)}" for value in copied.values())
+
+
+def triggers(table, copied=None):
+    """The triggers that keep `table`'s FTS5 table current, with its `copied` columns."""
+    copied = copied or {}
+    fts, watched = f"{table}_fts", ", ".join([WATCHED[table], *copied])
+    names, values = copied_columns(copied, "new")
+    on_insert = (
+        f"INSERT INTO {fts}(rowid, terms{names}) VALUES (new.id, {terms(table, 'new')}{values}); "
+    )
     on_update = f"DELETE FROM {fts} WHERE rowid = old.id; {on_insert}"
     on_delete = f"DELETE FROM {fts} WHERE rowid = old.id; "
     if table == "contacts_citation":  # a contact's text holds its excerpts
@@ -109,11 +127,17 @@ def create(schema_editor):
     for table in TABLES:
         fts = f"{table}_fts"
         for statement in [
-            f"CREATE VIRTUAL TABLE {fts} USING fts5(terms, tokenize='{TOKENIZER}')",
+            create_index(table),
             f"INSERT INTO {fts}(rowid, terms) SELECT id, {terms(table, table)} FROM {table}",
             *triggers(table),
         ]:
             schema_editor.execute(statement, params=None)
+
+
+def create_index(table, copied=()):
+    """The statement creating `table`'s FTS5 table: `terms`, then the `copied` columns."""
+    columns = ", ".join(["terms", *copied])
+    return f"CREATE VIRTUAL TABLE {table}_fts USING fts5({columns}, tokenize='{TOKENIZER}')"
 
 
 def drop(schema_editor):

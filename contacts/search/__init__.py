@@ -23,7 +23,16 @@ from django.conf import settings
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from .expressions import INDEXES, AmongMatches, Matches, Probe, Relevance, WalkedMatches, fts5
+from .expressions import (
+    INDEXES,
+    AmongMatches,
+    Matches,
+    Probe,
+    Relevance,
+    WalkedMatches,
+    fts5,
+    with_copied,
+)
 from .ranking import StoredRank, store_ranks
 from .snippets import highlight, snippet
 from .syntax import Query, parse
@@ -155,12 +164,16 @@ def matching_postgresql(queryset, query, index):
     return queryset.filter(Matches(index, query))
 
 
-def matching_for_counts(queryset, text, expand=True):
+def matching_for_counts(queryset, text, expand=True, filtered=None):
     """Rows of `queryset` that match `text`, in the form cheapest to read in full or up to
     a cap (the row count, the facets): on SQLite the index is walked in its own order and
     each match looked up by id, so counting stops at the cap, where `id IN (matches)` would
     first collect every match (two million for a common word). Only as a query's outermost
     table (the join names it); PostgreSQL's GIN bitmap does the same for `matching`.
+
+    `filtered`: {column: value} of `queryset`'s filters; on SQLite those on a column its
+    index holds (`Index.copied`: a statement's medium) are asked of the index too, so that
+    only the rows matching both are looked up (the queryset still filters them).
     """
     query = search_query(text, expand)
     if connection.vendor == "postgresql" or not query or query.only_excluded:
@@ -169,6 +182,8 @@ def matching_for_counts(queryset, text, expand=True):
     expression = fts5(query, index.fts)
     if not expression:
         return queryset.none()
+    copied = {k: v for k, v in (filtered or {}).items() if k in index.copied and v}
+    expression = with_copied(expression, copied)
     fts, table = index.fts, index.table
     return queryset.extra(
         tables=[fts], where=[f"{fts} MATCH %s AND {fts}.rowid = {table}.id"], params=[expression]

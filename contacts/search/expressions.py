@@ -20,6 +20,9 @@ from .words import fold, is_compound, parts_of, phrase_forms, ruled_forms
 class Index:
     table: str
     document: str  # PostgreSQL: the stored tsvector column
+    # SQLite: the table's columns its FTS5 table also holds, beside the words (`terms`), so
+    # that a filter on them is answered by the index with the search (migration 0022)
+    copied: tuple = ()
 
     @property
     def fts(self):  # SQLite: the FTS5 table
@@ -29,7 +32,7 @@ class Index:
 INDEXES = {
     index.table: index
     for index in (
-        Index("contacts_statement", "text_document"),
+        Index("contacts_statement", "text_document", copied=("medium",)),
         Index("contacts_contact", "search_document"),  # summary and excerpts
         Index("contacts_citation", "excerpt_document"),
         Index("contacts_source", "text_document"),  # title and text
@@ -97,6 +100,19 @@ def fts5(query, fts=None):
     excluded = either([clause(c) for c in query.excluded], "OR")
     if expression and excluded:
         expression = f"({expression}) NOT {excluded}"
+    if expression and FTS_COPIED.get(fts):  # the words are searched among the words only
+        expression = f"terms : ({expression})"
+    return expression
+
+
+FTS_COPIED = {index.fts: index.copied for index in INDEXES.values()}
+
+
+def with_copied(expression, values):
+    """The FTS5 `expression` (of `fts5`) also asking the index's copied columns for
+    `values` ({column: value}); each value is one word there, its underscores left out."""
+    for column, value in values.items():
+        expression += f" AND {column} : " + quoted([str(value).replace("_", "")])
     return expression
 
 

@@ -224,7 +224,8 @@ class FullTextFilter(CountedFilterSet):
         """`rows` that match the search, in the `form` cheapest for its use: the page's
         rows in its order, every match to be ranked, or the matches to be counted."""
         if form == COUNTED:
-            return matching_for_counts(rows, query)
+            filtered = getattr(self.form, "cleaned_data", {})
+            return matching_for_counts(rows, query, filtered=filtered)
         return matching(rows, query, outer=form == PAGE)
 
     def people_links(self):

@@ -2,6 +2,8 @@
 
 from django.db import connection
 
+from ..migrations._search_sqlite import COPIED, copied_columns
+
 
 def next_id(table):
     with connection.cursor() as cursor:
@@ -174,9 +176,10 @@ class deferred_full_text_index:
 
     def index_new_rows(self, cursor):
         for table, sql in sqlite_terms().items():
+            names, values = copied_columns(COPIED.get(table, {}), table)
             cursor.execute(
-                f"INSERT INTO {table}_fts(rowid, terms) SELECT id, {sql} FROM {table} "
-                "WHERE id >= %s",
+                f"INSERT INTO {table}_fts(rowid, terms{names}) SELECT id, {sql}{values} "
+                f"FROM {table} WHERE id >= %s",
                 [self.first_ids[table]],
             )
             # one segment, as a search reads it fastest (see migrations/_search_sqlite.py)
