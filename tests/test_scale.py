@@ -304,14 +304,14 @@ def test_statement_search_plan_uses_the_fts5_table(db):
 def test_statement_search_alone_is_counted_from_the_index_alone(db):
     from contacts.lists.filters import StatementFilter
 
-    StatementFactory(text="The minister talks", medium="tweet")
-    StatementFactory(text="The minister said", medium="speech")
+    StatementFactory(text="The minister talks", medium="tweet", is_verbatim=True)
+    StatementFactory(text="The minister said", medium="speech", is_verbatim=False)
     StatementFactory(text="Nothing to see")
     alone = StatementFilter({"q": "minister"}, queryset=Statement.objects.all())
     assert alone.qs.count() == 2
     assert alone.count_rows(10) == 2
     with_another_filter = StatementFilter(
-        {"q": "minister", "medium": "tweet"}, queryset=Statement.objects.all()
+        {"q": "minister", "is_verbatim": "true"}, queryset=Statement.objects.all()
     )
     assert with_another_filter.qs.count() == 1
     assert with_another_filter.count_rows is None

@@ -104,3 +104,30 @@ def test_the_medium_migration_indexes_the_statements_already_there_and_undoes_cl
     assert counted({"q": "minister", "medium": "tweet"}) == ["The minister tweeted"]
     later = StatementFactory(text="The minister again", medium="speech")  # triggers are back
     assert index_medium(later) == "speech"
+
+
+def test_a_search_with_only_a_medium_beside_it_is_counted_from_the_index_alone():
+    StatementFactory(text="The minister tweeted", medium="tweet")
+    StatementFactory(text="The minister spoke", medium="speech")
+    StatementFactory(text="Nothing said", medium="tweet")
+    filters = StatementFilter(
+        {"q": "minister", "medium": "tweet"}, queryset=Statement.objects.all()
+    )
+    filters.qs  # noqa: B018 (filtering prepares the count)
+    assert filters.count_rows is not None
+    with CaptureQueriesContext(connection) as queries:
+        assert filters.count(10) == 1
+    assert len(queries) == 1
+    assert ('"contacts_statement"' in queries[0]["sql"]) is (connection.vendor == "postgresql")
+
+
+def test_the_words_count_of_a_search_alone_is_not_taken_for_one_beside_a_medium():
+    for n in range(3):
+        StatementFactory(text=f"The minister spoke {n}", medium="speech")
+    StatementFactory(text="The minister tweeted", medium="tweet")
+    filters = StatementFilter(
+        {"q": "minister", "medium": "tweet"}, queryset=Statement.objects.all()
+    )
+    assert len(filters.qs) == 1
+    assert filters.count(10) == 1
+    assert filters.count(0) == 1

@@ -171,9 +171,9 @@ def matching_for_counts(queryset, text, expand=True, filtered=None):
     first collect every match (two million for a common word). Only as a query's outermost
     table (the join names it); PostgreSQL's GIN bitmap does the same for `matching`.
 
-    `filtered`: {column: value} of `queryset`'s filters; on SQLite those on a column its
-    index holds (`Index.copied`: a statement's medium) are asked of the index too, so that
-    only the rows matching both are looked up (the queryset still filters them).
+    `filtered`: {column: value} of `queryset`'s filters on columns its index holds
+    (`Index.copied`: a statement's medium); on SQLite they are asked of the index too, so
+    that only the rows matching both are looked up (the queryset still filters them).
     """
     query = search_query(text, expand)
     if connection.vendor == "postgresql" or not query or query.only_excluded:
@@ -182,8 +182,7 @@ def matching_for_counts(queryset, text, expand=True, filtered=None):
     expression = fts5(query, index.fts)
     if not expression:
         return queryset.none()
-    copied = {k: v for k, v in (filtered or {}).items() if k in index.copied and v}
-    expression = with_copied(expression, copied)
+    expression = with_copied(expression, filtered or {})
     fts, table = index.fts, index.table
     return queryset.extra(
         tables=[fts], where=[f"{fts} MATCH %s AND {fts}.rowid = {table}.id"], params=[expression]
@@ -246,24 +245,27 @@ def is_common(index, expression, share=COMMON_SHARE, query=None):
     return bool(needed) and found >= needed
 
 
-def count_matches(model, text, cap, expand=True):
+def count_matches(model, text, cap, expand=True, filtered=None):
     """How many rows of `model` match `text`, up to `cap` + 1, from the index alone (or
-    as finding them told: `Query.counted`)."""
+    as finding them told: `Query.counted`); with `filtered` ({column: value} of columns
+    the index holds, `Index.copied`), only the rows with those values."""
     query = search_query(text, expand)
     index = index_of(model)
+    filtered = filtered or {}
     if not query:
         return 0
     if query.only_excluded:  # the rows that hold none of the words: not in the index
-        found = matching(model.objects.all(), query, outer=False)
+        found = matching(model.objects.filter(**filtered), query, outer=False)
         return found.order_by().values("pk")[: cap + 1].count()
-    if (known := known_count(model, query, cap)) is not None:
+    if not filtered and (known := known_count(model, query, cap)) is not None:
         return known
     if connection.vendor == "postgresql":
-        found = model.objects.filter(Matches(index, query))
+        found = model.objects.filter(Matches(index, query), **filtered)
         return found.order_by().values("pk")[: cap + 1].count()
-    expression = fts5(query, index.fts)
-    if not expression:
+    words = fts5(query, index.fts)
+    if not words:
         return 0
+    expression = with_copied(words, filtered)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT COUNT(*) FROM (SELECT rowid FROM {index.fts} "

@@ -29,6 +29,7 @@ from django.utils.functional import SimpleLazyObject
 
 from ..lists.filter_fields import AppliedText, CountedFilterSet
 from . import (
+    INDEXES,
     TABLE_SIZE,
     count_matches,
     known_count,
@@ -190,12 +191,25 @@ class FullTextFilter(CountedFilterSet):
 
     def search(self, queryset, name, value):
         self.parse(value)
-        if self.one_index and self.only_active(name):
-            # The search is the whole filter: the index alone counts the rows.
-            self.count_rows = partial(count_matches, queryset.model, self.search_query)
-            # Unless a chart reads the first matches, finding them counts them too.
-            self.search_query.count_cap = None if self.charted else settings.TABLE_COUNT_CAP
+        held = self.held_by_index(queryset.model)
+        if self.one_index and self.only_active(name, *held):
+            # The search is the whole filter, or with filters on columns the index holds
+            # (a statement's medium): the index alone counts the rows.
+            count = partial(count_matches, queryset.model, self.search_query, filtered=held)
+            self.count_rows = count
+            # Unless a chart reads the first matches, finding them counts them too (the
+            # words alone: not with other filters).
+            alone = not (self.charted or held)
+            self.search_query.count_cap = settings.TABLE_COUNT_CAP if alone else None
         return queryset  # the search itself is applied last, by filter_queryset
+
+    def held_by_index(self, model):
+        """{column: value} of the filters given on columns the model's index also holds
+        (`search.INDEXES`, `Index.copied`), as the form cleaned them."""
+        data = getattr(self.form, "cleaned_data", {})
+        index = INDEXES.get(model._meta.db_table)
+        copied = index.copied if index else ()
+        return {column: data[column] for column in copied if data.get(column)}
 
     def filter_queryset(self, queryset):
         rows = super().filter_queryset(queryset)
@@ -224,8 +238,8 @@ class FullTextFilter(CountedFilterSet):
         """`rows` that match the search, in the `form` cheapest for its use: the page's
         rows in its order, every match to be ranked, or the matches to be counted."""
         if form == COUNTED:
-            filtered = getattr(self.form, "cleaned_data", {})
-            return matching_for_counts(rows, query, filtered=filtered)
+            held = self.held_by_index(rows.model)
+            return matching_for_counts(rows, query, filtered=held)
         return matching(rows, query, outer=form == PAGE)
 
     def people_links(self):
