@@ -79,6 +79,16 @@ def test_postgresql_connections_compile_no_plans_just_in_time(db):
         assert cursor.fetchone()[0] == "off"
 
 
+def test_postgresql_connections_start_every_sequential_scan_at_the_tables_first_page(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronize_seqscans")
+        assert cursor.fetchone()[0] == "off"
+
+
 def test_postgresql_connections_plan_random_reads_as_solid_state_storage_costs_them(db):
     from django.db import connection
 
