@@ -204,8 +204,12 @@ class FullTextFilter(CountedFilterSet):
         return queryset  # the search itself is applied last, by filter_queryset
 
     def held_by_index(self, model):
-        """{column: value} of the filters given on columns the model's index also holds
-        (`search.INDEXES`, `Index.copied`), as the form cleaned them."""
+        """SQLite: {column: value} of the filters given on columns the model's index also
+        holds (`search.INDEXES`, `Index.copied`), as the form cleaned them. PostgreSQL's
+        index holds none: counting a search and a medium together, the planner reads the
+        medium's own index, and the count keeps the facets' sample (`count_and_sample`)."""
+        if connection.vendor != "sqlite":
+            return {}
         data = getattr(self.form, "cleaned_data", {})
         index = INDEXES.get(model._meta.db_table)
         copied = index.copied if index else ()
