@@ -183,8 +183,8 @@ else:
     # Every sequential scan starts at the table's first page: by default a scan of a large
     # table joins one already under way, or starts where the last one stopped, so that a
     # common word's first 10,001 matches (its count, and past the cap the chart's and the
-    # facets' sample) were other rows on each reload of the same page, and read from disk
-    # rather than from shared buffers (1M contacts, `/contacts/?q=minister`).
+    # facets' sample) were other rows on each reload of the same page (1M contacts,
+    # `/contacts/?q=minister`; a plan run by parallel workers may still mix their rows).
     random_page_cost = float(os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1"))
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c jit=off -c random_page_cost={random_page_cost} -c synchronize_seqscans=off"

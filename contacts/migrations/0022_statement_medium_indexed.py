@@ -6,7 +6,7 @@ most statements, tweets one in eight, and a million-statement archive read 80,00
 statements to count 10,001 tweets. With the medium in the index as a second column, the
 count asks the index for both (`terms : (…) AND medium : "tweet"`) and looks up only the
 statements that match both. Searches name the `terms` column (`search.expressions`). The
-medium is indexed as one word, its underscores left out ("tvinterview").
+medium is indexed as one word that no text gives, behind a marker ("ǁmtvinterview").
 
 The index is made again from the terms it already holds (no word is stemmed again), and
 the triggers keep the medium current. PostgreSQL is unchanged: its planner reads the
@@ -20,6 +20,7 @@ from . import _search_sqlite
 TABLE = "contacts_statement"
 FTS = f"{TABLE}_fts"
 KEPT = "temp.statement_terms_0022"
+MEDIUM = "char(449) || 'm' || replace({row}.medium, '_', '')"  # as `_search_sqlite.COPIED`
 
 
 def rebuilt(copied):
@@ -52,6 +53,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            rebuilt({"medium": "replace({row}.medium, '_', '')"}), rebuilt({}), elidable=False
+            rebuilt({"medium": MEDIUM}), rebuilt({}), elidable=False
         ),
     ]

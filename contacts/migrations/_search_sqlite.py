@@ -39,11 +39,12 @@ WATCHED = {  # the columns whose change re-indexes a row
 }
 TOKENIZER = "unicode61 remove_diacritics 0"  # the terms come folded and stemmed
 # From 0022 on, the statements' index also holds their medium, so that a search beside a
-# medium filter is answered by the index alone: one word, its underscores left out
-# ("tv_interview" as "tvinterview", not the two words "tv interview", which a search for
-# "interview" would meet). A table's copied columns, {column: SQL of its indexed value},
-# are given to `triggers` and `create_index`; the functions above index `terms` only.
-COPIED = {"contacts_statement": {"medium": "replace({row}.medium, '_', '')"}}
+# medium filter is answered by the index alone: as one word no text gives, its underscores
+# left out behind the marker "ǁm" ("tv_interview" as "ǁmtvinterview": not the words "tv
+# interview", which a search for "interview" would meet, nor "tweet", a text's word too).
+# A table's copied columns, {column: SQL of its indexed value}, are given to `triggers` and
+# `create_index`; `reindex_where` reads which ones the table has.
+COPIED = {"contacts_statement": {"medium": "char(449) || 'm' || replace({row}.medium, '_', '')"}}
 
 
 def terms(table, row):
@@ -60,13 +61,23 @@ def reindexed(table, row_id):
     )
 
 
-def reindexed_rows(table, ids):
-    """Statements that index again `table`'s rows whose ids the query `ids` selects."""
+def reindexed_rows(table, ids, copied=None):
+    """Statements that index again `table`'s rows whose ids the query `ids` selects, with
+    the `copied` columns its FTS5 table holds."""
+    names, values = copied_columns(copied or {}, table)
     return (
         f"DELETE FROM {table}_fts WHERE rowid IN ({ids}); "
-        f"INSERT INTO {table}_fts(rowid, terms) SELECT id, {terms(table, table)} "
+        f"INSERT INTO {table}_fts(rowid, terms{names}) SELECT id, {terms(table, table)}{values} "
         f"FROM {table} WHERE id IN ({ids}); "
     )
+
+
+def copied_in(schema_editor, table):
+    """The copied columns `table`'s FTS5 table holds as the database has it now."""
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA table_info({table}_fts)")
+        columns = [row[1] for row in cursor.fetchall()]
+    return {c: sql for c, sql in COPIED.get(table, {}).items() if c in columns}
 
 
 def reindex_where(schema_editor, condition, optimize=False):
@@ -77,7 +88,8 @@ def reindex_where(schema_editor, condition, optimize=False):
     for table, (text, language) in TABLES.items():
         where = condition(text.format(row=table), language.format(row=table))
         ids = f"SELECT id FROM {table} WHERE {where}"
-        for statement in reindexed_rows(table, ids).split("; "):
+        copied = copied_in(schema_editor, table)
+        for statement in reindexed_rows(table, ids, copied).split("; "):
             if statement.strip():
                 schema_editor.execute(statement, params=None)
         if optimize:

@@ -108,11 +108,19 @@ def fts5(query, fts=None):
 FTS_COPIED = {index.fts: index.copied for index in INDEXES.values()}
 
 
+COPIED_MARKER = "\u01c1m"  # before a copied column's value in the index (migration 0022)
+
+
+def copied_word(value):
+    """A copied column's value as its index holds it: one word, no text's ("ǁmtvinterview")."""
+    return COPIED_MARKER + str(value).replace("_", "")
+
+
 def with_copied(expression, values):
     """The FTS5 `expression` (of `fts5`) also asking the index's copied columns for
-    `values` ({column: value}); each value is one word there, its underscores left out."""
+    `values` ({column: value}), each as `copied_word`."""
     for column, value in values.items():
-        expression += f" AND {column} : " + quoted([str(value).replace("_", "")])
+        expression += f" AND {column} : " + quoted([copied_word(value)])
     return expression
 
 
