@@ -69,32 +69,24 @@ def test_production_refuses_debug():
     assert result.returncode != 0 and "DEBUG on" in result.stderr
 
 
-def test_postgresql_connections_compile_no_plans_just_in_time(db):
+def postgresql_setting(name):
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's setting")
     with connection.cursor() as cursor:
-        cursor.execute("SHOW jit")
-        assert cursor.fetchone()[0] == "off"
+        cursor.execute(f"SHOW {name}")
+        return cursor.fetchone()[0]
+
+
+def test_postgresql_connections_compile_no_plans_just_in_time(db):
+    assert postgresql_setting("jit") == "off"
 
 
 def test_postgresql_connections_start_every_sequential_scan_at_the_tables_first_page(db):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's setting")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW synchronize_seqscans")
-        assert cursor.fetchone()[0] == "off"
+    assert postgresql_setting("synchronize_seqscans") == "off"
 
 
 def test_postgresql_connections_plan_random_reads_as_solid_state_storage_costs_them(db):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's setting")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW random_page_cost")
-        asked = float(os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1"))
-        assert float(cursor.fetchone()[0]) == asked
+    asked = float(os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1"))
+    assert float(postgresql_setting("random_page_cost")) == asked
