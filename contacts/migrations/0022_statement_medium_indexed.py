@@ -4,13 +4,13 @@ A search beside a medium filter ("minister", tweets only) was counted by walking
 word's matches in the index and looking each statement up to read its medium: a word in
 most statements, tweets one in eight, and a million-statement archive read 80,000
 statements to count 10,001 tweets. With the medium in the index as a second column, the
-count asks the index for both (`terms : (…) AND medium : "tweet"`) and looks up only the
+count asks the index for both (`terms : (…) AND medium : "ǁmtweet"`) and looks up only the
 statements that match both. Searches name the `terms` column (`search.expressions`). The
 medium is indexed as one word that no text gives, behind a marker ("ǁmtvinterview").
 
 The index is made again from the terms it already holds (no word is stemmed again), and
 the triggers keep the medium current. PostgreSQL is unchanged: its planner reads the
-medium's own index (migration 0014's `statement_medium`).
+medium's own index (`statement_medium`, migration 0001).
 """
 
 from django.db import migrations
