@@ -73,11 +73,21 @@ def either_sides(groups):
 
 def transliterated(text):
     """A Cyrillic word's Latin spellings (anyascii), as typed and without its Russian case
-    ending, for a name the tracker does not know: "Лавров" → Lavrov, "Лаврову" → Lavrov."""
+    ending, for a name the tracker does not know: "Лавров" → Lavrov, "Лаврову" → Lavrov.
+    The ending is a guess, so the shorter spelling is searched only when it could be a
+    surname's stem (`surname_stem`): "Макей" is not searched as "Mak", nor "Макею" as
+    "Make"."""
     if " " in text or not is_cyrillic(text) or len(text) < 4:
         return []
-    spellings = (anyascii(word).replace("'", "") for word in (text, without_case_ending(text)))
+    words = [text] + [stem for stem in [without_case_ending(text)] if surname_stem(stem)]
+    spellings = (anyascii(word).replace("'", "") for word in words)
     return [spelling for spelling in dict.fromkeys(spellings) if spelling.isalpha()]
+
+
+def surname_stem(word):
+    """Whether a Cyrillic word cut of its case ending could be a surname as written in its
+    nominative: four letters or more, ending in a consonant (Лавров, Путин; not Мак, Маке)."""
+    return len(word) >= 4 and word[-1].lower() not in "аеёиоуыэюяйь"
 
 
 @dataclass

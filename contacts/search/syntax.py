@@ -28,6 +28,9 @@ from .words import LONGEST_WORD, TOKEN, is_compound, parts_of, tokens
 
 MOST_TERMS = 32  # words and phrases read from one search text
 QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02", '"'))
+# Characters a pasted word may carry unseen (soft hyphen, zero-width space, word joiner,
+# byte-order mark): dropped, so that "Pom\u00adpeo" is searched as "Pompeo".
+UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 DOTTED = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"  # U.S., U.K, e.g.
 POSSESSIVE = r"(?:['\u2019]s(?![^\W_]))?"  # read and dropped
 LEXER = re.compile(
@@ -117,6 +120,8 @@ class Query:
     expanded: list = field(default_factory=list)  # the other spellings searched
     also_excluded: list = field(default_factory=list)  # the other spellings excluded
     cut_to: int | None = None  # a longer text was cut to this many characters (`filtering`)
+    dropped: int = 0  # words and phrases past the first MOST_TERMS (of each kind), left out
+    most_terms = MOST_TERMS
     finding_excluded: "Query | None" = field(default=None, compare=False, repr=False)
     people: list = field(default_factory=list)  # the names of the people it names
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
@@ -180,7 +185,7 @@ def read(text):
     """[(excluded, [clause, …]) or "OR"] in the order written; a clause list's clauses are
     alternatives (an abbreviation's two spellings)."""
     items, end, negated = [], None, False
-    text = (text or "").translate(QUOTES)
+    text = (text or "").translate(QUOTES).translate(UNSEEN)
     for match in LEXER.finditer(text):
         gap = text[end : match.start()] if end is not None else ""
         end = match.end()
@@ -227,7 +232,7 @@ def grouped(items):
         else:
             groups.append(list(clauses))
         either = False
-    return groups[:MOST_TERMS], excluded[:MOST_TERMS]
+    return groups, excluded
 
 
 def plain_word(group):
@@ -257,7 +262,9 @@ def join_neighbours(groups):
 def parse(text, expand=True):
     """The Query that `text` asks for; `expand` adds the other spellings of names found."""
     query = Query(text=text or "", expand=expand)
-    query.groups, query.excluded = grouped(read(text))
+    groups, excluded = grouped(read(text))
+    query.dropped = max(0, len(groups) - MOST_TERMS) + max(0, len(excluded) - MOST_TERMS)
+    query.groups, query.excluded = groups[:MOST_TERMS], excluded[:MOST_TERMS]
     if expand and query:
         from .expansion import expand_names
 

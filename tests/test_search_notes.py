@@ -1,0 +1,107 @@
+"""What the search note says about a search (an analyst's exploratory review): nothing on a
+list without a search, the words left out past the limit, the order named as it is, and
+what a pasted word carries unseen or an unknown Cyrillic name is widened to."""
+
+import pytest
+
+from contacts.search.expansion import transliterated
+from contacts.search.syntax import MOST_TERMS, parse
+from tests.conftest import body as raw_body
+from tests.factories import PersonFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db  # a search looks its names up
+
+NOTHING_TO_LOOK_FOR = "holds nothing to look for"
+
+
+def body(response):
+    return raw_body(response).decode()
+
+
+def test_the_people_list_says_nothing_about_a_search_it_was_not_given(analyst_client):
+    PersonFactory(name="Mike Pompeo")
+
+    page = body(analyst_client.get("/people/"))
+
+    assert "Mike Pompeo" in page
+    assert NOTHING_TO_LOOK_FOR not in page
+    assert 'class="search-note"' not in page
+
+
+def test_a_search_without_a_word_still_says_it_holds_nothing_to_look_for(analyst_client):
+    page = body(analyst_client.get("/statements/", {"q": "!!!"}))
+
+    assert NOTHING_TO_LOOK_FOR in page
+
+
+def test_words_past_the_limit_are_counted_as_left_out():
+    words = [f"word{n}" for n in range(MOST_TERMS + 3)]
+
+    query = parse(" ".join(words))
+
+    assert query.dropped == 3
+    assert [group[0].token for group in query.groups] == words[:MOST_TERMS]
+
+
+def test_exclusions_past_the_limit_are_counted_as_left_out():
+    query = parse("Iran " + " ".join(f"-word{n}" for n in range(MOST_TERMS + 1)))
+
+    assert query.dropped == 1
+    assert len(query.excluded) == MOST_TERMS
+
+
+def test_a_search_within_the_limit_leaves_nothing_out():
+    assert parse(" ".join(f"word{n}" for n in range(MOST_TERMS))).dropped == 0
+
+
+def test_the_page_says_how_many_words_were_left_out(analyst_client):
+    StatementFactory(text="Iran said it would respond.")
+    q = "Iran " + " ".join(f"-zq{n}" for n in range(MOST_TERMS + 2))
+
+    page = body(analyst_client.get("/statements/", {"q": q}))
+
+    assert f"Only the first {MOST_TERMS} words or phrases" in page
+    assert "2 more left out" in page
+
+
+def test_least_relevant_first_is_named_as_the_order_shown(analyst_client):
+    StatementFactory(text="Iran said it would respond.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Iran", "sort": "-relevance"}))
+
+    assert "Order: least relevant first" in page
+    assert "Order: most relevant first" not in page
+
+
+def test_most_relevant_first_is_named_as_the_order_shown(analyst_client):
+    StatementFactory(text="Iran said it would respond.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Iran", "sort": "relevance"}))
+
+    assert "Order: most relevant first" in page
+
+
+def test_a_soft_hyphen_or_zero_width_space_inside_a_typed_word_is_ignored():
+    typed = parse("Pom\u00adpeo Ira\u200bn")
+
+    assert typed.groups == parse("Pompeo Iran").groups
+
+
+def test_a_pasted_word_with_a_soft_hyphen_finds_the_statement(analyst_client):
+    StatementFactory(text="Pompeo spoke to reporters.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Pom\u00adpeo"}))
+
+    assert "<mark>Pompeo</mark> spoke to reporters." in page
+
+
+def test_an_unknown_cyrillic_name_in_its_nominative_is_not_cut_to_a_shorter_word():
+    assert transliterated("Макей") == ["Makey"]
+
+
+def test_an_unknown_cyrillic_name_cut_to_a_vowel_is_not_searched_as_that_word():
+    assert "Make" not in transliterated("Макею")
+
+
+def test_an_unknown_cyrillic_name_in_a_case_form_is_also_searched_without_its_ending():
+    assert transliterated("Лаврову") == ["Lavrovu", "Lavrov"]
