@@ -1,6 +1,7 @@
-"""What the search note says about a search (an analyst's exploratory review): nothing on a
-list without a search, the words left out past the limit, the order named as it is, and
-what a pasted word carries unseen or an unknown Cyrillic name is widened to."""
+"""What a list page says about what it was asked (an analyst's exploratory review): no search
+note without a search, the words left out past the limit, the order named as it is, what a
+pasted word carries unseen or an unknown Cyrillic name is widened to, and a date window
+that ends before it starts."""
 
 import pytest
 
@@ -105,3 +106,17 @@ def test_an_unknown_cyrillic_name_cut_to_a_vowel_is_not_searched_as_that_word():
 
 def test_an_unknown_cyrillic_name_in_a_case_form_is_also_searched_without_its_ending():
     assert transliterated("Лаврову") == ["Lavrovu", "Lavrov"]
+
+
+def test_a_window_that_ends_before_it_starts_is_refused_with_a_reason(analyst_client):
+    StatementFactory(text="Iran said it would respond.", date_start="2020-01-03")
+    StatementFactory(text="Iran said it was ready.", date_start="2020-01-06")
+
+    page = body(
+        analyst_client.get("/statements/", {"date_from": "2020-01-05", "date_to": "2020-01-01"})
+    )
+
+    assert "2020-01-01 is before From (2020-01-05)." in page
+    assert "were ignored; the others still apply" in page
+    assert "it was ready" in page  # From still applies
+    assert "would respond" not in page

@@ -79,6 +79,11 @@ class DateWindow:
     def window(self, queryset):
         data = self.form.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
+        if start is not None and end is not None and end < start:
+            # A window that ends before it starts holds nothing: the page says so and
+            # applies From alone, as it does with any value it cannot use.
+            self.form.add_error("date_to", f"{end:%Y-%m-%d} is before From ({start:%Y-%m-%d}).")
+            end = None
         if start is None and end is None:
             return queryset
         # One look at the small index of spanning records: when none reaches into the
