@@ -5,10 +5,11 @@ that ends before it starts."""
 
 import pytest
 
+from contacts.models import AliasKind
 from contacts.search.expansion import transliterated
 from contacts.search.syntax import MOST_TERMS, parse
 from tests.conftest import body as raw_body
-from tests.factories import PersonFactory, StatementFactory
+from tests.factories import AliasFactory, PersonFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db  # a search looks its names up
 
@@ -120,3 +121,20 @@ def test_a_window_that_ends_before_it_starts_is_refused_with_a_reason(analyst_cl
     assert "were ignored; the others still apply" in page
     assert "it was ready" in page  # From still applies
     assert "would respond" not in page
+
+
+def test_the_network_says_which_other_spellings_its_search_also_found(analyst_client):
+    person = PersonFactory(name="Qorvan Telemani")
+    AliasFactory(person=person, name="Korvan Telemani", kind=AliasKind.TRANSLITERATION)
+
+    page = body(analyst_client.get("/network/", {"q": "Qorvan Telemani"}))
+
+    assert 'Also searched: <span dir="auto">Korvan Telemani</span>.' in page
+    assert "Search only what I typed" in page
+    assert "Order:" not in page  # the network has no order to choose
+
+
+def test_the_network_says_when_its_search_holds_nothing_to_look_for(analyst_client):
+    page = body(analyst_client.get("/network/", {"q": '"'}))
+
+    assert NOTHING_TO_LOOK_FOR in page
