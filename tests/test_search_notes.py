@@ -3,6 +3,8 @@ note without a search, the words left out past the limit, the order named as it 
 pasted word carries unseen or an unknown Cyrillic name is widened to, and a date window
 that ends before it starts."""
 
+import re
+
 import pytest
 
 from contacts.models import AliasKind
@@ -132,6 +134,7 @@ def test_the_network_says_which_other_spellings_its_search_also_found(analyst_cl
     assert 'Also searched: <span dir="auto">Korvan Telemani</span>.' in page
     assert "Search only what I typed" in page
     assert "Order:" not in page  # the network has no order to choose
+    assert re.search(r"Contacts of Qorvan Telemani</a>\s*</p>", page)  # no separator after
 
 
 def test_the_network_says_when_its_search_holds_nothing_to_look_for(analyst_client):
