@@ -47,25 +47,34 @@ def test_words_past_the_limit_are_counted_as_left_out():
     assert [group[0].token for group in query.groups] == words[:MOST_TERMS]
 
 
-def test_exclusions_past_the_limit_are_counted_as_left_out():
+def test_exclusions_past_the_limit_are_counted_apart_from_words():
     query = parse("Iran " + " ".join(f"-word{n}" for n in range(MOST_TERMS + 1)))
 
-    assert query.dropped == 1
+    assert (query.dropped, query.dropped_excluded) == (0, 1)
     assert len(query.excluded) == MOST_TERMS
+
+
+def test_an_excluded_abbreviation_counts_as_one_typed_exclusion():
+    letters = [chr(ord("A") + n) * 2 for n in range(20)]  # AA … TT, each two clauses
+
+    query = parse("Iran " + " ".join(f"-{pair}" for pair in letters))
+
+    assert query.dropped_excluded == 0
+    assert len(query.excluded) == 40
 
 
 def test_a_search_within_the_limit_leaves_nothing_out():
     assert parse(" ".join(f"word{n}" for n in range(MOST_TERMS))).dropped == 0
 
 
-def test_the_page_says_how_many_words_were_left_out(analyst_client):
+def test_the_page_says_how_many_exclusions_were_left_out(analyst_client):
     StatementFactory(text="Iran said it would respond.")
     q = "Iran " + " ".join(f"-zq{n}" for n in range(MOST_TERMS + 2))
 
     page = body(analyst_client.get("/statements/", {"q": q}))
 
-    assert f"Only the first {MOST_TERMS} words or phrases" in page
-    assert "2 more left out" in page
+    assert f"Only the first {MOST_TERMS} exclusions were applied: 2 more left out." in page
+    assert "words or phrases were searched" not in page
 
 
 def test_least_relevant_first_is_named_as_the_order_shown(analyst_client):
@@ -85,30 +94,36 @@ def test_most_relevant_first_is_named_as_the_order_shown(analyst_client):
     assert "Order: most relevant first" in page
 
 
-def test_a_soft_hyphen_or_zero_width_space_inside_a_typed_word_is_ignored():
-    typed = parse("Pom\u00adpeo Ira\u200bn")
-
-    assert typed.groups == parse("Pompeo Iran").groups
+def test_a_soft_hyphen_or_zero_width_space_inside_a_typed_word_is_read_as_a_space():
+    assert parse("Pom\u00adpeo Ira\u200bn").groups == parse("Pom peo Ira n").groups
 
 
-def test_a_pasted_word_with_a_soft_hyphen_finds_the_statement(analyst_client):
+def test_a_pasted_word_with_a_soft_hyphen_finds_the_word_and_a_text_stored_with_it(
+    analyst_client,
+):
     StatementFactory(text="Pompeo spoke to reporters.")
+    StatementFactory(text="Pom\u00adpeo met the press.")
 
     page = body(analyst_client.get("/statements/", {"q": "Pom\u00adpeo"}))
 
     assert "<mark>Pompeo</mark> spoke to reporters." in page
+    assert "met the press." in page
 
 
 def test_an_unknown_cyrillic_name_in_its_nominative_is_not_cut_to_a_shorter_word():
-    assert transliterated("Макей") == ["Makey"]
+    assert transliterated("Макей", searched=True) == ["Makey"]
 
 
-def test_an_unknown_cyrillic_name_cut_to_a_vowel_is_not_searched_as_that_word():
-    assert "Make" not in transliterated("Макею")
+def test_an_unknown_cyrillic_name_cut_to_a_vowel_is_searched_in_its_nominative():
+    assert transliterated("Макею", searched=True) == ["Makeyu", "Makey"]
+
+
+def test_a_look_up_of_names_containing_a_cyrillic_word_keeps_its_short_stem():
+    assert transliterated("Макею") == ["Makeyu", "Make"]
 
 
 def test_an_unknown_cyrillic_name_in_a_case_form_is_also_searched_without_its_ending():
-    assert transliterated("Лаврову") == ["Lavrovu", "Lavrov"]
+    assert transliterated("Лаврову", searched=True) == ["Lavrovu", "Lavrov"]
 
 
 def test_a_window_that_ends_before_it_starts_is_refused_with_a_reason(analyst_client):
@@ -141,3 +156,12 @@ def test_the_network_says_when_its_search_holds_nothing_to_look_for(analyst_clie
     page = body(analyst_client.get("/network/", {"q": '"'}))
 
     assert NOTHING_TO_LOOK_FOR in page
+
+
+def test_the_page_says_how_many_words_were_left_out(analyst_client):
+    StatementFactory(text="Iran said it would respond.")
+    q = " ".join(["Iran"] * (MOST_TERMS + 1))
+
+    page = body(analyst_client.get("/statements/", {"q": q}))
+
+    assert f"Only the first {MOST_TERMS} words or phrases were searched: 1 more left out." in page

@@ -71,23 +71,27 @@ def either_sides(groups):
     return sides
 
 
-def transliterated(text):
+def transliterated(text, searched=False):
     """A Cyrillic word's Latin spellings (anyascii), as typed and without its Russian case
     ending, for a name the tracker does not know: "Лавров" → Lavrov, "Лаврову" → Lavrov.
-    The ending is a guess, so the shorter spelling is searched only when it could be a
-    surname's stem (`surname_stem`): "Макей" is not searched as "Mak", nor "Макею" as
-    "Make"."""
+    For a search (`searched`), the shorter spelling is searched only as a name it could be
+    (`stem_names`): "Макей" is not searched as "Mak", and "Макею" as "Makey", not "Make"; a
+    look-up of names that contain it (`people_named`) takes the stem as it is."""
     if " " in text or not is_cyrillic(text) or len(text) < 4:
         return []
-    words = [text] + [stem for stem in [without_case_ending(text)] if surname_stem(stem)]
+    stem = without_case_ending(text)
+    words = [text, *(stem_names(stem) if searched else [stem])]
     spellings = (anyascii(word).replace("'", "") for word in words)
     return [spelling for spelling in dict.fromkeys(spellings) if spelling.isalpha()]
 
 
-def surname_stem(word):
-    """Whether a Cyrillic word cut of its case ending could be a surname as written in its
-    nominative: four letters or more, ending in a consonant (Лавров, Путин; not Мак, Маке)."""
-    return len(word) >= 4 and word[-1].lower() not in "аеёиоуыэюяйь"
+def stem_names(stem):
+    """The names a Cyrillic word cut of its case ending may be, in their nominative: the stem
+    when it ends in a consonant (Лавров, Путин), the stem and "й" when it ends in a vowel
+    (Маке → Макей, Никола → Николай); none under four letters (Мак)."""
+    if len(stem) < 4 or stem[-1] in "ьЬ":
+        return []
+    return [stem + "й"] if stem[-1].lower() in "аеёиоуыэюя" else [stem]
 
 
 @dataclass
@@ -117,7 +121,7 @@ class Expansion:
         if text not in self.lookup.keys:  # not looked up: a spelling added here
             return [], []
         if named is None:
-            found = transliterated(text)
+            found = transliterated(text, searched=True)
         else:
             typed = name_key(text)
             found = [

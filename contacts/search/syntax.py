@@ -29,8 +29,10 @@ from .words import LONGEST_WORD, TOKEN, is_compound, parts_of, tokens
 MOST_TERMS = 32  # words and phrases read from one search text
 QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02", '"'))
 # Characters a pasted word may carry unseen (soft hyphen, zero-width space, word joiner,
-# byte-order mark): dropped, so that "Pom\u00adpeo" is searched as "Pompeo".
-UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+# byte-order mark): read as a space, so that "Pom\u00adpeo" finds "Pompeo" (two neighbours
+# are also searched joined, `join_neighbours`) and a text stored with the soft hyphen, which
+# the index splits there.
+UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), " ")
 DOTTED = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"  # U.S., U.K, e.g.
 POSSESSIVE = r"(?:['\u2019]s(?![^\W_]))?"  # read and dropped
 LEXER = re.compile(
@@ -120,7 +122,8 @@ class Query:
     expanded: list = field(default_factory=list)  # the other spellings searched
     also_excluded: list = field(default_factory=list)  # the other spellings excluded
     cut_to: int | None = None  # a longer text was cut to this many characters (`filtering`)
-    dropped: int = 0  # words and phrases past the first MOST_TERMS (of each kind), left out
+    dropped: int = 0  # words and phrases past the first MOST_TERMS, left out
+    dropped_excluded: int = 0  # typed exclusions past the first MOST_TERMS, left out
     most_terms = MOST_TERMS
     finding_excluded: "Query | None" = field(default=None, compare=False, repr=False)
     people: list = field(default_factory=list)  # the names of the people it names
@@ -219,6 +222,8 @@ def read(text):
 
 
 def grouped(items):
+    """(groups, excluded items): each excluded item a list of clauses (an abbreviation has
+    two), so that the typed exclusions can be counted and cut (`parse`)."""
     groups, excluded, either = [], [], False
     for item in items:
         if item == "OR":
@@ -226,7 +231,7 @@ def grouped(items):
             continue
         is_excluded, clauses = item
         if is_excluded:
-            excluded.extend(clauses)
+            excluded.append(list(clauses))
         elif either:
             groups[-1].extend(clauses)
         else:
@@ -263,8 +268,10 @@ def parse(text, expand=True):
     """The Query that `text` asks for; `expand` adds the other spellings of names found."""
     query = Query(text=text or "", expand=expand)
     groups, excluded = grouped(read(text))
-    query.dropped = max(0, len(groups) - MOST_TERMS) + max(0, len(excluded) - MOST_TERMS)
-    query.groups, query.excluded = groups[:MOST_TERMS], excluded[:MOST_TERMS]
+    query.dropped = max(0, len(groups) - MOST_TERMS)
+    query.dropped_excluded = max(0, len(excluded) - MOST_TERMS)
+    query.groups = groups[:MOST_TERMS]
+    query.excluded = [clause for item in excluded[:MOST_TERMS] for clause in item]
     if expand and query:
         from .expansion import expand_names
 
