@@ -4,6 +4,8 @@ import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 TYPOGRAPHIC_QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -114,3 +116,26 @@ def family_key(key):
     if len(last) < 3 or last.isdigit() or last in NOT_FAMILY_NAMES:
         return ""
     return last
+
+
+# Spellings of one sound in transliterated names, read before the vowels are dropped.
+SOUND_SPELLINGS = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("ck", "k"), ("dj", "j"))
+SOUNDS = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "f"})
+SILENT = frozenset("aeiouyhw")
+
+
+def sound_key(key):
+    """The consonants of a name key's last word, in Latin letters, as a reader may hear them:
+    the key under which spellings that are easily confused meet ("soleimani", "suleimani"
+    and "سلیمانی" → "slmn"; "hezbollah", "hizballah" → "zbl"), so that a search finding
+    nothing can offer the name it may have meant. "" for a word under four letters, or of
+    fewer than two consonants, which too many names share."""
+    words = key.split()
+    word = "".join(ch for ch in anyascii(words[-1]).lower() if "a" <= ch <= "z") if words else ""
+    if len(word) < 4:
+        return ""
+    for spelled, sound in SOUND_SPELLINGS:
+        word = word.replace(spelled, sound)
+    consonants = [ch for ch in word.translate(SOUNDS) if ch not in SILENT]
+    sound = "".join(ch for n, ch in enumerate(consonants) if n == 0 or ch != consonants[n - 1])
+    return sound if len(sound) >= 2 else ""

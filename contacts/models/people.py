@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from contacts.models.base import EditedRecord
-from contacts.text import family_key, name_key
+from contacts.text import family_key, name_key, sound_key
 
 from .base import optional_reference
 
@@ -16,6 +16,7 @@ from .base import optional_reference
 # drawn by the names that have none (SQLite's planner scanned 100,000 people when most
 # family keys of an archive were NULL).
 KEYED = Q(family_key__isnull=False)
+SOUNDED = Q(sound_key__isnull=False)
 
 
 class AmbiguousName(Exception):
@@ -54,6 +55,9 @@ class Person(EditedRecord):
     # The last word, searched alone (NULL: none; nullable, so that adding the column on
     # SQLite did not rebuild the table, which would drop migration 0014's triggers)
     family_key = models.TextField(editable=False, null=True)  # noqa: DJ001
+    # The last word's consonants (`contacts.text.sound_key`), by which a search that finds
+    # nothing offers a name it may have meant (NULL: none)
+    sound_key = models.TextField(editable=False, null=True)  # noqa: DJ001
     country = optional_reference(
         "Country", "people", help_text="The country the person serves or belongs to."
     )
@@ -68,6 +72,7 @@ class Person(EditedRecord):
         indexes = [
             models.Index(fields=["name", "id"], name="person_name"),
             models.Index(fields=["family_key"], condition=KEYED, name="person_family_key"),
+            models.Index(fields=["sound_key"], condition=SOUNDED, name="person_sound_key"),
         ]
 
     def __str__(self):
@@ -84,6 +89,7 @@ class Person(EditedRecord):
     def fill_derived_fields(self):
         self.name_key = name_key(self.name)
         self.family_key = family_key(self.name_key) or None
+        self.sound_key = sound_key(self.name_key) or None
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)[:200]
 
@@ -112,6 +118,9 @@ class PersonAlias(EditedRecord):
     # The last word, searched alone (NULL: none; nullable, so that adding the column on
     # SQLite did not rebuild the table, which would drop migration 0014's triggers)
     family_key = models.TextField(editable=False, null=True)  # noqa: DJ001
+    # The last word's consonants (`contacts.text.sound_key`), by which a search that finds
+    # nothing offers a name it may have meant (NULL: none)
+    sound_key = models.TextField(editable=False, null=True)  # noqa: DJ001
     shared = models.BooleanField(
         "shared with other people",
         default=False,
@@ -124,7 +133,10 @@ class PersonAlias(EditedRecord):
     class Meta:
         ordering = ["person", "name"]
         verbose_name_plural = "person aliases"
-        indexes = [models.Index(fields=["family_key"], condition=KEYED, name="alias_family_key")]
+        indexes = [
+            models.Index(fields=["family_key"], condition=KEYED, name="alias_family_key"),
+            models.Index(fields=["sound_key"], condition=SOUNDED, name="alias_sound_key"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["person", "name_key"], name="alias_unique_per_person"),
             models.UniqueConstraint(
@@ -166,3 +178,4 @@ class PersonAlias(EditedRecord):
     def fill_derived_fields(self):
         self.name_key = name_key(self.name)
         self.family_key = family_key(self.name_key) or None
+        self.sound_key = sound_key(self.name_key) or None

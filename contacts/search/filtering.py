@@ -24,7 +24,6 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField
 from django.db.models.functions import Cast
-from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
 from ..lists.filter_fields import AppliedText, CountedFilterSet
@@ -38,6 +37,7 @@ from . import (
     ranked,
     search_query,
 )
+from .links import SearchLinks
 
 NOT_FILTERS = ("expand",)  # fields that select no rows
 LONGEST_SEARCH = 200  # characters searched; the rest of a longer text is left out, and said
@@ -157,7 +157,7 @@ def first_on_postgresql(rows, cap, sample):
     return found, list(zip(starts or [], ends or [], ids or [], strict=True)), max(size or 0, 0)
 
 
-class FullTextFilter(CountedFilterSet):
+class FullTextFilter(SearchLinks, CountedFilterSet):
     search_query = None  # the parsed search, once `q` has been applied
     one_index = True  # the rows match through their own index alone, which can count them
     charted = False  # the list charts its rows by date: the first matches are read once
@@ -245,26 +245,6 @@ class FullTextFilter(CountedFilterSet):
             held = self.held_by_index(rows.model)
             return matching_for_counts(rows, query, filtered=held)
         return matching(rows, query, outer=form == PAGE)
-
-    def people_links(self):
-        """[(text, address)]: for each person the search names, this list of theirs, the
-        other filters kept. A statement's speaker is not in its text: "Rouhani" finds what
-        was said of him, the link what he said; likewise a contact's participants."""
-        query = self.search_query
-        if not (query and query.people and self.person_param):
-            return []
-        kept = QueryDict(mutable=True)
-        data = self.data
-        pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
-        for key, values in pairs:
-            if key not in ("q", "expand", "page", self.person_param):
-                kept.setlist(key, [v for v in values if key != "sort" or "relevance" not in v])
-        links = []
-        for name in query.people:
-            data = kept.copy()
-            data[self.person_param] = name
-            links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))
-        return links
 
     def sorted_by_relevance(self):
         getlist = getattr(self.data, "getlist", lambda key: [self.data.get(key) or ""])

@@ -5,7 +5,7 @@ import string
 
 import numpy as np
 
-from ..text import family_key, name_key
+from ..text import family_key, name_key, sound_key
 from .bulk import insert_rows, next_id
 from .generator import ROLES, syllable_word
 
@@ -81,6 +81,13 @@ def insert_organisations(g, seed, country_ids):
     return org0
 
 
+DERIVED = ["family_key", "sound_key"]  # as a name's `fill_derived_fields` fills them
+
+
+def derived(key):
+    return family_key(key) or None, sound_key(key) or None
+
+
 def insert_people(g, seed, country_ids, org0):
     """(first person's id, names, countries' ids as an array), each person with an alias
     ("<name> Jr") and a ministerial office."""
@@ -93,18 +100,14 @@ def insert_people(g, seed, country_ids, org0):
         names.append(name)
         countries.append(country)
         key, alias = name_key(name), f"{name} Jr"
-        people.append(
-            (person0 + i, name, f"synthetic-{seed}-{i}", key, family_key(key) or None, country, "")
-        )
+        people.append((person0 + i, name, f"synthetic-{seed}-{i}", key, *derived(key), country, ""))
         key = name_key(alias)
-        aliases.append(
-            (alias0 + i, person0 + i, alias, "spelling", key, family_key(key) or None, False)
-        )
+        aliases.append((alias0 + i, person0 + i, alias, "spelling", key, *derived(key), False))
         office = ("Minister", g.rng.choice(ROLES), org0 + i % g.organisations, country)
         offices.append((office0 + i, person0 + i, *office, None, "day", None, "day"))
-    person_columns = ["id", "name", "slug", "name_key", "family_key", "country_id", "notes"]
+    person_columns = ["id", "name", "slug", "name_key", *DERIVED, "country_id", "notes"]
     insert_rows("contacts_person", person_columns, people)
-    alias_columns = ["id", "person_id", "name", "kind", "name_key", "family_key", "shared"]
+    alias_columns = ["id", "person_id", "name", "kind", "name_key", *DERIVED, "shared"]
     insert_rows("contacts_personalias", alias_columns, aliases)
     insert_rows("contacts_officeholding", OFFICE_COLUMNS, offices)
     return person0, names, np.array(countries)

@@ -1,0 +1,52 @@
+"""Links a searched list offers beside its rows: each person the search names, with this
+list of theirs (`people_links`), and, when nothing matched, the names its words may have
+meant (`suggestions`); each keeps the list's other filters."""
+
+from django.http import QueryDict
+
+from .suggestions import close_names, replaced
+
+
+class SearchLinks:
+    """For a filter set with a parsed `search_query`, its `data` and a `person_param`."""
+
+    def people_links(self):
+        """[(text, address)]: for each person the search names, this list of theirs, the
+        other filters kept. A statement's speaker is not in its text: "Rouhani" finds what
+        was said of him, the link what he said; likewise a contact's participants."""
+        query = self.search_query
+        if not (query and query.people and self.person_param):
+            return []
+        kept = self.parameters_but("q", "expand", "page", self.person_param, relevance=False)
+        links = []
+        for name in query.people:
+            data = kept.copy()
+            data[self.person_param] = name
+            links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))
+        return links
+
+    def suggestions(self):
+        """[(typed word, spelling, address)]: the known names that the words of a search may
+        have meant (`suggestions.close_names`, one query: asked only when nothing matched),
+        each with this list searched for them, its other filters kept."""
+        query = self.search_query
+        if not query:
+            return []
+        links = []
+        for word, spelling in close_names(query.text):
+            data = self.parameters_but("q", "page")
+            data["q"] = replaced(query.text, word, spelling)
+            links.append((word, spelling, f"?{data.urlencode()}"))
+        return links
+
+    def parameters_but(self, *left_out, relevance=True):
+        """The list's parameters but `left_out` (and a sort by relevance, unless
+        `relevance`), to link to the same list otherwise filtered."""
+        kept = QueryDict(mutable=True)
+        data = self.data
+        pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
+        for key, values in pairs:
+            if key not in left_out:
+                dropped = key == "sort" and not relevance
+                kept.setlist(key, [v for v in values if not (dropped and "relevance" in v)])
+        return kept

@@ -1,0 +1,159 @@
+"""Did you mean: a search that lists no row offers the known name its word may have meant
+("Suleimani" → Soleimani), through the names' stored sound keys, in one query asked only
+when nothing matched."""
+
+import importlib
+import re
+from html import unescape
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from contacts.models import Person, PersonAlias
+from contacts.search.suggestions import close_names, replaced
+from contacts.text import name_key, sound_key
+from tests.conftest import body as raw_body
+from tests.factories import AliasFactory, PersonFactory, SourceFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+OFFER = re.compile(r'Did you mean <a href="([^"]*)" dir="auto">([^<]*)</a> for <q dir="auto">')
+
+
+def body(response):
+    return raw_body(response).decode()
+
+
+def offers(page):
+    return [(unescape(url), name) for url, name in OFFER.findall(page)]
+
+
+@pytest.fixture
+def soleimani():
+    person = PersonFactory(name="Qassem Soleimani")
+    AliasFactory(person=person, name="قاسم سلیمانی")
+    StatementFactory(text="Soleimani was killed in Baghdad.")
+    SourceFactory(title="The strike", text="The strike killed Qassem Soleimani at the airport.")
+    return person
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Soleimani", "Suleimani", "Sulaimani", "Soleymani", "سلیمانی", "Сулеймани"]
+)
+def test_spellings_a_reader_confuses_share_one_sound_key(spelling):
+    assert sound_key(name_key(f"Qassem {spelling}")) == "slmn"
+
+
+@pytest.mark.parametrize("name", ["Ali", "Cuso Catefa 0", "Mike Pompeo Jr", ""])
+def test_a_last_word_under_four_letters_has_no_sound_key(name):
+    assert sound_key(name_key(name)) == ""
+
+
+def test_saving_a_person_or_an_alias_keeps_its_sound_key():
+    person = PersonFactory(name="Sergei Lavrov")
+    alias = AliasFactory(person=person, name="Сергей Лавров")
+
+    person.name = "Sergey Lavroff"
+    person.save()
+
+    assert Person.objects.get(pk=person.pk).sound_key == "lfrf"
+    assert PersonAlias.objects.get(pk=alias.pk).sound_key == "lfrf"
+
+
+def test_the_migration_fills_the_sound_keys_of_names_stored_before_it(soleimani):
+    PersonAlias.objects.update(sound_key=None)
+    Person.objects.update(sound_key=None)
+
+    importlib.import_module("contacts.migrations.0023_sound_key").fill(apps, None)
+
+    assert Person.objects.get(pk=soleimani.pk).sound_key == "slmn"
+    assert list(PersonAlias.objects.values_list("sound_key", flat=True)) == ["slmn"]
+
+
+@pytest.mark.parametrize("path", ["/statements/", "/contacts/", "/sources/"])
+def test_a_search_that_finds_nothing_offers_the_name_it_may_have_meant(
+    analyst_client, soleimani, path
+):
+    page = body(analyst_client.get(path, {"q": "Suleimani"}))
+
+    assert offers(page) == [("?q=Soleimani", "Soleimani")]
+    assert '<q dir="auto">Suleimani</q>?' in page
+
+
+def test_the_offered_search_finds_the_rows(analyst_client, soleimani):
+    page = body(analyst_client.get("/statements/", {"q": "Suleimani"}))
+
+    found = body(analyst_client.get("/statements/" + offers(page)[0][0]))
+
+    assert "was killed in Baghdad" in found
+    assert "Did you mean" not in found
+
+
+def test_the_offer_keeps_the_other_parameters_and_leaves_out_the_page(analyst_client, soleimani):
+    asked = {"q": "Suleimani killed", "expand": "0", "sort": "relevance", "page": "2"}
+
+    page = body(analyst_client.get("/statements/", asked))
+
+    assert offers(page) == [("?expand=0&sort=relevance&q=Soleimani+killed", "Soleimani")]
+
+
+def test_a_search_that_finds_rows_offers_nothing(analyst_client, soleimani):
+    with CaptureQueriesContext(connection) as queries:
+        page = body(analyst_client.get("/statements/", {"q": "Soleimani"}))
+
+    assert "was killed in Baghdad" in page
+    assert "Did you mean" not in page
+    assert not [q for q in queries.captured_queries if "sound_key" in q["sql"]]
+
+
+def test_offering_names_costs_one_query(analyst_client, soleimani):
+    with CaptureQueriesContext(connection) as queries:
+        page = body(analyst_client.get("/statements/", {"q": "Suleimani"}))
+
+    asked = [q for q in queries.captured_queries if "sound_key" in q["sql"]]
+    assert offers(page)
+    assert len(asked) == 1
+
+
+def test_a_word_that_sounds_like_no_name_is_offered_nothing(analyst_client, soleimani):
+    page = body(analyst_client.get("/statements/", {"q": "Salamander"}))
+
+    assert "No statement matches" in page
+    assert "Did you mean" not in page
+
+
+def test_a_word_that_is_a_known_name_is_not_respelled(soleimani):
+    PersonFactory(name="Suleiman Suleimani")
+
+    assert close_names("Suleimani") == []
+    assert close_names("Solaimani") == [("Solaimani", "Soleimani")]
+
+
+def test_each_misspelled_word_is_offered_its_own_name(soleimani):
+    PersonFactory(name="Mike Pompeo")
+
+    assert close_names("Pompei met Suleimani") == [("Pompei", "Pompeo"), ("Suleimani", "Soleimani")]
+
+
+def test_excluded_words_prefixes_and_phrases_are_not_respelled(soleimani):
+    assert close_names('-Suleimani Suleiman* "Suleimani said"') == []
+
+
+def test_a_word_in_another_script_is_offered_the_name_in_its_script_first(soleimani):
+    assert close_names("سلماني") == [("سلماني", "سلیمانی")]
+    assert close_names("Сулеймани") == [("Сулеймани", "Soleimani")]
+
+
+def test_the_offered_search_replaces_the_whole_word_only():
+    assert replaced("Suleimanis and Suleimani", "Suleimani", "Soleimani") == (
+        "Suleimanis and Soleimani"
+    )
+
+
+def test_html_typed_around_the_word_is_shown_as_text(analyst_client, soleimani):
+    page = body(analyst_client.get("/statements/", {"q": "<b>Suleimani</b>"}))
+
+    assert offers(page) == [("?q=%3Cb%3ESoleimani%3C%2Fb%3E", "Soleimani")]
+    assert "<b>Suleimani" not in page
