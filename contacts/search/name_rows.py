@@ -9,7 +9,7 @@ Rows are (entity, id, key, kind, name, abbreviation, other names, matched), as
 
 from django.db import connection
 
-from contacts.models import Organisation, OrganisationName, Person, PersonAlias
+from contacts.models import Country, Organisation, OrganisationName, Person, PersonAlias
 
 
 class Condition:
@@ -41,24 +41,28 @@ class Condition:
         return " OR ".join(self.parts) or "1 = 0"
 
 
-def candidate_rows(condition, organisation_keys, limit):
+def candidate_rows(condition, organisation_keys, limit, country_codes=()):
     with connection.cursor() as cursor:
-        cursor.execute(*candidate_sql(condition, organisation_keys, limit))
+        cursor.execute(*candidate_sql(condition, organisation_keys, limit, country_codes))
         return cursor.fetchall()
 
 
-def candidate_sql(condition, organisation_keys, limit):
+def in_list(column, values):
+    return f"{column} IN ({', '.join(['%s'] * len(values))})" if values else "1 = 0"
+
+
+def candidate_sql(condition, organisation_keys, limit, country_codes=()):
     """(SQL, parameters) reading every name and alias of the people (at most `limit`) with
-    a name or alias meeting `condition`, `matched` on those that met it; and each
-    organisation one of `organisation_keys` names. Organisations first, then matched
-    names, then the others."""
+    a name or alias meeting `condition`, `matched` on those that met it; each organisation
+    one of `organisation_keys` names; and each known country of `country_codes` (its code
+    as its abbreviation). Countries first, then organisations, matched names, the others."""
     quoted = connection.ops.quote_name
     person, alias = quoted(Person._meta.db_table), quoted(PersonAlias._meta.db_table)
     organisation = quoted(Organisation._meta.db_table)
     named = quoted(OrganisationName._meta.db_table)
     where, params = condition.sql, condition.params
-    keys = sorted(organisation_keys)
-    named_by_keys = f"name_key IN ({', '.join(['%s'] * len(keys))})" if keys else "1 = 0"
+    keys, codes = sorted(organisation_keys), sorted(country_codes)
+    country = quoted(Country._meta.db_table)
     sql = f"""
         WITH found(id) AS (
             SELECT id FROM {person} WHERE {where}
@@ -76,9 +80,12 @@ def candidate_sql(condition, organisation_keys, limit):
         UNION ALL
         SELECT 'organisation', id, '', '', name, abbreviation, other_names, 1
         FROM {organisation} WHERE id IN (
-            SELECT organisation_id FROM {named} WHERE {named_by_keys}
+            SELECT organisation_id FROM {named} WHERE {in_list("name_key", keys)}
         )
+        UNION ALL
+        SELECT 'country', id, '', '', name, code, '', 1
+        FROM {country} WHERE {in_list("code", codes)}
         ORDER BY entity, matched DESC, pk
         LIMIT {int(limit)}
     """
-    return sql, [*params, *params, *params, *params, *keys]
+    return sql, [*params, *params, *params, *params, *keys, *codes]

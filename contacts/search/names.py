@@ -24,14 +24,11 @@ from django.db.models import Value
 from contacts.models import AliasKind, Organisation, Person, PersonAlias
 from contacts.text import family_key, name_key
 
+from . import countries
+from .cyrillic import is_cyrillic, stemmed_key, without_case_ending  # noqa: F401
 from .name_rows import Condition, candidate_rows
 
 CANDIDATE_ROWS = 200
-RUSSIAN_ENDINGS = sorted(
-    "ами ями ого его ому ему ыми ими ой ей ий ый ом ем ам ям ах ях у ю а я е ы и й ь".split(),
-    key=len,
-    reverse=True,
-)
 
 
 @dataclass
@@ -41,21 +38,8 @@ class Named:
     spellings: list
 
 
-def is_cyrillic(text):
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
-
-
 def is_arabic(text):
     return any("\u0600" <= ch <= "\u06ff" for ch in text)
-
-
-def without_case_ending(word):
-    """A Cyrillic word of five letters or more without its Russian case ending (as intake)."""
-    if is_cyrillic(word) and len(word) >= 5:
-        for ending in RUSSIAN_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                return word[: -len(ending)]
-    return word
 
 
 def joined_keys(key):
@@ -70,10 +54,6 @@ def joined_keys(key):
     ]
 
 
-def stemmed_key(key):
-    return " ".join(without_case_ending(word) for word in key.split())
-
-
 class Lookup:
     """What each candidate text names, from the stored names, aliases and organisations,
     read in one query (`candidates`)."""
@@ -81,6 +61,7 @@ class Lookup:
     def __init__(self, texts):
         self.keys = {text: name_key(text) for text in texts if name_key(text)}
         self.people, self.names, self.organisations, self.found = [], {}, {}, {}
+        self.countries = {}  # pk: (code, stored name) of the known countries named
         self.cut = False
         self.joined = {  # (text, n): its key with the n-th space left out
             (text, n): variant
@@ -116,14 +97,20 @@ class Lookup:
         on the ones that met the condition, first), and of every organisation named by a key:
         one query through the indexed name keys (`name_rows`). A long list is cut among the
         other spellings, which `spellings` then reads for the people found."""
-        rows = candidate_rows(self.condition(), set(self.every_key()), CANDIDATE_ROWS)
+        self.codes = countries.codes_named(self.every_key())
+        codes = set(self.codes.values())
+        rows = candidate_rows(self.condition(), set(self.every_key()), CANDIDATE_ROWS, codes)
         self.cut = len(rows) == CANDIDATE_ROWS
         return rows
 
     def read(self, rows):
         """The people's matched names (`people`), every spelling of each person, their name
-        first (`names`), and each organisation's keys (`organisations`)."""
+        first (`names`), each organisation's keys (`organisations`), and each country's
+        code and name (`countries`)."""
         for entity, pk, key, kind, name, abbreviation, other_names, matched in rows:
+            if entity == "country":
+                self.countries[pk] = (abbreviation, name)
+                continue
             if entity == "organisation":
                 row = Organisation(pk=pk, name=name, abbreviation=abbreviation)
                 row.other_names = other_names
@@ -161,6 +148,11 @@ class Lookup:
             named |= {
                 ("organisation", row.pk) for row, keys in self.organisations.items() if key in keys
             }
+            named |= {
+                ("country", pk)
+                for pk, (code, _) in self.countries.items()
+                if self.codes.get(key) == code
+            }
             if not named:
                 named = {
                     ("person", pk)
@@ -180,6 +172,8 @@ class Lookup:
         for row in self.organisations:
             names = [row.name, *row.other_names.split(";"), row.abbreviation]
             result[("organisation", row.pk)] = [n.strip() for n in names if len(n.strip()) > 1]
+        for pk, (code, name) in self.countries.items():
+            result[("country", pk)] = countries.spellings(code, name)
         return result
 
     def every_spelling(self):

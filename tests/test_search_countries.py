@@ -1,0 +1,94 @@
+"""A search that names a known country, in any language the archive's reports come in,
+finds every spelling of it: "Иран", "ایران", "Ирана" find "Iran" (names from the Unicode
+CLDR, with the name the tracker stores it under)."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from contacts.search import search_query
+from tests.conftest import body as raw_body
+from tests.factories import CountryFactory, OrganisationFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+ALSO = re.compile(r'Also searched: <span dir="auto">([^<]*)</span>')
+
+
+def body(response):
+    return raw_body(response).decode()
+
+
+def also_searched(page):
+    found = ALSO.search(page)
+    return found.group(1).split(", ") if found else []
+
+
+@pytest.fixture
+def iran():
+    StatementFactory(text="Iran vowed severe revenge for the strike.")
+    return CountryFactory(code="IR", name="Iran")
+
+
+@pytest.mark.parametrize("typed", ["Иран", "Ирана", "ایران", "إيران", "Irán", "伊朗"])
+def test_a_country_named_in_another_language_finds_its_english_name(analyst_client, iran, typed):
+    page = body(analyst_client.get("/statements/", {"q": typed}))
+
+    assert "vowed severe revenge" in page
+    assert "Iran" in also_searched(page) or typed == "Irán"
+
+
+def test_a_country_named_in_english_also_searches_its_other_names(iran):
+    query = search_query("Iran")
+
+    assert {"Иран", "إيران", "伊朗"} <= set(query.expanded)
+    assert "Iran" not in query.expanded  # what was typed is not "also" searched
+
+
+def test_a_russian_case_form_of_a_longer_name_names_the_country():
+    CountryFactory(code="RU", name="Russia")
+
+    assert "Russia" in search_query("России").expanded
+
+
+def test_the_name_the_tracker_stores_comes_first(analyst_client):
+    CountryFactory(code="GB", name="Great Britain")
+    StatementFactory(text="Great Britain urged restraint.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Великобритании"}))
+
+    assert also_searched(page)[0] == "Great Britain"
+    assert "urged restraint" in page
+
+
+def test_a_country_the_tracker_does_not_know_is_searched_as_typed():
+    assert search_query("Turkey").expanded == []
+
+
+def test_a_country_name_an_organisation_also_goes_by_is_searched_as_typed():
+    country = CountryFactory(code="PK", name="Pakistan")
+    OrganisationFactory(name="Pakistan Army", country=country)
+
+    assert search_query("Pakistan").expanded == []
+
+
+def test_searching_only_what_was_typed_leaves_the_country_unexpanded(analyst_client, iran):
+    page = body(analyst_client.get("/statements/", {"q": "Иран", "expand": "0"}))
+
+    assert "vowed severe revenge" not in page
+    assert "No statement matches" in page
+
+
+def test_a_country_is_looked_up_in_the_query_that_looks_up_names(analyst_client, iran):
+    def queries(word):
+        with CaptureQueriesContext(connection) as captured:
+            analyst_client.get("/statements/", {"q": word})
+        return captured.captured_queries
+
+    queries("revenge")  # the session and the process's caches are read once
+    named, unnamed = queries("Иран"), queries("revenge")  # the same row found
+
+    assert len(named) == len(unnamed)
+    assert sum("contacts_country" in q["sql"] and "contacts_person" in q["sql"] for q in named)
