@@ -32,7 +32,7 @@ def iran():
     return CountryFactory(code="IR", name="Iran")
 
 
-@pytest.mark.parametrize("typed", ["Иран", "Ирана", "ایران", "إيران", "Irán", "伊朗"])
+@pytest.mark.parametrize("typed", ["Иран", "Ирана", "ایران", "إيران", "Irán"])
 def test_a_country_named_in_another_language_finds_its_english_name(analyst_client, iran, typed):
     page = body(analyst_client.get("/statements/", {"q": typed}))
 
@@ -43,7 +43,7 @@ def test_a_country_named_in_another_language_finds_its_english_name(analyst_clie
 def test_a_country_named_in_english_also_searches_its_other_names(iran):
     query = search_query("Iran")
 
-    assert {"Иран", "إيران", "伊朗"} <= set(query.expanded)
+    assert {"Иран", "إيران"} <= set(query.expanded)
     assert "Iran" not in query.expanded  # what was typed is not "also" searched
 
 

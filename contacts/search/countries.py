@@ -13,9 +13,10 @@ from contacts.text import name_key
 
 from .cyrillic import is_cyrillic, stemmed_key
 
-# English first: the languages reports come in (stemmed, contacts.search.words) and the
-# scripts the tracker's names are written in.
-LANGUAGES = ("en", "fr", "de", "es", "ru", "ar", "fa", "zh")
+# English first: the languages the search stems (contacts.search.words) and those of the
+# scripts the tracker's names are written in. Not Chinese: the index does not split its
+# text into words, so a country's Chinese name would meet only a text of that name alone.
+LANGUAGES = ("en", "fr", "de", "es", "ru", "ar", "fa")
 
 
 @lru_cache(maxsize=1)

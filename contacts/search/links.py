@@ -1,6 +1,6 @@
 """Links a searched list offers beside its rows: each person the search names, with this
 list of theirs (`people_links`), and, when nothing matched, the names its words may have
-meant (`suggestions`); each keeps the list's other filters."""
+meant (`suggestion`); each keeps the list's other filters."""
 
 from django.http import QueryDict
 
@@ -25,19 +25,20 @@ class SearchLinks:
             links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))
         return links
 
-    def suggestions(self):
-        """[(typed word, spelling, address)]: the known names that the words of a search may
-        have meant (`suggestions.close_names`, one query: asked only when nothing matched),
-        each with this list searched for them, its other filters kept."""
+    def suggestion(self):
+        """(text, address) of the search with each typed word that may misspell a known name
+        spelled as that name (`suggestions.close_names`, one query: asked only when nothing
+        matched), its other filters kept; None when no word may."""
         query = self.search_query
-        if not query:
-            return []
-        links = []
-        for word, spelling in close_names(query.text):
-            data = self.parameters_but("q", "page")
-            data["q"] = replaced(query.text, word, spelling)
-            links.append((word, spelling, f"?{data.urlencode()}"))
-        return links
+        offered = close_names(query.text) if query else []
+        if not offered:
+            return None
+        text = query.text
+        for word, spelling in offered:
+            text = replaced(text, word, spelling)
+        data = self.parameters_but("q", "page")
+        data["q"] = text
+        return text, f"?{data.urlencode()}"
 
     def parameters_but(self, *left_out, relevance=True):
         """The list's parameters but `left_out` (and a sort by relevance, unless
