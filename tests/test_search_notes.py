@@ -165,3 +165,43 @@ def test_the_page_says_how_many_words_were_left_out(analyst_client):
     page = body(analyst_client.get("/statements/", {"q": q}))
 
     assert f"Only the first {MOST_TERMS} words or phrases were searched: 1 more left out." in page
+
+
+EITHER = re.compile(r'searched as a word:</strong> <a href="([^"]*)" dir="auto">([^<]*)</a>')
+
+
+def test_an_or_in_lower_case_between_words_is_said_to_be_searched_as_a_word(analyst_client):
+    StatementFactory(text="Iran vowed revenge.")
+    StatementFactory(text="Iraq protested.")
+
+    page = body(analyst_client.get("/statements/", {"q": "iran or iraq", "page": "2"}))
+
+    assert "No statement matches" in page
+    assert EITHER.findall(page) == [("?q=iran+OR+iraq", "iran OR iraq")]
+
+
+def test_the_search_in_capitals_finds_the_rows_holding_either_word(analyst_client):
+    StatementFactory(text="Iran vowed revenge.")
+    StatementFactory(text="Iraq protested.")
+
+    page = body(analyst_client.get("/statements/?q=iran+OR+iraq"))
+
+    assert "vowed revenge" in page and "protested" in page
+    assert "searched as a word" not in page
+
+
+@pytest.mark.parametrize("typed", ["Pompeo or", "or Pompeo", '"war or peace"'])
+def test_an_or_at_either_end_or_in_a_phrase_is_not_remarked(analyst_client, typed):
+    page = body(analyst_client.get("/statements/", {"q": typed}))
+
+    assert "searched as a word" not in page
+
+
+def test_the_search_in_capitals_keeps_a_quoted_phrase_as_typed(analyst_client):
+    page = body(analyst_client.get("/statements/", {"q": 'revenge or "war or peace"'}))
+
+    assert EITHER.findall(page)[0][1] == "revenge OR &quot;war or peace&quot;"
+
+
+def test_an_unknown_russian_name_in_the_instrumental_is_searched_in_its_nominative():
+    assert "Lavrov" in transliterated("Лавровым", searched=True)

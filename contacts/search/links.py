@@ -2,9 +2,14 @@
 list of theirs (`people_links`), and, when nothing matched, the names its words may have
 meant (`suggestion`); each keeps the list's other filters."""
 
+import re
+
 from django.http import QueryDict
 
 from .suggestions import close_names, replaced
+
+# "or" in lower case between two words; a quoted phrase is matched whole, and kept as typed
+LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)or(\s+)(?=\S)')
 
 
 class SearchLinks:
@@ -36,6 +41,17 @@ class SearchLinks:
         text = query.text
         for word, spelling in offered:
             text = replaced(text, word, spelling)
+        data = self.parameters_but("q", "page")
+        data["q"] = text
+        return text, f"?{data.urlencode()}"
+
+    def either_link(self):
+        """(text, address) of the search with each "or" typed in lower case (searched as a
+        word) in capitals, which finds the rows holding either word beside it."""
+        text = LOWERCASE_OR.sub(
+            lambda m: m[0] if m[0].startswith('"') else f"{m[1]}OR{m[2]}",
+            self.search_query.text,
+        )
         data = self.parameters_but("q", "page")
         data["q"] = text
         return text, f"?{data.urlencode()}"

@@ -125,6 +125,7 @@ class Query:
     dropped: int = 0  # words and phrases past the first MOST_TERMS, left out
     dropped_excluded: int = 0  # typed exclusions past the first MOST_TERMS, left out
     most_terms = MOST_TERMS
+    lowercase_or: bool = False  # "or" typed in lower case, searched as a word (the note says)
     finding_excluded: "Query | None" = field(default=None, compare=False, repr=False)
     people: list = field(default_factory=list)  # the names of the people it names
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
@@ -268,6 +269,7 @@ def parse(text, expand=True):
     """The Query that `text` asks for; `expand` adds the other spellings of names found."""
     query = Query(text=text or "", expand=expand)
     groups, excluded = grouped(read(text))
+    query.lowercase_or = any(group == [Word("or")] for group in groups[1:-1])
     query.dropped = max(0, len(groups) - MOST_TERMS)
     query.dropped_excluded = max(0, len(excluded) - MOST_TERMS)
     query.groups = groups[:MOST_TERMS]
