@@ -15,7 +15,13 @@ from contacts.models import Person, PersonAlias
 from contacts.search.suggestions import close_names, replaced
 from contacts.text import name_key, sound_key
 from tests.conftest import body as raw_body
-from tests.factories import AliasFactory, PersonFactory, SourceFactory, StatementFactory
+from tests.factories import (
+    AliasFactory,
+    PersonFactory,
+    SourceFactory,
+    StatementFactory,
+    make_contact,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +170,47 @@ def test_html_typed_around_the_word_is_shown_as_text(analyst_client, soleimani):
 
     assert offers(page) == [("?q=%3Cb%3ESoleimani%3C%2Fb%3E", "&lt;b&gt;Soleimani&lt;/b&gt;")]
     assert "<b>Soleimani" not in page
+
+
+def test_a_participant_filter_that_finds_nothing_offers_the_name_it_may_have_meant(
+    analyst_client, soleimani
+):
+    make_contact(soleimani, PersonFactory(name="Mike Pompeo"), summary="A call on the strike.")
+    asked = {"participant": "Suleimani", "initiator": "Pompei", "kind": "call", "page": "2"}
+
+    page = body(analyst_client.get("/contacts/", asked))
+    url, text = offers(page)[0]
+
+    assert text == "Participant: Soleimani; Initiator: Pompeo"
+    assert url == "?kind=call&participant=Soleimani&initiator=Pompeo"
+
+
+def test_the_offered_participant_finds_their_contacts(analyst_client, soleimani):
+    make_contact(soleimani, PersonFactory(name="Mike Pompeo"), summary="A call on the strike.")
+
+    found = body(analyst_client.get("/contacts/", {"participant": "Soleimani"}))
+
+    assert "A call on the strike." in found
+    assert "Did you mean" not in found
+
+
+def test_a_speaker_filter_that_finds_nothing_offers_the_name(analyst_client, soleimani):
+    page = body(analyst_client.get("/statements/", {"speaker": "Suleimani"}))
+
+    assert offers(page) == [("?speaker=Soleimani", "Speaker: Soleimani")]
+
+
+def test_the_people_list_offers_the_name_it_may_have_meant(analyst_client, soleimani):
+    page = body(analyst_client.get("/people/", {"name": "Suleimani"}))
+
+    assert "Nobody matches" in page
+    assert offers(page) == [("?name=Soleimani", "Name, alias or office: Soleimani")]
+
+
+def test_a_name_filter_that_finds_rows_offers_nothing(analyst_client, soleimani):
+    with CaptureQueriesContext(connection) as queries:
+        page = body(analyst_client.get("/people/", {"name": "Soleimani"}))
+
+    assert "Qassem Soleimani" in page
+    assert "Did you mean" not in page
+    assert not [q for q in queries.captured_queries if "sound_key" in q["sql"]]

@@ -5,12 +5,14 @@ import django_filters as filters
 from django import forms
 from django.conf import settings
 from django.db.models import F, Value
+from django.http import QueryDict
 from django_filters import fields
 
 from ..exports.reading import IdsInOrder
 from ..models import Citation, Country, Organisation, OrganisationKind, Source
 from .pagination import count_and_sample
 from .rendering import QUICK_RENDERER
+from .suggested import SuggestedNames
 from .widgets import QuickSelect
 
 
@@ -153,7 +155,7 @@ class AppliedText(AppliedElsewhere, filters.CharFilter):
     pass
 
 
-class CountedFilterSet(filters.FilterSet):
+class CountedFilterSet(SuggestedNames, filters.FilterSet):
     """A filter set that says how its rows are counted (the page's row count, its facets).
 
     `rows_to_count` selects the same rows as `qs`, possibly in a form cheaper to read in
@@ -179,6 +181,18 @@ class CountedFilterSet(filters.FilterSet):
             for field in listed:
                 field.together = listed
         return form
+
+    def parameters_but(self, *left_out, relevance=True):
+        """The list's parameters but `left_out` (and a sort by relevance, unless
+        `relevance`), to link to the same list otherwise filtered."""
+        kept = QueryDict(mutable=True)
+        data = self.data
+        pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
+        for key, values in pairs:
+            if key not in left_out:
+                dropped = key == "sort" and not relevance
+                kept.setlist(key, [v for v in values if not (dropped and "relevance" in v)])
+        return kept
 
     def page_rows(self):
         """The rows of the table's page in a form faster to page through than `qs`, or

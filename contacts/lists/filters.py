@@ -99,6 +99,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "contact"
     charted = True
     person_param, person_link_text = "participant", "Contacts of {}"
+    name_fields = ("participant", "initiator", "recipient")
     q = search_box(f"Search summaries and excerpts {SEARCH_HELP}")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = AppliedChoice(  # applied with `participant`: the two describe one row
@@ -210,6 +211,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
 class StatementFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "statement"
     person_param, person_link_text = "speaker", "Statements by {}"
+    name_fields = ("speaker",)
     q = search_box(f"Search the text {SEARCH_HELP}")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = country_filter(label="Speaker's country", method="by_country")
@@ -285,6 +287,7 @@ class SourceFilter(FullTextFilter):
 
 
 class PersonFilter(CountedFilterSet):
+    name_fields = ("name",)
     name = text_filter(label="Name, alias or office", method="by_name")
     office = text_filter(label="Office or role, e.g. foreign minister", method="by_office")
     country = country_filter()

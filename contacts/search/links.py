@@ -4,8 +4,6 @@ meant (`suggestion`); each keeps the list's other filters."""
 
 import re
 
-from django.http import QueryDict
-
 from .suggestions import close_names, replaced
 
 # "or" in lower case between two words; a quoted phrase is matched whole, and kept as typed
@@ -55,15 +53,3 @@ class SearchLinks:
         data = self.parameters_but("q", "page")
         data["q"] = text
         return text, f"?{data.urlencode()}"
-
-    def parameters_but(self, *left_out, relevance=True):
-        """The list's parameters but `left_out` (and a sort by relevance, unless
-        `relevance`), to link to the same list otherwise filtered."""
-        kept = QueryDict(mutable=True)
-        data = self.data
-        pairs = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
-        for key, values in pairs:
-            if key not in left_out:
-                dropped = key == "sort" and not relevance
-                kept.setlist(key, [v for v in values if not (dropped and "relevance" in v)])
-        return kept
