@@ -11,7 +11,7 @@ from contacts.models import AliasKind
 from contacts.search.expansion import transliterated
 from contacts.search.syntax import MOST_TERMS, parse
 from tests.conftest import body as raw_body
-from tests.factories import AliasFactory, PersonFactory, StatementFactory
+from tests.factories import AliasFactory, PersonFactory, StatementFactory, make_contact
 
 pytestmark = pytest.mark.django_db  # a search looks its names up
 
@@ -143,6 +143,7 @@ def test_a_window_that_ends_before_it_starts_is_refused_with_a_reason(analyst_cl
 def test_the_network_says_which_other_spellings_its_search_also_found(analyst_client):
     person = PersonFactory(name="Qorvan Telemani")
     AliasFactory(person=person, name="Korvan Telemani", kind=AliasKind.TRANSLITERATION)
+    make_contact(person, PersonFactory(name="Dorvan Quillet"))  # their contacts: a link
 
     page = body(analyst_client.get("/network/", {"q": "Qorvan Telemani"}))
 
@@ -205,3 +206,25 @@ def test_the_search_in_capitals_keeps_a_quoted_phrase_as_typed(analyst_client):
 
 def test_an_unknown_russian_name_in_the_instrumental_is_searched_in_its_nominative():
     assert "Lavrov" in transliterated("Лавровым", searched=True)
+
+
+def test_a_person_named_by_the_search_without_statements_is_offered_no_link_to_them(
+    analyst_client,
+):
+    PersonFactory(name="Qassem Soleimani")
+    StatementFactory(text="Soleimani was killed in Baghdad.")  # said of him, not by him
+
+    page = body(analyst_client.get("/statements/", {"q": "Soleimani"}))
+
+    assert "was killed in Baghdad" in page
+    assert "Statements by Qassem Soleimani" not in page
+
+
+def test_a_person_named_by_the_search_with_statements_is_offered_the_link_to_them(
+    analyst_client,
+):
+    StatementFactory(speaker=PersonFactory(name="Mike Pompeo"), text="Pompeo spoke to Raab.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Pompeo"}))
+
+    assert "Statements by Mike Pompeo" in page

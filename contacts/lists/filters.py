@@ -100,6 +100,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
     charted = True
     person_param, person_link_text = "participant", "Contacts of {}"
     name_fields = ("participant", "initiator", "recipient")
+    person_counted = 0  # the position of a person's count of contacts in `Query.listed`
     q = search_box(f"Search summaries and excerpts {SEARCH_HELP}")
     participant = text_filter(label="Participant (any name or alias)", method="by_participant")
     direction = AppliedChoice(  # applied with `participant`: the two describe one row
@@ -212,6 +213,7 @@ class StatementFilter(CitedSource, DateWindow, FullTextFilter):
     cited_field = "statement"
     person_param, person_link_text = "speaker", "Statements by {}"
     name_fields = ("speaker",)
+    person_counted = 1  # of statements
     q = search_box(f"Search the text {SEARCH_HELP}")
     speaker = text_filter(label="Speaker (any name or alias)", method="by_speaker")
     country = country_filter(label="Speaker's country", method="by_country")

@@ -100,6 +100,7 @@ class Expanded:
     excluded: list
     added: list = field(default_factory=list)  # the other spellings searched
     people: list = field(default_factory=list)  # the names of the people searched for
+    listed: dict = field(default_factory=dict)  # name: (contacts, statements), when read
     also_excluded: list = field(default_factory=list)  # the other spellings excluded
 
 
@@ -132,7 +133,8 @@ class Expansion:
         if searched:
             self.added.update(dict.fromkeys(found))
             if named and named[0] == "person" and self.spellings.get(named):
-                self.people[self.spellings[named][0]] = None  # their name comes first
+                # their name comes first; their stored counts, when the candidates held them
+                self.people[self.spellings[named][0]] = self.lookup.counts.get(named[1])
         return [clause_of(tokens(s)) for s in found if tokens(s)], found
 
     def named_run(self, runs):
@@ -195,5 +197,6 @@ def expand_names(groups, excluded=()):
         result.excluded += clauses
         also_excluded.update(dict.fromkeys(found))
     result.added, result.people = list(expansion.added), list(expansion.people)
+    result.listed = {name: counts for name, counts in expansion.people.items() if counts}
     result.also_excluded = list(also_excluded)
     return result

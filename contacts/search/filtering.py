@@ -163,6 +163,7 @@ class FullTextFilter(SearchLinks, CountedFilterSet):
     charted = False  # the list charts its rows by date: the first matches are read once
     person_param = None  # the list's filter by a person (any name), offered by `people_links`
     person_link_text = ""  # "Statements by {}"
+    person_counted = None  # which of a person's stored counts is this list's (`SearchLinks`)
     expand = AppliedText(widget=forms.HiddenInput)  # read by `parse`
 
     def parse(self, value):

@@ -15,14 +15,18 @@ class SearchLinks:
 
     def people_links(self):
         """[(text, address)]: for each person the search names, this list of theirs, the
-        other filters kept. A statement's speaker is not in its text: "Rouhani" finds what
-        was said of him, the link what he said; likewise a contact's participants."""
+        other filters kept (not for someone the stored counts give none of the list's rows).
+        A statement's speaker is not in its text: "Rouhani" finds what was said of him, the
+        link what he said; likewise a contact's participants."""
         query = self.search_query
         if not (query and query.people and self.person_param):
             return []
         kept = self.parameters_but("q", "expand", "page", self.person_param, relevance=False)
         links = []
         for name in query.people:
+            counted = self.person_counted
+            if counted is not None and query.listed.get(name, (1, 1))[counted] == 0:
+                continue  # their list would be empty
             data = kept.copy()
             data[self.person_param] = name
             links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))

@@ -62,6 +62,7 @@ class Lookup:
         self.keys = {text: name_key(text) for text in texts if name_key(text)}
         self.people, self.names, self.organisations, self.found = [], {}, {}, {}
         self.countries = {}  # pk: (code, stored name) of the known countries named
+        self.counts = {}  # pk: (contacts, statements) of the people read
         self.cut = False
         self.joined = {  # (text, n): its key with the n-th space left out
             (text, n): variant
@@ -107,7 +108,7 @@ class Lookup:
         """The people's matched names (`people`), every spelling of each person, their name
         first (`names`), each organisation's keys (`organisations`), and each country's
         code and name (`countries`)."""
-        for entity, pk, key, kind, name, abbreviation, other_names, matched in rows:
+        for entity, pk, key, kind, name, abbreviation, other_names, matched, *counts in rows:
             if entity == "country":
                 self.countries[pk] = (abbreviation, name)
                 continue
@@ -120,6 +121,8 @@ class Lookup:
                 self.people.append((pk, key, kind))
             spellings = self.names.setdefault(pk, [])
             spellings.insert(0, name) if kind == "canonical" else spellings.append(name)
+            if kind == "canonical":
+                self.counts[pk] = tuple(counts)
 
     def is_name_of(self, key, row_key):
         """`key` is the name `row_key` (in another script, or another Russian case)."""

@@ -128,6 +128,7 @@ class Query:
     lowercase_or: bool = False  # "or" typed in lower case, searched as a word (the note says)
     finding_excluded: "Query | None" = field(default=None, compare=False, repr=False)
     people: list = field(default_factory=list)  # the names of the people it names
+    listed: dict = field(default_factory=dict)  # their (contacts, statements), where known
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
     # A table's number of matches, when finding them already told it (`search.matching`)
@@ -283,6 +284,7 @@ def parse(text, expand=True):
             expanded.added,
             expanded.people,
         )
+        query.listed = expanded.listed
         query.excluded, query.also_excluded = expanded.excluded, expanded.also_excluded
     query.groups = join_neighbours(query.groups)
     return query
