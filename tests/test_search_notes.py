@@ -11,7 +11,13 @@ from contacts.models import AliasKind
 from contacts.search.expansion import transliterated
 from contacts.search.syntax import MOST_TERMS, parse
 from tests.conftest import body as raw_body
-from tests.factories import AliasFactory, PersonFactory, StatementFactory, make_contact
+from tests.factories import (
+    AliasFactory,
+    PersonFactory,
+    SourceFactory,
+    StatementFactory,
+    make_contact,
+)
 
 pytestmark = pytest.mark.django_db  # a search looks its names up
 
@@ -138,6 +144,21 @@ def test_a_window_that_ends_before_it_starts_is_refused_with_a_reason(analyst_cl
     assert "were ignored; the others still apply" in page
     assert "it was ready" in page  # From still applies
     assert "would respond" not in page
+
+
+def test_the_sources_list_refuses_a_publication_window_that_ends_before_it_starts(
+    analyst_client,
+):
+    SourceFactory(title="Early report", published_date="2020-01-03")
+    SourceFactory(title="Later report", published_date="2020-01-06")
+
+    page = body(
+        analyst_client.get("/sources/", {"date_from": "2020-01-05", "date_to": "2020-01-01"})
+    )
+
+    assert "2020-01-01 is before From (2020-01-05)." in page
+    assert "Later report" in page  # From still applies
+    assert "Early report" not in page
 
 
 def test_the_network_says_which_other_spellings_its_search_also_found(analyst_client):

@@ -69,6 +69,14 @@ def window_bounds():
     return WindowBound(label="From", widget=DATE_INPUT), WindowBound(label="To", widget=DATE_INPUT)
 
 
+def refuse_reversed_window(form):
+    """A window that ends before it starts holds nothing: its To is refused with the reason
+    (the page says so, as it does of any value it cannot use) and From applies alone."""
+    start, end = form.cleaned_data.get("date_from"), form.cleaned_data.get("date_to")
+    if start is not None and end is not None and end < start:
+        form.add_error("date_to", f"{end:%Y-%m-%d} is before From ({start:%Y-%m-%d}).")
+
+
 class DateWindow:
     """From and To (`window_bounds()`) select records whose dates overlap the window: one
     condition, applied here for both bounds (each bound's own filter selects nothing)."""
@@ -77,13 +85,9 @@ class DateWindow:
         return super().filter_queryset(self.window(queryset))
 
     def window(self, queryset):
+        refuse_reversed_window(self.form)
         data = self.form.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
-        if start is not None and end is not None and end < start:
-            # A window that ends before it starts holds nothing: the page says so and
-            # applies From alone, as it does with any value it cannot use.
-            self.form.add_error("date_to", f"{end:%Y-%m-%d} is before From ({start:%Y-%m-%d}).")
-            end = None
         if start is None and end is None:
             return queryset
         # One look at the small index of spanning records: when none reaches into the
@@ -273,6 +277,10 @@ class SourceFilter(FullTextFilter):
         super().__init__(*args, **kwargs)
         if Source._meta.db_table not in INDEXES:
             del self.filters["q"]  # until the article text has its full-text index
+
+    def filter_queryset(self, queryset):
+        refuse_reversed_window(self.form)
+        return super().filter_queryset(queryset)
 
     def by_language(self, queryset, name, value):
         return queryset.filter(language=value.strip().lower())
