@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from contacts.search import search_query
 from tests.conftest import body as raw_body
-from tests.factories import CountryFactory, OrganisationFactory, StatementFactory
+from tests.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    PersonFactory,
+    StatementFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,14 +69,40 @@ def test_the_name_the_tracker_stores_comes_first(analyst_client):
 
 
 def test_a_country_the_tracker_does_not_know_is_searched_as_typed():
-    assert search_query("Turkey").expanded == []
+    assert search_query("Islande").expanded == []
+
+    CountryFactory(code="IS", name="Iceland")
+
+    assert "Iceland" in search_query("Islande").expanded
 
 
-def test_a_country_name_an_organisation_also_goes_by_is_searched_as_typed():
+def test_a_country_is_named_by_the_name_the_tracker_stores_it_under():
+    CountryFactory(code="TR", name="Turkey")  # CLDR's English name is Türkiye
+
+    assert {"Türkiye", "Турция"} <= set(search_query("Turkey").expanded)
+
+
+def test_a_common_word_that_names_a_country_in_another_language_names_none():
+    CountryFactory(code="IS", name="Iceland")  # German: Island
+
+    assert search_query("island").expanded == []
+
+
+def test_a_person_known_by_that_word_is_preferred_to_a_country():
+    CountryFactory(code="JO", name="Jordan")
+    PersonFactory(name="Michael Jordan")
+
+    query = search_query("Jordan")
+
+    assert query.people == ["Michael Jordan"]
+    assert "Jordanie" not in query.expanded
+
+
+def test_a_country_name_an_organisation_goes_by_names_the_organisation():
     country = CountryFactory(code="PK", name="Pakistan")
     OrganisationFactory(name="Pakistan Army", country=country)
 
-    assert search_query("Pakistan").expanded == []
+    assert search_query("Pakistan").expanded == ["Pakistan Army"]
 
 
 def test_searching_only_what_was_typed_leaves_the_country_unexpanded(analyst_client, iran):

@@ -156,7 +156,7 @@ def test_the_sources_list_refuses_a_publication_window_that_ends_before_it_start
         analyst_client.get("/sources/", {"date_from": "2020-01-05", "date_to": "2020-01-01"})
     )
 
-    assert "2020-01-01 is before From (2020-01-05)." in page
+    assert "2020-01-01 is before Published from (2020-01-05)." in page
     assert "Later report" in page  # From still applies
     assert "Early report" not in page
 
@@ -212,7 +212,10 @@ def test_the_search_in_capitals_finds_the_rows_holding_either_word(analyst_clien
     assert "searched as a word" not in page
 
 
-@pytest.mark.parametrize("typed", ["Pompeo or", "or Pompeo", '"war or peace"'])
+@pytest.mark.parametrize(
+    "typed",
+    ["Pompeo or", "or Pompeo", '"war or peace"', "\u201cwar or peace\u201d", "Iran (or) Iraq"],
+)
 def test_an_or_at_either_end_or_in_a_phrase_is_not_remarked(analyst_client, typed):
     page = body(analyst_client.get("/statements/", {"q": typed}))
 
@@ -223,6 +226,20 @@ def test_the_search_in_capitals_keeps_a_quoted_phrase_as_typed(analyst_client):
     page = body(analyst_client.get("/statements/", {"q": 'revenge or "war or peace"'}))
 
     assert EITHER.findall(page)[0][1] == "revenge OR &quot;war or peace&quot;"
+
+
+def test_every_or_in_lower_case_between_words_is_put_in_capitals(analyst_client):
+    page = body(analyst_client.get("/statements/", {"q": "Iran or or Iraq"}))
+
+    assert EITHER.findall(page)[0][1] == "Iran OR OR Iraq"
+
+
+def test_an_or_past_the_words_searched_is_not_remarked(analyst_client):
+    words = " ".join(f"word{n}" for n in range(MOST_TERMS))
+
+    page = body(analyst_client.get("/statements/", {"q": f"{words} Iran or Iraq"}))
+
+    assert "searched as a word" not in page
 
 
 def test_an_unknown_russian_name_in_the_instrumental_is_searched_in_its_nominative():

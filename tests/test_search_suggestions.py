@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from contacts.models import Person, PersonAlias
-from contacts.search.suggestions import close_names, replaced
+from contacts.search.suggestions import close_names, respelled
 from contacts.text import name_key, sound_key
 from tests.conftest import body as raw_body
 from tests.factories import (
@@ -113,13 +113,17 @@ def test_a_search_that_finds_rows_offers_nothing(analyst_client, soleimani):
     assert not [q for q in queries.captured_queries if "sound_key" in q["sql"]]
 
 
-def test_offering_names_costs_one_query(analyst_client, soleimani):
-    with CaptureQueriesContext(connection) as queries:
-        page = body(analyst_client.get("/statements/", {"q": "Suleimani"}))
+def test_offering_names_costs_two_queries(analyst_client, soleimani):
+    def queries(word):
+        with CaptureQueriesContext(connection) as captured:
+            analyst_client.get("/statements/", {"q": word})
+        return captured.captured_queries
 
-    asked = [q for q in queries.captured_queries if "sound_key" in q["sql"]]
-    assert offers(page)
-    assert len(asked) == 1
+    queries("Aeiou")  # the session and the process's caches are read once
+    offering, not_offering = queries("Suleimani"), queries("Aeiou")  # no row; no consonant
+
+    assert len(offering) == len(not_offering) + 2
+    assert sum("sound_key" in q["sql"] for q in offering) == 1
 
 
 def test_a_word_that_sounds_like_no_name_is_offered_nothing(analyst_client, soleimani):
@@ -132,14 +136,43 @@ def test_a_word_that_sounds_like_no_name_is_offered_nothing(analyst_client, sole
 def test_a_word_that_is_a_known_name_is_not_respelled(soleimani):
     PersonFactory(name="Suleiman Suleimani")
 
-    assert close_names("Suleimani") == []
-    assert close_names("Solaimani") == [("Solaimani", "Soleimani")]
+    assert close_names(["Suleimani"]) == []
+    assert close_names(["Solaimani"]) == [("Solaimani", "Soleimani")]
+
+
+def test_the_first_word_of_a_known_name_is_not_respelled():
+    PersonFactory(name="Wang Yi")
+    PersonFactory(name="Yang Jiechi")
+
+    assert close_names(["Wang"]) == []
+
+
+def test_a_word_the_search_expands_is_not_offered_another_name(analyst_client, soleimani):
+    AliasFactory(person=soleimani, name="Qasem Soleimani")
+    PersonFactory(name="Naim Qassem")
+
+    page = body(analyst_client.get("/contacts/", {"q": "Qasem"}))
+
+    assert "Also searched" in page
+    assert "Did you mean" not in page
+
+
+def test_a_name_among_many_that_sound_alike_is_still_found(soleimani):
+    PersonFactory(name="Imran Khan")
+    for number in range(120):
+        PersonFactory(name=f"Official {number} Kane")
+        PersonFactory(name=f"Official {number} Kuhn")
+
+    assert close_names(["Khan Suleimani"]) == [("Suleimani", "Soleimani")]
 
 
 def test_each_misspelled_word_is_offered_its_own_name(soleimani):
     PersonFactory(name="Mike Pompeo")
 
-    assert close_names("Pompei met Suleimani") == [("Pompei", "Pompeo"), ("Suleimani", "Soleimani")]
+    assert close_names(["Pompei met", "Suleimani"]) == [
+        ("Pompei", "Pompeo"),
+        ("Suleimani", "Soleimani"),
+    ]
 
 
 def test_one_offer_respells_every_misspelled_word(analyst_client, soleimani):
@@ -151,18 +184,28 @@ def test_one_offer_respells_every_misspelled_word(analyst_client, soleimani):
 
 
 def test_excluded_words_prefixes_and_phrases_are_not_respelled(soleimani):
-    assert close_names('-Suleimani Suleiman* "Suleimani said"') == []
+    assert close_names(['-Suleimani Suleiman* "Suleimani said"']) == []
 
 
 def test_a_word_in_another_script_is_offered_the_name_in_its_script_first(soleimani):
-    assert close_names("سلماني") == [("سلماني", "سلیمانی")]
-    assert close_names("Сулеймани") == [("Сулеймани", "Soleimani")]
+    assert close_names(["سلماني"]) == [("سلماني", "سلیمانی")]
+    assert close_names(["Сулеймани"]) == [("Сулеймани", "Soleimani")]
 
 
-def test_the_offered_search_replaces_the_whole_word_only():
-    assert replaced("Suleimanis and Suleimani", "Suleimani", "Soleimani") == (
-        "Suleimanis and Soleimani"
+def test_the_offer_respells_every_whole_word_only():
+    offered = [("Suleimani", "Soleimani")]
+
+    assert respelled("Suleimanis, suleimani and Suleimani", offered) == (
+        "Suleimanis, Soleimani and Soleimani"
     )
+
+
+def test_one_offer_respells_the_search_and_the_name_filters_together(analyst_client, soleimani):
+    PersonFactory(name="Mike Pompeo")
+
+    page = body(analyst_client.get("/contacts/", {"q": "Pompei", "participant": "Suleimani"}))
+
+    assert offers(page) == [("?q=Pompeo&participant=Soleimani", "Pompeo; Participant: Soleimani")]
 
 
 def test_html_typed_around_the_word_is_shown_as_text(analyst_client, soleimani):

@@ -74,7 +74,8 @@ def refuse_reversed_window(form):
     (the page says so, as it does of any value it cannot use) and From applies alone."""
     start, end = form.cleaned_data.get("date_from"), form.cleaned_data.get("date_to")
     if start is not None and end is not None and end < start:
-        form.add_error("date_to", f"{end:%Y-%m-%d} is before From ({start:%Y-%m-%d}).")
+        since = form["date_from"].label
+        form.add_error("date_to", f"{end:%Y-%m-%d} is before {since} ({start:%Y-%m-%d}).")
 
 
 class DateWindow:

@@ -1,29 +1,34 @@
-"""Did you mean, for the filters by a person's name: a list that shows no row offers itself
-with each name filter's words that may misspell a known name respelled ("Participant:
-Suleimani" → Soleimani; `search.suggestions.close_names`, one query for every filter)."""
+"""Did you mean: a list that shows no row offers itself once, with every typed word that may
+misspell a known name respelled, in its search and in its filters by a person's name
+("Suleimani" → Soleimani; `search.suggestions.close_names`, two queries, asked only then)."""
 
-from ..search.suggestions import close_names, replaced
+from ..search.suggestions import close_names, respelled
 
 
 class SuggestedNames:
     name_fields = ()  # the filters by a person's name or alias
 
-    def name_suggestion(self):
-        """(text, address) of this list with every name filter respelled where one of its
-        words may misspell a known name, its other filters kept; None when none may."""
+    def suggestion(self):
+        """(text, address) of this list with its search and name filters respelled, its
+        other filters kept; None when no typed word may misspell a known name."""
         data = getattr(self.form, "cleaned_data", {})
-        values = {name: data[name] for name in self.name_fields if data.get(name)}
-        offered = close_names(" ".join(values.values())) if values else []
-        respelled = {}
-        for name, value in values.items():
-            for word, spelling in offered:
-                value = replaced(value, word, spelling)
-            if value != values[name]:
-                respelled[name] = value
-        if not respelled:
+        typed = {name: data[name] for name in self.name_fields if data.get(name)}
+        query = getattr(self, "search_query", None)
+        if query:
+            typed = {"q": query.text, **typed}
+        offered = close_names(list(typed.values())) if typed else []
+        changed = {name: respelled(value, offered) for name, value in typed.items()}
+        changed = {name: value for name, value in changed.items() if value != typed[name]}
+        if not changed:
             return None
-        kept = self.parameters_but("page", *respelled)
-        kept.update(respelled)
-        labels = {name: str(self.form[name].label).split(" (")[0] for name in respelled}
-        text = "; ".join(f"{labels[name]}: {value}" for name, value in respelled.items())
-        return text, f"?{kept.urlencode()}"
+        kept = self.parameters_but("page", *changed)
+        kept.update(changed)
+        return "; ".join(self.described(name, value) for name, value in changed.items()), (
+            f"?{kept.urlencode()}"
+        )
+
+    def described(self, name, value):
+        """ "Soleimani" for the search, "Participant: Soleimani" for a filter."""
+        if name == "q":
+            return value
+        return f"{str(self.form[name].label).split(' (')[0]}: {value}"

@@ -13,7 +13,8 @@ from anyascii import anyascii
 
 from contacts.text import name_key
 
-from .names import Lookup, is_cyrillic, without_case_ending
+from .cyrillic import is_cyrillic, without_case_ending
+from .names import Lookup
 from .syntax import AllOf, Phrase, Word, clause_of, plain_word
 from .words import tokens
 

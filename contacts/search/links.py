@@ -1,13 +1,13 @@
 """Links a searched list offers beside its rows: each person the search names, with this
-list of theirs (`people_links`), and, when nothing matched, the names its words may have
-meant (`suggestion`); each keeps the list's other filters."""
+list of theirs (`people_links`), and the search with an "or" typed in lower case in
+capitals (`either_link`); each keeps the list's other filters."""
 
 import re
 
-from .suggestions import close_names, replaced
+from .syntax import QUOTES
 
 # "or" in lower case between two words; a quoted phrase is matched whole, and kept as typed
-LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)or(\s+)(?=\S)')
+LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)or(?=\s+\S)')
 
 
 class SearchLinks:
@@ -32,28 +32,17 @@ class SearchLinks:
             links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))
         return links
 
-    def suggestion(self):
-        """(text, address) of the search with each typed word that may misspell a known name
-        spelled as that name (`suggestions.close_names`, one query: asked only when nothing
-        matched), its other filters kept; None when no word may."""
-        query = self.search_query
-        offered = close_names(query.text) if query else []
-        if not offered:
-            return None
-        text = query.text
-        for word, spelling in offered:
-            text = replaced(text, word, spelling)
-        data = self.parameters_but("q", "page")
-        data["q"] = text
-        return text, f"?{data.urlencode()}"
-
     def either_link(self):
-        """(text, address) of the search with each "or" typed in lower case (searched as a
-        word) in capitals, which finds the rows holding either word beside it."""
-        text = LOWERCASE_OR.sub(
-            lambda m: m[0] if m[0].startswith('"') else f"{m[1]}OR{m[2]}",
-            self.search_query.text,
-        )
+        """(text, address) of the search with each "or" typed in lower case between two
+        words (searched as a word) in capitals, which finds the rows holding either word
+        beside it; None when the search reads no such "or" (`Query.lowercase_or`)."""
+        query = self.search_query
+        if not (query and query.lowercase_or):
+            return None
+        typed = query.text.translate(QUOTES)  # as the search read its quotes
+        text = LOWERCASE_OR.sub(lambda m: m[0] if m[0].startswith('"') else f"{m[1]}OR", typed)
+        if text == typed:
+            return None
         data = self.parameters_but("q", "page")
         data["q"] = text
         return text, f"?{data.urlencode()}"

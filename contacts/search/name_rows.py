@@ -60,10 +60,11 @@ def in_list(column, values):
 
 def candidate_sql(condition, organisation_keys, limit, country_codes=()):
     """(SQL, parameters) reading every name and alias of the people (at most `limit`) with
-        a name or alias meeting `condition`, `matched` on those that met it; each organisation
-        one of `organisation_keys` names; and each known country of `country_codes` (its code
-        as its abbreviation). Countries first, then organisations, matched names, the others; a
-    person's name with their stored counts of contacts and statements."""
+    a name or alias meeting `condition`, `matched` on those that met it, with their stored
+    counts of contacts and statements; each organisation one of `organisation_keys` names;
+    and each known country of `country_codes`, or stored under one of those keys (a short
+    table, its names not indexed), its code as its abbreviation. Countries first, then
+    organisations, matched names, the others."""
     quoted = connection.ops.quote_name
     person, alias = quoted(Person._meta.db_table), quoted(PersonAlias._meta.db_table)
     organisation = quoted(Organisation._meta.db_table)
@@ -95,8 +96,8 @@ def candidate_sql(condition, organisation_keys, limit, country_codes=()):
         )
         UNION ALL
         SELECT 'country', id, '', '', name, code, '', 1, NULL, NULL
-        FROM {country} WHERE {in_list("code", codes)}
+        FROM {country} WHERE {in_list("code", codes)} OR {in_list("LOWER(name)", keys)}
         ORDER BY entity, matched DESC, pk
         LIMIT {int(limit)}
     """
-    return sql, [*params, *params, *params, *params, *keys, *codes]
+    return sql, [*params, *params, *params, *params, *keys, *codes, *keys]

@@ -25,7 +25,7 @@ from contacts.models import AliasKind, Organisation, Person, PersonAlias
 from contacts.text import family_key, name_key
 
 from . import countries
-from .cyrillic import is_cyrillic, stemmed_key, without_case_ending  # noqa: F401
+from .cyrillic import is_cyrillic, stemmed_key
 from .name_rows import Condition, candidate_rows
 
 CANDIDATE_ROWS = 200
@@ -100,7 +100,8 @@ class Lookup:
         other spellings, which `spellings` then reads for the people found."""
         self.codes = countries.codes_named(self.every_key())
         codes = set(self.codes.values())
-        rows = candidate_rows(self.condition(), set(self.every_key()), CANDIDATE_ROWS, codes)
+        keys = set(self.every_key())  # an organisation's, or a country's stored name
+        rows = candidate_rows(self.condition(), keys, CANDIDATE_ROWS, codes)
         self.cut = len(rows) == CANDIDATE_ROWS
         return rows
 
@@ -139,32 +140,47 @@ class Lookup:
         return is_cyrillic(key) and stemmed_key(row_key).split()[0] == stemmed_key(key)
 
     def resolve(self):
-        """{text: (kind, pk)} for each text that names one person or organisation: by one of
-        their names first; only when none has that name, by a first or last word."""
+        """{text: (kind, pk)} for each text that names one person, organisation or country:
+        by a person's or an organisation's name first; only when none has that name, by a
+        person's first or last word; only then by a country's name ("Jordan" is the person
+        Michael Jordan's, where the tracker knows him; "Dominique", French for Dominica, a
+        Dominique's)."""
         found = {}
         for text, key in [*self.keys.items(), *self.joined.items()]:
             if isinstance(text, tuple) and text[0] in found:
                 continue  # named as typed
-            named = {
-                ("person", pk) for pk, row_key, _ in self.people if self.is_name_of(key, row_key)
-            }
-            named |= {
-                ("organisation", row.pk) for row, keys in self.organisations.items() if key in keys
-            }
-            named |= {
-                ("country", pk)
-                for pk, (code, _) in self.countries.items()
-                if self.codes.get(key) == code
-            }
-            if not named:
-                named = {
-                    ("person", pk)
-                    for pk, row_key, kind in self.people
-                    if self.starts_or_ends(key, row_key, kind)
-                }
+            named = self.named_by_name(key) or self.named_by_word(key) or self.country(key)
             if len(named) == 1:
                 found[text[0] if isinstance(text, tuple) else text] = next(iter(named))
         return found
+
+    def named_by_name(self, key):
+        named = {("person", pk) for pk, row_key, _ in self.people if self.is_name_of(key, row_key)}
+        return named | {
+            ("organisation", row.pk) for row, keys in self.organisations.items() if key in keys
+        }
+
+    def named_by_word(self, key):
+        return {
+            ("person", pk)
+            for pk, row_key, kind in self.people
+            if self.starts_or_ends(key, row_key, kind)
+        }
+
+    def country(self, key):
+        return {
+            ("country", pk)
+            for pk, (code, name) in self.countries.items()
+            if self.codes.get(key) == code or name_key(name) == key
+        }
+
+    def names_anyone(self, text):
+        """Whether `text` is a name, or a first or last word of one, of anyone the tracker
+        knows (shared by several or not), an organisation or a country."""
+        key = self.keys.get(text)
+        if key is None:
+            return False
+        return bool(self.named_by_name(key) or self.named_by_word(key) or self.country(key))
 
     def spellings(self):
         """{(kind, pk): [every spelling]} for the people and organisations found (read again

@@ -270,10 +270,10 @@ def parse(text, expand=True):
     """The Query that `text` asks for; `expand` adds the other spellings of names found."""
     query = Query(text=text or "", expand=expand)
     groups, excluded = grouped(read(text))
-    query.lowercase_or = any(group == [Word("or")] for group in groups[1:-1])
     query.dropped = max(0, len(groups) - MOST_TERMS)
     query.dropped_excluded = max(0, len(excluded) - MOST_TERMS)
     query.groups = groups[:MOST_TERMS]
+    query.lowercase_or = any(group == [Word("or")] for group in query.groups[1:-1])
     query.excluded = [clause for item in excluded[:MOST_TERMS] for clause in item]
     if expand and query:
         from .expansion import expand_names
