@@ -28,7 +28,7 @@ class SuggestedNames:
         )
 
     def described(self, name, value):
-        """ "Soleimani" for the search, "Participant: Soleimani" for a filter."""
+        """The search as respelled; a filter as its label and value ("Participant: …")."""
         if name == "q":
             return value
         return f"{str(self.form[name].label).split(' (')[0]}: {value}"
