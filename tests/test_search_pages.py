@@ -211,7 +211,7 @@ def test_no_person_link_is_offered_when_the_search_names_nobody_or_the_list_has_
 
 
 def test_a_person_link_escapes_a_hostile_name(analyst_client, db):
-    PersonFactory(name='Qorlan <b>"Vezhi"</b>')
+    StatementFactory(speaker=PersonFactory(name='Qorlan <b>"Vezhi"</b>'))  # a list to link
     response = analyst_client.get(STATEMENTS, {"q": 'Qorlan <b>"Vezhi"</b>'})
     assert "Statements by Qorlan &lt;b&gt;&quot;Vezhi&quot;&lt;/b&gt;" in response.text
     assert '<b>"Vezhi"</b>' not in response.text.split('class="search-note"')[1][:2000]
