@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from contacts.search import search_query
+from contacts.models import Statement
+from contacts.search import matching, search_query
 from tests.conftest import body as raw_body
 from tests.factories import (
     CountryFactory,
@@ -123,3 +124,48 @@ def test_a_country_is_looked_up_in_the_query_that_looks_up_names(analyst_client,
 
     assert len(named) == len(unnamed)
     assert sum("contacts_country" in q["sql"] and "contacts_person" in q["sql"] for q in named)
+
+
+@pytest.fixture
+def united_states():
+    StatementFactory(text="US officials briefed allies overnight.")
+    StatementFactory(text="U.S. forces were placed on alert.")
+    StatementFactory(text="The United States called for restraint.")
+    return CountryFactory(code="US", name="United States")
+
+
+def test_a_country_s_full_name_finds_its_abbreviation_with_and_without_dots(
+    analyst_client, united_states
+):
+    page = body(analyst_client.get("/statements/", {"q": "United States"}))
+
+    assert "briefed allies" in page
+    assert "placed on alert" in page
+    assert "called for restraint" in page
+    assert also_searched(page)[:2] == ["US", "USA"]
+
+
+@pytest.mark.parametrize("typed", ["US", "U.S.", "USA"])
+def test_an_abbreviation_in_capitals_names_the_country(analyst_client, united_states, typed):
+    page = body(analyst_client.get("/statements/", {"q": typed}))
+
+    assert "called for restraint" in page
+    assert "United States" in also_searched(page)
+
+
+def test_the_word_us_in_lower_case_names_no_country(united_states):
+    assert search_query("they told us").expanded == []
+
+
+def test_britain_finds_the_united_kingdom_written_as_an_abbreviation():
+    CountryFactory(code="GB", name="United Kingdom")
+    statement = StatementFactory(text="The U.K. urged all sides to de-escalate.")
+
+    found = matching(Statement.objects.all(), "Britain")
+
+    assert list(found) == [statement]
+    assert {"United Kingdom", "UK"} <= set(search_query("Britain").expanded)
+
+
+def test_america_names_no_country(united_states):
+    assert search_query("America").expanded == []

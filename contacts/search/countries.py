@@ -28,6 +28,34 @@ NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 COMMON_WORDS = frozenset(
     ("island", "grenade", "того", "reunion", "granada", "maurice", "dominique", "salvador")
 )
+# English names that Babel leaves out, as it keeps only CLDR's main name of a country:
+# CLDR's own alternatives ("alt-short", "alt-variant": US, UK, Czech Republic, Burma, …),
+# and the names English reports use where CLDR has none (USA, Britain, UAE, Holy See).
+# "America" is not one: "Latin America" and "South America" would be found for the US.
+ENGLISH_ALSO = {
+    "US": ("US", "USA"),
+    "GB": ("UK", "Britain", "Great Britain"),
+    "AE": ("UAE",),
+    "BA": ("Bosnia",),
+    "CI": ("Ivory Coast",),
+    "CV": ("Cabo Verde",),
+    "CZ": ("Czech Republic",),
+    "HK": ("Hong Kong",),
+    "MM": ("Myanmar", "Burma"),
+    "MO": ("Macao",),
+    "PS": ("Palestine",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
+    "TR": ("Turkey",),
+    "VA": ("Holy See",),
+}
+
+
+def is_abbreviation(name):
+    """A name in capitals ("US", "U.K."): it names its country only when typed in capitals,
+    so that "us" in "told us" names no country."""
+    letters = name.replace(".", "")
+    return letters.isalpha() and letters.isupper()
 
 
 @lru_cache(maxsize=1)
@@ -37,18 +65,23 @@ def names_by_code():
     for language in LANGUAGES:
         for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES:
+                also = ENGLISH_ALSO.get(code, ()) if language == "en" else ()
                 spellings = names.setdefault(code, [])
-                if name_key(name) not in map(name_key, spellings):
-                    spellings.append(name)
+                for spelling in (name, *also):
+                    if name_key(spelling) not in map(name_key, spellings):
+                        spellings.append(spelling)
     return names
 
 
-@lru_cache(maxsize=1)
-def codes_by_key():
-    """{name key: code} of every name that one country alone goes by."""
+@lru_cache(maxsize=2)
+def codes_by_key(capitals=False):
+    """{name key: code} of every name that one country alone goes by; its abbreviations in
+    capitals too only when `capitals`."""
     codes = {}
     for code, names in names_by_code().items():
         for name in names:
+            if is_abbreviation(name) and not capitals:
+                continue
             codes.setdefault(name_key(name), set()).add(code)
             if is_cyrillic(name):  # "Ирана", "России": a name in another case
                 codes.setdefault(stemmed_key(name_key(name)), set()).add(code)
@@ -59,11 +92,15 @@ def codes_by_key():
     }
 
 
-def codes_named(keys):
-    """{key: code} of the keys that are a country's name (a Cyrillic one in any case)."""
-    known = codes_by_key()
-    named = {key: known.get(key) or known.get(stemmed_key(key)) for key in keys}
-    return {key: code for key, code in named.items() if code}
+def codes_named(keyed):
+    """{text: code} of the texts (`keyed`: {text: its key}) that are a country's name (a
+    Cyrillic one in any case; an abbreviation typed in capitals)."""
+    named = {}
+    for text, key in keyed.items():
+        known = codes_by_key(capitals=isinstance(text, str) and is_abbreviation(text))
+        if code := known.get(key) or known.get(stemmed_key(key)):
+            named[text] = code
+    return named
 
 
 def spellings(code, stored_name):
@@ -79,3 +116,4 @@ def spellings(code, stored_name):
 def warm():
     """Read the CLDR names now (0.2 s), not on a worker's first search."""
     codes_by_key()
+    codes_by_key(capitals=True)

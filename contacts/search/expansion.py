@@ -15,7 +15,7 @@ from contacts.text import name_key
 
 from .cyrillic import is_cyrillic, without_case_ending
 from .names import Lookup
-from .syntax import AllOf, Phrase, Word, clause_of, plain_word
+from .syntax import CAPITALS, AllOf, Phrase, Word, abbreviation, clause_of, plain_word
 from .words import tokens
 
 LONGEST_RUN = 4  # words
@@ -86,6 +86,15 @@ def transliterated(text, searched=False):
     return [spelling for spelling in dict.fromkeys(spellings) if spelling.isalpha()]
 
 
+def clauses_of(spelling):
+    """The clauses that find a spelling: an abbreviation in capitals ("US") also as written
+    with dots ("U.S."), as when it is typed."""
+    if CAPITALS.fullmatch(spelling):
+        return abbreviation(spelling)
+    words = tokens(spelling)
+    return [clause_of(words)] if words else []
+
+
 def stem_names(stem):
     """The names a Cyrillic word cut of its case ending may be, in their nominative: the stem
     when it ends in a consonant (Лавров, Путин), the stem and "й" when it ends in a vowel
@@ -136,7 +145,7 @@ class Expansion:
             if named and named[0] == "person" and self.spellings.get(named):
                 # their name comes first; their stored counts, when the candidates held them
                 self.people[self.spellings[named][0]] = self.lookup.counts.get(named[1])
-        return [clause_of(tokens(s)) for s in found if tokens(s)], found
+        return [clause for spelling in found for clause in clauses_of(spelling)], found
 
     def named_run(self, runs):
         """(words, text) of the longest of `runs` that names someone, or None."""

@@ -98,7 +98,7 @@ class Lookup:
         on the ones that met the condition, first), and of every organisation named by a key:
         one query through the indexed name keys (`name_rows`). A long list is cut among the
         other spellings, which `spellings` then reads for the people found."""
-        self.codes = countries.codes_named(self.every_key())
+        self.codes = countries.codes_named({**self.keys, **self.joined})
         codes = set(self.codes.values())
         keys = set(self.every_key())  # an organisation's, or a country's stored name
         rows = candidate_rows(self.condition(), keys, CANDIDATE_ROWS, codes)
@@ -149,7 +149,7 @@ class Lookup:
         for text, key in [*self.keys.items(), *self.joined.items()]:
             if isinstance(text, tuple) and text[0] in found:
                 continue  # named as typed
-            named = self.named_by_name(key) or self.named_by_word(key) or self.country(key)
+            named = self.named_by_name(key) or self.named_by_word(key) or self.country(text, key)
             if len(named) == 1:
                 found[text[0] if isinstance(text, tuple) else text] = next(iter(named))
         return found
@@ -167,11 +167,11 @@ class Lookup:
             if self.starts_or_ends(key, row_key, kind)
         }
 
-    def country(self, key):
+    def country(self, text, key):
         return {
             ("country", pk)
             for pk, (code, name) in self.countries.items()
-            if self.codes.get(key) == code or name_key(name) == key
+            if self.codes.get(text) == code or name_key(name) == key
         }
 
     def names_anyone(self, text):
@@ -180,7 +180,8 @@ class Lookup:
         key = self.keys.get(text)
         if key is None:
             return False
-        return bool(self.named_by_name(key) or self.named_by_word(key) or self.country(key))
+        named = self.named_by_name(key) or self.named_by_word(key)
+        return bool(named or self.country(text, key))
 
     def spellings(self):
         """{(kind, pk): [every spelling]} for the people and organisations found (read again
