@@ -20,10 +20,11 @@ django.setup()
 
 from django.contrib.auth.models import User  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.template import Context, Template  # noqa: E402
+from django.template import Context  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
+from bench import floor  # noqa: E402
 from bench.cases import FACET_PAGES, export_cases, page_cases  # noqa: E402
 from contacts.models import Statement  # noqa: E402
 from contacts.views.base import AnalystTableView  # noqa: E402
@@ -37,12 +38,7 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-FLOOR_TEMPLATE = Template(
-    "<table><tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>"
-    "{% endfor %}</tr>{% endfor %}</tbody></table>"
-)
 ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
-DECLARE = re.compile(r'^DECLARE "[^"]+" NO SCROLL CURSOR WITH(?:OUT)? HOLD FOR ')  # PostgreSQL
 
 
 def table_shape(html):
@@ -60,16 +56,34 @@ def floor_ms(queries, shape):
     for _ in range(TIMED):
         started = time.perf_counter()
         try:
-            with connection.cursor() as cursor:
-                for sql in queries:  # a server-side cursor's query is run as a plain one
-                    cursor.execute(DECLARE.sub("", sql).replace("%", "%%"))
-                    if cursor.description:
-                        cursor.fetchall()
+            floor.run_raw(queries)
         except Exception:  # noqa: BLE001 - a query whose logged text cannot run again
             return None
-        FLOOR_TEMPLATE.render(Context({"rows": rows}))
+        floor.TEMPLATE.render(Context({"rows": rows}))
         timings.append((time.perf_counter() - started) * 1000)
     return round(statistics.median(timings), 2)
+
+
+def served_floor_ms(client, queries, shape):
+    """The floor served through the request path (`bench.floor`): p50 in ms, or None."""
+    floor.Page.set(queries, shape)
+    try:
+        timings = timed(client, "/__floor__/")
+    except Exception:  # noqa: BLE001 - as floor_ms
+        return None
+    return round(statistics.median(timings), 2)
+
+
+def timed(client, url):
+    """`url` requested WARM_UP times, then TIMED times: the timed ones' wall clock, in ms."""
+    for _ in range(WARM_UP):
+        client.get(url)
+    timings = []
+    for _ in range(TIMED):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
 
 
 def time_request(client, url):
@@ -95,6 +109,7 @@ def time_request(client, url):
         "p95_ms": round(percentile(timings, 0.95), 2),
         "rows_columns": shape,
         "floor_p50_ms": floor_ms(counts, shape) if FLOORS else None,
+        "served_floor_p50_ms": served_floor_ms(client, counts, shape) if FLOORS else None,
     }
 
 
@@ -121,6 +136,7 @@ def main():
     client = Client()
     client.force_login(user)
     cases, facts, keys = page_cases()
+    override_settings(ROOT_URLCONF="bench.floor").enable()  # every page, and /__floor__/
     gc.collect()
     gc.freeze()  # as tracker/wsgi.py does once the application is loaded
     results = {name: time_request(client, url) for name, url in cases.items()}

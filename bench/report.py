@@ -26,12 +26,13 @@ def page_table(small, large, sizes):
         f"same queries, ≤ {QUERY_LIMIT}",
         "uncapped COUNT(*)",
         f"p50 ÷ floor at {sizes[1]:,} (≤ {FLOOR_RATIO})",
+        f"p50 ÷ floor served through the request path at {sizes[1]:,} (≤ {FLOOR_RATIO})",
     )
     for name, big in large["pages"].items():
         little = small["pages"].get(name, {})
         if "queries" not in big:
             lines.append(
-                f"| {name} | {little.get('p95_ms', '')} | {big['p95_ms']} | (baseline) | | | | |"
+                f"| {name} | {little.get('p95_ms', '')} | {big['p95_ms']} | (baseline) | | | | | |"
             )
             continue
         ratio = big["p95_ms"] / little["p95_ms"] if little.get("p95_ms") else float("nan")
@@ -39,22 +40,26 @@ def page_table(small, large, sizes):
         lines.append(
             f"| {name} | {little.get('p95_ms')} | {big['p95_ms']} | {ratio:.2f} "
             f"{mark(ratio <= PAGE_RATIO)} | {little.get('queries')} / {big['queries']} | "
-            f"{mark(same)} | {big['uncapped_counts']} | {floor_cell(big)} |"
+            f"{mark(same)} | {big['uncapped_counts']} | {floor_cell(big)} | "
+            f"{floor_cell(big, 'served_floor_p50_ms')} |"
         )
     return lines
 
 
-def floor_cell(case):
+def floor_cell(case, key="floor_p50_ms"):
     """p50 ÷ floor p50, with both figures (the floor: the page's SQL run raw and a minimal
-    template drawing the same rows and columns)."""
-    floor = case.get("floor_p50_ms")
+    template drawing the same rows and columns; `served_floor_p50_ms`: the same served
+    through the request path, bench/floor.py). An admin page is an editor's, not one of
+    the analyst pages the target is set for: its ratio is shown, not marked."""
+    floor = case.get(key)
     if not floor:
         return "n/a"
     ratio = case["p50_ms"] / floor
     rows, columns = case.get("rows_columns", (0, 0))
-    return (
-        f"{ratio:.2f} {mark(ratio <= FLOOR_RATIO)} ({case['p50_ms']} ÷ {floor}; {rows}×{columns})"
+    verdict = (
+        "(editor page)" if case.get("url", "").startswith("/admin/") else mark(ratio <= FLOOR_RATIO)
     )
+    return f"{ratio:.2f} {verdict} ({case['p50_ms']} ÷ {floor}; {rows}×{columns})"
 
 
 def facet_table(small, large, sizes):
@@ -165,7 +170,12 @@ def markdown(results):
         "Floor (issue 15): in the same run, the page's own captured SQL executed raw, "
         "then a minimal Django template drawing as many rows and columns of "
         "short text, 30 times; the table shows the page's p50 ÷ the floor's p50 (wall "
-        "clock, one process; on PostgreSQL the server's work is inside both).",
+        "clock, one process; on PostgreSQL the server's work is inside both). The last "
+        "column's floor does the same served through the request path, as the issue's own "
+        'floor was measured ("through the same middleware"): `/__floor__/` '
+        "(bench/floor.py), behind the same middleware and login check, requested with the "
+        "page's client. The admin's pages are editors', not analysts': their ratios are "
+        "shown, not held to the target.",
         "",
     ]
     for database, runs in results["databases"].items():

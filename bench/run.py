@@ -128,7 +128,7 @@ def median_cases(rounds):
     cases = {}
     for name, first in rounds[0]["cases"].items():
         case = dict(first, rounds=len(rounds))
-        for key in ("p50_ms", "p95_ms", "floor_p50_ms"):
+        for key in ("p50_ms", "p95_ms", "floor_p50_ms", "served_floor_p50_ms"):
             values = [r["cases"][name].get(key) for r in rounds if name in r["cases"]]
             values = [value for value in values if value is not None]
             if values:
