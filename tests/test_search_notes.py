@@ -100,6 +100,34 @@ def test_most_relevant_first_is_named_as_the_order_shown(analyst_client):
     assert "Order: most relevant first" in page
 
 
+def test_relevance_then_date_is_named_as_most_relevant_first(analyst_client):
+    StatementFactory(text="Iran said it would respond.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Iran", "sort": "relevance,date"}))
+
+    assert "Order: most relevant first" in page
+
+
+@pytest.mark.parametrize(
+    ("path", "sort", "named"),
+    [
+        ("/statements/", "", "by date, newest first"),
+        ("/statements/", "date", "by date, oldest first"),
+        ("/statements/", "speaker", "by speaker"),
+        ("/contacts/", "-kind", "by kind, descending"),
+        ("/sources/", "published", "by date, oldest first"),
+    ],
+)
+def test_a_search_sorted_by_a_column_names_that_column_as_the_order(
+    analyst_client, path, sort, named
+):
+    StatementFactory(text="Iran said it would respond.")
+
+    page = body(analyst_client.get(path, {"q": "Iran", "sort": sort}))
+
+    assert re.search(rf"Order: {named} ·", page)
+
+
 def test_a_soft_hyphen_or_zero_width_space_inside_a_typed_word_is_read_as_a_space():
     assert parse("Pom\u00adpeo Ira\u200bn").groups == parse("Pom peo Ira n").groups
 

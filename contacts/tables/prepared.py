@@ -34,6 +34,21 @@ class PreparedBody:
 
     links = {}  # attribute: (model, the field its address names), for `Links`
 
+    @property
+    def order_shown(self):
+        """How the rows are ordered, for the search note: "relevance" or "-relevance" when
+        ranked, else by the first column sorted on (the lists' own order: newest first)."""
+        order = list(self.order_by or ())
+        if not order or tuple(map(str, order)) == tuple(self._meta.order_by or ()):
+            return "by date, newest first"
+        first = order[0]
+        if first.bare == "relevance":
+            return str(first)
+        if first.bare in ("date", "published"):
+            return "by date, " + ("newest first" if first.is_descending else "oldest first")
+        header = str(self.columns[first.bare].header).lower()
+        return f"by {header}" + (", descending" if first.is_descending else "")
+
     def page_query(self):
         page = getattr(self, "page", None)  # None: the table is not paginated
         return page.object_list.data if page else self.data.data
