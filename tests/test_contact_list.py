@@ -89,6 +89,25 @@ def test_contacts_filter_by_organisation(analyst_client, calls):
     assert shown(analyst_client.get(URL, {"organisation": ministry.pk})) == [calls["to_raab"]]
 
 
+@pytest.mark.parametrize("typed", ["Foreign Office", "FCO", "Foreign and Commonwealth Office"])
+def test_contacts_filter_by_organisation_finds_it_by_any_of_its_names(analyst_client, calls, typed):
+    ministry = OrganisationFactory(
+        name="Foreign Office", abbreviation="FCO", other_names="Foreign and Commonwealth Office"
+    )
+    OfficeFactory(person=calls["raab"], organisation=ministry)
+
+    assert shown(analyst_client.get(URL, {"organisation": typed})) == [calls["to_raab"]]
+
+
+def test_contacts_filter_by_organisation_matches_an_other_name_in_any_case_or_accent(
+    analyst_client, calls
+):
+    ministry = OrganisationFactory(name="Ministère", other_names="Quai d’Orsay")
+    OfficeFactory(person=calls["raab"], organisation=ministry)
+
+    assert shown(analyst_client.get(URL, {"organisation": "quai d'orsay"})) == [calls["to_raab"]]
+
+
 def test_contacts_filter_by_kind(analyst_client, calls):
     assert shown(analyst_client.get(URL, {"kind": "meeting"})) == [calls["from_lavrov"]]
 

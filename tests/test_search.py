@@ -15,6 +15,7 @@ from contacts.lists.filters import ContactFilter, StatementFilter
 from contacts.models import AliasKind, Citation, Contact, Source, Statement
 from contacts.search import count_matches, expansions, matching, ranked, search_query, snippet
 from contacts.search.names import CANDIDATE_ROWS, Lookup
+from contacts.search.syntax import Word, parse
 from tests.factories import (
     AliasFactory,
     CitationFactory,
@@ -355,3 +356,15 @@ def test_a_count_remembered_to_a_smaller_cap_is_not_reused_for_a_larger_one(db):
     assert count_matches(Statement, query, 2) == 3  # reused: cap + 1
     query.counted["contacts_statement"] = (4, None)  # every match, as a rare word's
     assert count_matches(Statement, query, 10) == 4
+
+
+@pytest.mark.parametrize("dash", ["-", "--", "\u2013", "\u2014", "\u2212"])
+def test_a_dash_a_word_processor_makes_of_a_minus_still_excludes_the_word(dash):
+    query = parse(f"Pompeo {dash}Raab", expand=False)
+
+    assert query.groups == [[Word("Pompeo")]]
+    assert Word("Raab") in query.excluded
+
+
+def test_a_dash_between_spaced_words_excludes_nothing():
+    assert parse("Iran \u2013 Iraq", expand=False).excluded == []

@@ -294,3 +294,9 @@ def test_a_person_named_by_the_search_with_statements_is_offered_the_link_to_the
     page = body(analyst_client.get("/statements/", {"q": "Pompeo"}))
 
     assert "Statements by Mike Pompeo" in page
+
+
+def test_an_or_in_mixed_case_between_words_is_said_to_be_searched_as_a_word(analyst_client):
+    page = body(analyst_client.get("/statements/", {"q": "Pompeo Or Raab"}))
+
+    assert EITHER.findall(page) == [("?q=Pompeo+OR+Raab", "Pompeo OR Raab")]

@@ -20,6 +20,7 @@ from ..models import (
 from ..models.dates import any_spanning_into, overlapping
 from ..search import INDEXES
 from ..search.filtering import FullTextFilter, search_box
+from ..text import name_key
 from .filter_fields import (
     AppliedChoice,
     CitedSource,
@@ -135,8 +136,10 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         fields = []
 
     def by_organisation(self, queryset, name, value):
-        """Contacts of anyone who held an office in an organisation so named (or its id)."""
-        named = Q(name__icontains=value) | Q(abbreviation__iexact=value)
+        """Contacts of anyone who held an office in an organisation so named, by any of its
+        names ("State Department" is the US Department of State's other name), or its id."""
+        named = Q(name__icontains=value) | Q(other_names__icontains=value)
+        named |= Q(abbreviation__iexact=value) | Q(names_searched__name_key=name_key(value))
         if value.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             named |= Q(pk=int(value))
         holders = OfficeHolding.objects.filter(organisation__in=Organisation.objects.filter(named))

@@ -7,7 +7,7 @@ import re
 from .syntax import QUOTES
 
 # "or" in lower case between two words; a quoted phrase is matched whole, and kept as typed
-LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)or(?=\s+\S)')
+LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)(?!OR)[oO][rR](?=\s+\S)')
 
 
 class SearchLinks:

@@ -9,8 +9,9 @@ database's own query language (`expressions` builds those from the words alone).
 - `"…"` (or “…”, „…“, «…») is an exact phrase, in any word form and not widened to other
   spellings of a name (a quote left open runs to the end of the text).
 - `word*` finds words that begin with `word`.
-- `-word` and `-"a phrase"` exclude the rows that hold them; a search made only of
-  exclusions finds every row that holds none of them.
+- `-word` and `-"a phrase"` exclude the rows that hold them (so do "--", and the en dash,
+  em dash or minus sign a word processor makes of "-"); a search made only of exclusions
+  finds every row that holds none of them.
 - Two plain words side by side also match as one word: "de escalation" finds
   "deescalation" (hyphens are handled by the index, see `words`).
 - A possessive's 's is not a word of its own: "Soleimani's" searches Soleimani.
@@ -35,8 +36,11 @@ QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d
 UNSEEN = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), " ")
 DOTTED = r"[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])"  # U.S., U.K, e.g.
 POSSESSIVE = r"(?:['\u2019]s(?![^\W_]))?"  # read and dropped
+# A minus before a word, after a space or at the start: "-", "--" or the dash a word
+# processor makes of it (en dash, em dash, minus sign: "Pompeo –Raab" excludes Raab).
+MINUS = r"(?<!\S)(?:--?|[\u2013\u2014\u2212])"
 LEXER = re.compile(
-    rf'(?P<minus>(?<!\S)-)?(?:"(?P<phrase>[^"]*)"?|(?P<dotted>{DOTTED})'
+    rf'(?P<minus>{MINUS})?(?:"(?P<phrase>[^"]*)"?|(?P<dotted>{DOTTED})'
     rf"|(?P<word>{TOKEN.pattern}){POSSESSIVE}(?P<star>\*)?)"
 )
 CAPITALS = re.compile(r"[A-Z]{2,4}")  # "US", "UK", "IRGC": also searched as U.S., …
@@ -266,6 +270,11 @@ def join_neighbours(groups):
     return groups
 
 
+def is_or_word(group):
+    """An "or" not in capitals ("or", "Or"), searched as a word."""
+    return len(group) == 1 and isinstance(group[0], Word) and group[0].token.lower() == "or"
+
+
 def parse(text, expand=True):
     """The Query that `text` asks for; `expand` adds the other spellings of names found."""
     query = Query(text=text or "", expand=expand)
@@ -273,7 +282,7 @@ def parse(text, expand=True):
     query.dropped = max(0, len(groups) - MOST_TERMS)
     query.dropped_excluded = max(0, len(excluded) - MOST_TERMS)
     query.groups = groups[:MOST_TERMS]
-    query.lowercase_or = any(group == [Word("or")] for group in query.groups[1:-1])
+    query.lowercase_or = any(is_or_word(group) for group in query.groups[1:-1])
     query.excluded = [clause for item in excluded[:MOST_TERMS] for clause in item]
     if expand and query:
         from .expansion import expand_names
