@@ -6,12 +6,15 @@ from django.db.models import Count, Q
 
 from ..models import Participant, Person
 from ..search.expansion import transliterated
+from ..search.names import Lookup
 from ..text import name_key
 
 
 def people_named(value):
     """People whose slug is `value`, or whose name or any alias contains it (Cyrillic also
-    in Latin letters, as typed and without a Russian case ending: "Лаврову" → lavrov)."""
+    in Latin letters, as typed and without a Russian case ending: "Лаврову" → lavrov), or
+    the one person it names as a search would, with a title, an initial or a first name
+    spelled another way ("Secretary Pompeo", "Sergey Lavrov"; `search.names.Lookup`)."""
     key = name_key(value)
     if not key:
         return Person.objects.none()
@@ -20,6 +23,11 @@ def people_named(value):
     named = Q(slug=value)
     for each in keys - {""}:
         named |= Q(name_key__contains=each) | Q(aliases__name_key__contains=each)
+    if " " in key:  # a name with other words: looked up as a search looks names up
+        typed = value.split()
+        found = Lookup([" ".join(typed[n:]) for n in range(len(typed))]).found.get(" ".join(typed))
+        if found and found[0] == "person":
+            named |= Q(pk=found[1])
     return Person.objects.filter(named).values("pk")
 
 

@@ -135,9 +135,10 @@ class Expansion:
             found = transliterated(text, searched=True)
         else:
             typed = name_key(text)
+            spellings = [self.lookup.named_as.get(text, ""), *self.spellings.get(named, [])]
             found = [
                 spelling
-                for spelling in dict.fromkeys(self.spellings.get(named, []))
+                for spelling in dict.fromkeys(spellings)
                 if name_key(spelling) not in ("", typed)
             ][:MOST_SPELLINGS]
         if searched:

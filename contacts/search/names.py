@@ -11,6 +11,10 @@ letters or more: "Rouhani" → "Hassan Rouhani"; `contacts.text.family_key`, ind
 no one has it as a name of their own. An organisation is named by its
 name, abbreviation, other names, or any of these without a generic last word ("Qods" →
 "Qods Force"; `Organisation.name_keys`).
+A run that names no one as a whole also names a person when its last words do and the
+words before them are those a name is written with: titles (nameparser's, and a few words of
+offices), initials, "of", or the person's first names spelled another way ("Secretary of
+State Pompeo", "Donald J. Trump", "Sergey Lavrov" → Sergei Lavrov; `Lookup.with_extras`).
 A name shared by more than one person or organisation is not expanded. Looked up through
 the indexed name keys (people's, aliases', `OrganisationName`) in one query, whatever the
 size of the archive.
@@ -20,6 +24,8 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.db.models import Value
+from nameparser.config.titles import TITLES
+from rapidfuzz import fuzz
 
 from contacts.models import AliasKind, Organisation, Person, PersonAlias
 from contacts.text import family_key, name_key
@@ -29,6 +35,14 @@ from .cyrillic import is_cyrillic, stemmed_key
 from .name_rows import Condition, candidate_rows
 
 CANDIDATE_ROWS = 200
+CONNECTORS = frozenset(("of", "the", "for"))  # "Secretary of State Pompeo"
+# Words of offices that nameparser's titles lack, as intake reads them before a name
+# ("Defence Secretary Esper", "Crown Prince Mohammed bin Salman").
+OFFICE_WORDS = frozenset(
+    "advisor affairs chairman crown defence defense emir external politburo spokesman "
+    "spokesperson spokeswoman top".split()
+)
+FIRST_NAME_CLOSE = 75  # rapidfuzz ratio of a typed first name to one of the person's
 
 
 @dataclass
@@ -64,6 +78,7 @@ class Lookup:
         self.countries = {}  # pk: (code, stored name) of the known countries named
         self.counts = {}  # pk: (contacts, statements) of the people read
         self.cut = False
+        self.named_as = {}  # text: the typed words in it that named someone (`with_extras`)
         self.joined = {  # (text, n): its key with the n-th space left out
             (text, n): variant
             for text, key in self.keys.items()
@@ -150,6 +165,7 @@ class Lookup:
             if isinstance(text, tuple) and text[0] in found:
                 continue  # named as typed
             named = self.named_by_name(key) or self.named_by_word(key) or self.country(text, key)
+            named = named or self.with_extras(text, key)
             if len(named) == 1:
                 found[text[0] if isinstance(text, tuple) else text] = next(iter(named))
         return found
@@ -159,6 +175,35 @@ class Lookup:
         return named | {
             ("organisation", row.pk) for row, keys in self.organisations.items() if key in keys
         }
+
+    def with_extras(self, text, key):
+        """A run of words that names no one as a whole, whose last words name one person,
+        after words a name is written with: titles ("Secretary", "Gen."), initials ("J."),
+        connectors ("of"), other spellings of that person's first names ("Sergey" for
+        Sergei, "Сергея"). Its last words are kept (`named_as`), to be searched too."""
+        words = key.split()
+        if isinstance(text, tuple) or len(words) < 2:
+            return set()
+        for start in range(1, len(words)):
+            rest = " ".join(words[start:])
+            named = self.named_by_name(rest) or self.named_by_word(rest)
+            if len(named) != 1:
+                continue
+            kind, pk = next(iter(named))
+            if kind == "person" and all(self.is_extra(w, pk) for w in words[:start]):
+                self.named_as[text] = next((t for t, k in self.keys.items() if k == rest), rest)
+                return named
+            return set()
+        return set()
+
+    def is_extra(self, word, pk):
+        """Whether `word` (a key's) may stand before person `pk`'s name: a title, an initial,
+        a connector, or one of their first names spelled another way."""
+        if len(word) == 1 or word in CONNECTORS or word in TITLES or word in OFFICE_WORDS:
+            return True
+        firsts = {w for name in self.names.get(pk, []) for w in name_key(name).split()[:-1]}
+        typed = anyascii(word).lower()
+        return any(fuzz.ratio(typed, anyascii(first)) >= FIRST_NAME_CLOSE for first in firsts)
 
     def named_by_word(self, key):
         return {
