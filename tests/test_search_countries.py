@@ -169,3 +169,28 @@ def test_britain_finds_the_united_kingdom_written_as_an_abbreviation():
 
 def test_america_names_no_country(united_states):
     assert search_query("America").expanded == []
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "typed"),
+    [
+        ("US", "United States", "Соединенных Штатов"),
+        ("SA", "Saudi Arabia", "Саудовской Аравии"),
+        ("RU", "Russia", "Россией"),
+        ("GB", "United Kingdom", "Великобританией"),
+        ("US", "United States", "США"),
+    ],
+)
+def test_a_russian_name_in_any_case_or_its_short_form_names_the_country(code, name, typed):
+    CountryFactory(code=code, name=name)
+
+    assert name in search_query(typed).expanded
+
+
+@pytest.mark.parametrize("typed", ["мало", "того", "сша"])
+def test_a_russian_common_word_or_short_form_in_lower_case_names_no_country(typed):
+    CountryFactory(code="ML", name="Mali")
+    CountryFactory(code="TG", name="Togo")
+    CountryFactory(code="US", name="United States")
+
+    assert not {"Mali", "Togo", "United States"} & set(search_query(typed).expanded)

@@ -6,6 +6,7 @@ tracker knows it (`names.Lookup` reads the known ones with the other candidate n
 prefers a person or an organisation of that name). Loaded once per process (`warm`).
 """
 
+import re
 from functools import lru_cache
 
 from babel import Locale
@@ -13,6 +14,9 @@ from babel import Locale
 from contacts.text import name_key
 
 from .cyrillic import is_cyrillic, stemmed_key
+from .words import fold, snowball
+
+WORD = re.compile(r"[^\W\d_]+")
 
 # English first: the languages the search stems (contacts.search.words) and those of the
 # scripts the tracker's names are written in. Not Chinese: the index does not split its
@@ -49,6 +53,7 @@ ENGLISH_ALSO = {
     "TR": ("Turkey",),
     "VA": ("Holy See",),
 }
+OTHER_NAMES = {"en": ENGLISH_ALSO, "ru": {"US": ("США",)}}  # and CLDR's Russian short one
 
 
 def is_abbreviation(name):
@@ -65,7 +70,7 @@ def names_by_code():
     for language in LANGUAGES:
         for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES:
-                also = ENGLISH_ALSO.get(code, ()) if language == "en" else ()
+                also = OTHER_NAMES.get(language, {}).get(code, ())
                 spellings = names.setdefault(code, [])
                 for spelling in (name, *also):
                     if name_key(spelling) not in map(name_key, spellings):
@@ -83,13 +88,26 @@ def codes_by_key(capitals=False):
             if is_abbreviation(name) and not capitals:
                 continue
             codes.setdefault(name_key(name), set()).add(code)
-            if is_cyrillic(name):  # "Ирана", "России": a name in another case
+            if is_cyrillic(name):  # "Ирана", "России", "Соединенных Штатов": another case
                 codes.setdefault(stemmed_key(name_key(name)), set()).add(code)
+                if stems := russian_stems(name):
+                    codes.setdefault(stems, set()).add(code)
     return {
         key: next(iter(found))
         for key, found in codes.items()
         if len(found) == 1 and key not in COMMON_WORDS
     }
+
+
+def russian_stems(text):
+    """A Cyrillic text's words as Snowball stems them (й kept, as the index keeps it), when
+    each stem has four letters or more ("Соединенных Штатов", "Соединенные Штаты" →
+    "соедин штат"; "Россией" → "росс"); "" otherwise: a shorter stem meets common words
+    ("мало" would name Mali)."""
+    if not isinstance(text, str) or not is_cyrillic(text):
+        return ""
+    stems = snowball("russian").stemWords([fold(word) for word in WORD.findall(text)])
+    return " ".join(stems) if stems and all(len(stem) >= 4 for stem in stems) else ""
 
 
 def codes_named(keyed):
@@ -98,7 +116,8 @@ def codes_named(keyed):
     named = {}
     for text, key in keyed.items():
         known = codes_by_key(capitals=isinstance(text, str) and is_abbreviation(text))
-        if code := known.get(key) or known.get(stemmed_key(key)):
+        stems = russian_stems(text)
+        if code := known.get(key) or known.get(stemmed_key(key)) or known.get(stems):
             named[text] = code
     return named
 
