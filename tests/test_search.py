@@ -368,3 +368,14 @@ def test_a_dash_a_word_processor_makes_of_a_minus_still_excludes_the_word(dash):
 
 def test_a_dash_between_spaced_words_excludes_nothing():
     assert parse("Iran \u2013 Iraq", expand=False).excluded == []
+
+
+def test_a_single_word_in_quotes_is_searched_as_typed_not_widened(db):
+    AliasFactory(person=PersonFactory(name="Javad Zarifzadeh"), name="Джавад Зарифзаде")
+    StatementFactory(text="Джавад Зарифзаде прилетел в Лондон.")
+
+    def found(text):
+        return matching(Statement.objects.all(), text).filter(text__contains="Зариф").count()
+
+    assert search_query('"Zarifzadeh"').expanded == []
+    assert (found('"Zarifzadeh"'), found("Zarifzadeh")) == (0, 1)

@@ -300,3 +300,36 @@ def test_an_or_in_mixed_case_between_words_is_said_to_be_searched_as_a_word(anal
     page = body(analyst_client.get("/statements/", {"q": "Pompeo Or Raab"}))
 
     assert EITHER.findall(page) == [("?q=Pompeo+OR+Raab", "Pompeo OR Raab")]
+
+
+DATED = re.compile(r'searched as words:</strong> <a href="([^"]*)">the rows dated ([^<]*)</a>')
+
+
+@pytest.mark.parametrize(
+    ("typed", "rest"),
+    [
+        ("3 January 2020", ""),
+        ("Pompeo January 3, 2020", "q=Pompeo&amp;"),
+        ("Jan. 3rd 2020 Pompeo", "q=Pompeo&amp;"),
+        ("2020-01-03", ""),
+    ],
+)
+def test_a_date_typed_in_the_search_is_offered_as_the_date_filter(analyst_client, typed, rest):
+    page = body(analyst_client.get("/contacts/", {"q": typed, "kind": "call"}))
+
+    assert DATED.findall(page) == [
+        (f"?kind=call&amp;{rest}date_from=2020-01-03&amp;date_to=2020-01-03", "3 January 2020")
+    ]
+
+
+@pytest.mark.parametrize("typed", ["3 January", "May 2020", "31 February 2020", "Pompeo"])
+def test_a_search_without_a_whole_date_is_offered_no_date_filter(analyst_client, typed):
+    page = body(analyst_client.get("/statements/", {"q": typed}))
+
+    assert "the rows dated" not in page
+
+
+def test_a_date_typed_on_the_people_list_offers_nothing(analyst_client):
+    page = body(analyst_client.get("/people/", {"q": "3 January 2020"}))
+
+    assert "the rows dated" not in page

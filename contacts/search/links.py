@@ -1,10 +1,21 @@
 """Links a searched list offers beside its rows: each person the search names, with this
-list of theirs (`people_links`), and the search with an "or" typed in lower case in
-capitals (`either_link`); each keeps the list's other filters."""
+list of theirs (`people_links`), the search with an "or" typed in lower case in capitals
+(`either_link`), and a date typed in the search as the list's date filter (`date_link`);
+each keeps the list's other filters."""
 
 import re
 
+import dateparser
+
 from .syntax import QUOTES
+
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # January, Jan.
+# A whole date written out: "3 January 2020", "January 3, 2020", "Jan. 3rd 2020", "2020-01-03".
+TYPED_DATE = re.compile(
+    rf"(?<!\w)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\w)",
+    re.IGNORECASE,
+)
 
 # "or" in lower case between two words; a quoted phrase is matched whole, and kept as typed
 LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)(?!OR)[oO][rR](?=\s+\S)')
@@ -46,3 +57,24 @@ class SearchLinks:
         data = self.parameters_but("q", "page")
         data["q"] = text
         return text, f"?{data.urlencode()}"
+
+    def date_link(self):
+        """(date as typed, the date, address) of this list filtered to the first whole date
+        typed in its search, the date taken out of the search (it was searched as words,
+        which a report seldom writes so); None when the search holds none, or the list has
+        no date filter."""
+        query = self.search_query
+        if not (query and "date_from" in self.filters):
+            return None
+        typed = TYPED_DATE.search(query.text)
+        found = typed and dateparser.parse(
+            typed[0].replace(".", " "), languages=["en"], settings={"STRICT_PARSING": True}
+        )
+        if not found:
+            return None
+        data = self.parameters_but("q", "page", "date_from", "date_to")
+        rest = " ".join((query.text[: typed.start()] + " " + query.text[typed.end() :]).split())
+        if rest:
+            data["q"] = rest
+        data["date_from"] = data["date_to"] = f"{found:%Y-%m-%d}"
+        return typed[0], f"{found:%-d %B %Y}", f"?{data.urlencode()}"

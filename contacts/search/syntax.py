@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .variants import forms_of
 from .words import LONGEST_WORD, TOKEN, is_compound, parts_of, tokens
 
 MOST_TERMS = 32  # words and phrases read from one search text
@@ -180,7 +181,9 @@ def may_join(first, second):
 
 
 def clause_of(words, prefix=False, typed=False, raw=""):
-    if len(words) == 1:
+    """A word, or a phrase of several; a word typed in quotes stays a phrase (`typed`), so
+    that it is searched as typed, not widened to other spellings of a name."""
+    if len(words) == 1 and not typed:
         return Word(words[0], prefix=prefix)
     return Phrase(tuple(words), typed=typed, raw=raw)
 
@@ -295,5 +298,23 @@ def parse(text, expand=True):
         )
         query.listed = expanded.listed
         query.excluded, query.also_excluded = expanded.excluded, expanded.also_excluded
-    query.groups = join_neighbours(query.groups)
+    query.groups = join_neighbours(with_other_forms(query.groups))
+    query.excluded += [
+        Word(form) for c in query.excluded if is_plain(c) for form in forms_of(c.token)
+    ]
     return query
+
+
+def is_plain(clause):
+    return isinstance(clause, Word) and not clause.prefix
+
+
+def with_other_forms(groups):
+    """Each group of one plain word with its verb's irregular forms ("tell": told) as
+    alternatives (`irregular`); a word that names someone is a group of several already."""
+    return [
+        [*group, *(Word(form) for form in forms_of(group[0].token))]
+        if len(group) == 1 and is_plain(group[0])
+        else group
+        for group in groups
+    ]

@@ -1,0 +1,73 @@
+"""English word forms no stemmer joins: a verb's irregular forms ("tell" finds "told", "met"
+finds "meet") and British and American spellings ("defence" finds "defense"), from spaCy's
+English model."""
+
+import pytest
+
+from contacts.models import Statement
+from contacts.search import matching
+from contacts.search.variants import forms_of
+from tests.factories import StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text):
+    return set(matching(Statement.objects.all(), text).values_list("text", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("tell", "Pompeo told Lavrov to stand down."),
+        ("told", "Raab will tell Zarif directly."),
+        ("met", "The envoys meet in Geneva."),
+        ("spoke", "Maas has spoken with his counterpart."),
+        ("say", "Officials said the strike was lawful."),
+    ],
+)
+def test_a_verb_form_finds_its_irregular_forms(typed, stored):
+    StatementFactory(text=stored)
+    StatementFactory(text="Nothing of the kind here.")
+
+    assert found(typed) == {stored}
+
+
+def test_excluding_a_verb_excludes_its_irregular_forms():
+    StatementFactory(text="Officials said the strike was lawful.")
+    StatementFactory(text="Officials denied the report.")
+
+    assert found("Officials -say") == {"Officials denied the report."}
+
+
+def test_a_word_in_capitals_is_taken_for_a_name_not_a_verb_form():
+    assert forms_of("rose") == ("rise", "risen")
+    assert forms_of("Rose") == ()
+
+
+def test_a_quoted_word_is_searched_only_as_typed():
+    StatementFactory(text="Pompeo told Lavrov to stand down.")
+
+    assert found('"tell"') == set()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("defence", "The strike was an act of self-defense."),
+        ("defense", "Article 51 covers self-defence."),
+        ("recognized", "The UK recognised the threat."),
+        ("criticised", "Corbyn criticized the strike."),
+        ("destabilising", "A destabilizing act, Maas said."),
+        ("labor", "The Labour Party asked for a vote."),
+    ],
+)
+def test_a_british_or_american_spelling_finds_the_other(typed, stored):
+    StatementFactory(text=stored)
+    StatementFactory(text="Nothing of the kind here.")
+
+    assert found(typed) == {stored}
+
+
+def test_a_word_whose_norm_is_another_word_gets_no_other_spelling():
+    assert forms_of("cos") == ()
