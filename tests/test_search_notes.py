@@ -333,3 +333,30 @@ def test_a_date_typed_on_the_people_list_offers_nothing(analyst_client):
     page = body(analyst_client.get("/people/", {"q": "3 January 2020"}))
 
     assert "the rows dated" not in page
+
+
+PERSON_LINK = re.compile(r'<a href="(\?[^"]*)" dir="auto">(Statements by [^<]*)</a>')
+
+
+def test_a_persons_link_keeps_the_other_words_typed(analyst_client):
+    khamenei = PersonFactory(name="Ali Khamenei")
+    StatementFactory(speaker=khamenei, text="A harsh vengeance awaits the criminals.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Khamenei's vengeance"}))
+    ((url, text),) = PERSON_LINK.findall(page)
+    listed = body(analyst_client.get("/statements/" + url.replace("&amp;", "&")))
+
+    assert text == "Statements by Ali Khamenei with “vengeance”"
+    assert "awaits the criminals" in listed
+
+
+def test_a_person_on_one_side_of_an_or_is_linked_alone(analyst_client):
+    StatementFactory(speaker=PersonFactory(name="Mike Pompeo"), text="We acted.")
+    StatementFactory(speaker=PersonFactory(name="Dominic Raab"), text="We urge calm.")
+
+    page = body(analyst_client.get("/statements/", {"q": "Pompeo OR Raab"}))
+
+    assert PERSON_LINK.findall(page) == [
+        ("?speaker=Mike+Pompeo", "Statements by Mike Pompeo"),
+        ("?speaker=Dominic+Raab", "Statements by Dominic Raab"),
+    ]

@@ -111,6 +111,7 @@ class Expanded:
     added: list = field(default_factory=list)  # the other spellings searched
     people: list = field(default_factory=list)  # the names of the people searched for
     listed: dict = field(default_factory=dict)  # name: (contacts, statements), when read
+    typed: dict = field(default_factory=dict)  # name: the typed words that named them
     also_excluded: list = field(default_factory=list)  # the other spellings excluded
 
 
@@ -123,7 +124,7 @@ class Expansion:
         runs = {text for *_, text, _ in candidate_runs(groups)}
         self.lookup = Lookup(runs | side_texts | set(clause_texts(excluded)))
         self.spellings = self.lookup.spellings() if self.lookup.found else {}
-        self.added, self.people = {}, {}
+        self.added, self.people, self.typed = {}, {}, {}
 
     def others(self, text, searched=True):
         """The other spellings of what `text` names, as clauses; noted as searched (and
@@ -146,6 +147,7 @@ class Expansion:
             if named and named[0] == "person" and self.spellings.get(named):
                 # their name comes first; their stored counts, when the candidates held them
                 self.people[self.spellings[named][0]] = self.lookup.counts.get(named[1])
+                self.typed.setdefault(self.spellings[named][0], text)
         return [clause for spelling in found for clause in clauses_of(spelling)], found
 
     def named_run(self, runs):
@@ -209,5 +211,6 @@ def expand_names(groups, excluded=()):
         also_excluded.update(dict.fromkeys(found))
     result.added, result.people = list(expansion.added), list(expansion.people)
     result.listed = {name: counts for name, counts in expansion.people.items() if counts}
+    result.typed = expansion.typed
     result.also_excluded = list(also_excluded)
     return result

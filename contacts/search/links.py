@@ -21,6 +21,22 @@ TYPED_DATE = re.compile(
 LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)(?!OR)[oO][rR](?=\s+\S)')
 
 
+DANGLING = re.compile(r"^(?:(?:OR|AND)\s+)+|(?:\s+(?:OR|AND))+$")
+
+
+def without_words(text, words):
+    """`text` without the typed `words` (a name, with a possessive's 's), and any OR or AND
+    left at either end; "" when nothing else is left, or when the name is one side of an
+    OR (its list is the name's alone)."""
+    if not words:
+        return ""
+    run = r"\s+".join(map(re.escape, words.split()))
+    name = rf"(?<!\w)(?:OR\s+)?(?i:{run})(?:['\u2019]s)?(?:\s+OR)?(?!\w)"
+    if any("OR" in (found[:2], found[-2:]) for found in re.findall(name, text)):
+        return ""
+    return DANGLING.sub("", " ".join(re.sub(name, " ", text).split()))
+
+
 class SearchLinks:
     """For a filter set with a parsed `search_query`, its `data` and a `person_param`."""
 
@@ -40,7 +56,11 @@ class SearchLinks:
                 continue  # their list would be empty
             data = kept.copy()
             data[self.person_param] = name
-            links.append((self.person_link_text.format(name), f"?{data.urlencode()}"))
+            text = self.person_link_text.format(name)
+            if rest := without_words(query.text, query.named_by.get(name, "")):
+                data["q"] = rest  # the other words typed: "Khamenei vengeance"
+                text = f"{text} with “{rest}”"
+            links.append((text, f"?{data.urlencode()}"))
         return links
 
     def either_link(self):

@@ -134,6 +134,7 @@ class Query:
     finding_excluded: "Query | None" = field(default=None, compare=False, repr=False)
     people: list = field(default_factory=list)  # the names of the people it names
     listed: dict = field(default_factory=dict)  # their (contacts, statements), where known
+    named_by: dict = field(default_factory=dict)  # their names: the typed words naming them
     # SQLite: (FTS5 table, start) -> the table's words a prefix stands for (expressions.fts5)
     prefix_terms: dict = field(default_factory=dict, compare=False, repr=False)
     # A table's number of matches, when finding them already told it (`search.matching`)
@@ -296,7 +297,7 @@ def parse(text, expand=True):
             expanded.added,
             expanded.people,
         )
-        query.listed = expanded.listed
+        query.listed, query.named_by = expanded.listed, expanded.typed
         query.excluded, query.also_excluded = expanded.excluded, expanded.also_excluded
     query.groups = join_neighbours(with_other_forms(query.groups))
     query.excluded += [
