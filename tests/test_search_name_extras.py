@@ -93,3 +93,15 @@ def test_the_speaker_filter_with_another_word_before_the_name_finds_no_one(analy
     response = analyst_client.get("/statements/", {"speaker": "Iran Pompeo"})
 
     assert "We will not hesitate." not in body(response).decode()
+
+
+@pytest.mark.parametrize("word", ["met", "US", "state", "army", "intelligence"])
+def test_a_word_a_search_means_before_a_name_is_still_required(people, word):
+    assert found(f"{word} Pompeo") == set()
+
+
+def test_a_first_name_sharing_only_letters_with_the_persons_is_still_required():
+    PersonFactory(name="Ivan Petrov")
+    StatementFactory(text="Petrov arrived in Moscow.")
+
+    assert found("Iran Petrov") == set()

@@ -329,10 +329,18 @@ def test_a_search_without_a_whole_date_is_offered_no_date_filter(analyst_client,
     assert "the rows dated" not in page
 
 
-def test_a_date_typed_on_the_people_list_offers_nothing(analyst_client):
-    page = body(analyst_client.get("/people/", {"q": "3 January 2020"}))
+def test_an_excluded_date_is_offered_no_date_filter(analyst_client):
+    page = body(analyst_client.get("/statements/", {"q": "Pompeo -2020-01-03"}))
 
     assert "the rows dated" not in page
+
+
+def test_a_date_typed_in_a_sources_search_is_offered_as_the_publication_date(analyst_client):
+    page = body(analyst_client.get("/sources/", {"q": "Iran 3 January 2020"}))
+
+    assert DATED.findall(page) == [
+        ("?q=Iran&amp;date_from=2020-01-03&amp;date_to=2020-01-03", "3 January 2020")
+    ]
 
 
 PERSON_LINK = re.compile(r'<a href="(\?[^"]*)" dir="auto">(Statements by [^<]*)</a>')

@@ -5,7 +5,7 @@ English model."""
 import pytest
 
 from contacts.models import Statement
-from contacts.search import matching
+from contacts.search import matching, search_query
 from contacts.search.variants import forms_of
 from tests.factories import StatementFactory
 
@@ -46,7 +46,7 @@ def test_excluding_a_verb_excludes_its_irregular_forms():
     assert found("Officials -say") == {"Officials denied the report."}
 
 
-def test_a_word_in_capitals_is_taken_for_a_name_not_a_verb_form():
+def test_a_word_with_a_capital_is_taken_for_a_name_not_a_verb_form():
     assert forms_of("rose") == ("rise", "risen")
     assert forms_of("Rose") == ()
 
@@ -54,8 +54,30 @@ def test_a_word_in_capitals_is_taken_for_a_name_not_a_verb_form():
 def test_a_quoted_word_is_searched_only_as_typed():
     StatementFactory(text="Pompeo told Lavrov to stand down.")
 
-    assert found('"tell"') == set()
+    assert found("tell") and found('"tell"') == set()
+
+
+def test_searching_only_what_was_typed_adds_no_other_form():
+    StatementFactory(text="Pompeo told Lavrov to stand down.")
+
+    assert search_query("tell", expand=False).expanded == []
+    assert not matching(Statement.objects.all(), search_query("tell", expand=False)).exists()
+
+
+def test_the_other_forms_searched_are_said():
+    assert search_query("tell").expanded == ["told"]
+
+
+def test_two_words_written_apart_still_find_them_written_as_one():
+    StatementFactory(text="The takeover of the embassy was repelled.")
+
+    assert found("take over") == {"The takeover of the embassy was repelled."}
+
+
+def test_a_verb_of_many_forms_is_left_alone():
+    assert forms_of("was") == forms_of("be") == ()
 
 
 def test_a_word_whose_norm_is_another_word_gets_no_other_spelling():
+    assert forms_of("colour") == ("color",)  # the norms are read
     assert forms_of("cos") == ()

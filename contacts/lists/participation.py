@@ -23,7 +23,7 @@ def people_named(value):
     named = Q(slug=value)
     for each in keys - {""}:
         named |= Q(name_key__contains=each) | Q(aliases__name_key__contains=each)
-    if " " in key:  # a name with other words: looked up as a search looks names up
+    if " " in value.strip():  # a name with other words (not a slug): looked up as a search
         typed = value.split()
         found = Lookup([" ".join(typed[n:]) for n in range(len(typed))]).found.get(" ".join(typed))
         if found and found[0] == "person":

@@ -13,7 +13,7 @@ from babel import Locale
 
 from contacts.text import name_key
 
-from .cyrillic import is_cyrillic, stemmed_key
+from .cyrillic import is_cyrillic, stemmed_key, without_case_ending
 from .words import fold, snowball
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -102,12 +102,18 @@ def codes_by_key(capitals=False):
 def russian_stems(text):
     """A Cyrillic text's words as Snowball stems them (й kept, as the index keeps it), when
     each stem has four letters or more ("Соединенных Штатов", "Соединенные Штаты" →
-    "соедин штат"; "Россией" → "росс"); "" otherwise: a shorter stem meets common words
-    ("мало" would name Mali)."""
+    "соедин штат"); "" otherwise: a shorter stem meets common words ("мало" would name Mali).
+    A single word must also lose no more than a case ending (`without_case_ending`): Snowball
+    gives "груз" for both "груза" (cargo) and "Грузия", which are not one word."""
     if not isinstance(text, str) or not is_cyrillic(text):
         return ""
-    stems = snowball("russian").stemWords([fold(word) for word in WORD.findall(text)])
-    return " ".join(stems) if stems and all(len(stem) >= 4 for stem in stems) else ""
+    words = [fold(word) for word in WORD.findall(text)]
+    stems = snowball("russian").stemWords(words)
+    if not stems or any(len(stem) < 4 for stem in stems):
+        return ""
+    if len(words) == 1:
+        return f"{stems[0]}/{without_case_ending(words[0])}"
+    return " ".join(stems)
 
 
 def codes_named(keyed):
@@ -115,7 +121,7 @@ def codes_named(keyed):
     Cyrillic one in any case; an abbreviation typed in capitals)."""
     named = {}
     for text, key in keyed.items():
-        known = codes_by_key(capitals=isinstance(text, str) and is_abbreviation(text))
+        known = codes_by_key(isinstance(text, str) and is_abbreviation(text))
         stems = russian_stems(text)
         if code := known.get(key) or known.get(stemmed_key(key)) or known.get(stems):
             named[text] = code
@@ -134,5 +140,5 @@ def spellings(code, stored_name):
 
 def warm():
     """Read the CLDR names now (0.2 s), not on a worker's first search."""
-    codes_by_key()
-    codes_by_key(capitals=True)
+    codes_by_key(False)
+    codes_by_key(True)

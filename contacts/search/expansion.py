@@ -16,6 +16,7 @@ from contacts.text import name_key
 from .cyrillic import is_cyrillic, without_case_ending
 from .names import Lookup
 from .syntax import CAPITALS, AllOf, Phrase, Word, abbreviation, clause_of, plain_word
+from .variants import forms_of
 from .words import tokens
 
 LONGEST_RUN = 4  # words
@@ -214,3 +215,19 @@ def expand_names(groups, excluded=()):
     result.typed = expansion.typed
     result.also_excluded = list(also_excluded)
     return result
+
+
+def with_other_forms(query):
+    """Each group of one plain word with its irregular verb forms and its other spelling
+    ("tell": told; "defence": defense; `variants`) as alternatives, and each such excluded
+    word's too; noted as also searched. A word that names someone, or that is joined to its
+    neighbour ("take over": takeover), is a group of several already and is left as is."""
+    added = {}
+    for group in query.groups:
+        if len(group) == 1 and isinstance(group[0], Word) and not group[0].prefix:
+            forms = forms_of(group[0].token)
+            group += [Word(form) for form in forms]
+            added.update(dict.fromkeys(forms))
+    excluded = [c for c in query.excluded if isinstance(c, Word) and not c.prefix]
+    query.excluded += [Word(form) for clause in excluded for form in forms_of(clause.token)]
+    query.expanded = [*query.expanded, *(form for form in added if form not in query.expanded)]

@@ -12,8 +12,8 @@ no one has it as a name of their own. An organisation is named by its
 name, abbreviation, other names, or any of these without a generic last word ("Qods" →
 "Qods Force"; `Organisation.name_keys`).
 A run that names no one as a whole also names a person when its last words do and the
-words before them are those a name is written with: titles (nameparser's, and a few words of
-offices), initials, "of", or the person's first names spelled another way ("Secretary of
+words before them are those a name is written with: titles and words of offices, initials,
+"of", or the person's first names spelled another way ("Secretary of
 State Pompeo", "Donald J. Trump", "Sergey Lavrov" → Sergei Lavrov; `Lookup.with_extras`).
 A name shared by more than one person or organisation is not expanded. Looked up through
 the indexed name keys (people's, aliases', `OrganisationName`) in one query, whatever the
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 from django.db.models import Value
-from nameparser.config.titles import TITLES
 from rapidfuzz import fuzz
 
 from contacts.models import AliasKind, Organisation, Person, PersonAlias
@@ -36,13 +35,17 @@ from .name_rows import Condition, candidate_rows
 
 CANDIDATE_ROWS = 200
 CONNECTORS = frozenset(("of", "the", "for"))  # "Secretary of State Pompeo"
-# Words of offices that nameparser's titles lack, as intake reads them before a name
-# ("Defence Secretary Esper", "Crown Prince Mohammed bin Salman").
-OFFICE_WORDS = frozenset(
-    "advisor affairs chairman crown defence defense emir external politburo spokesman "
-    "spokesperson spokeswoman top".split()
+FIRST_NAME_CLOSE = 80  # rapidfuzz ratio of a typed first name to one of the person's
+# Titles and words of offices written before a name ("Defence Secretary Esper", "Crown
+# Prince Mohammed bin Salman", "Gen. Milley"). Written here: nameparser's list of 812 also
+# holds words a search means ("met", "us", "state", "army", "intelligence", "his").
+TITLES = frozenset(
+    "mr mrs ms dr sir lord lady dame gen general lt col colonel maj major adm admiral brig "
+    "president vice prime minister secretary foreign defence defense affairs external "
+    "chancellor ambassador envoy senator sen rep congressman congresswoman governor mayor "
+    "king queen prince princess crown emir sheikh ayatollah imam supreme leader chairman "
+    "spokesman spokeswoman spokesperson commander chief deputy undersecretary".split()
 )
-FIRST_NAME_CLOSE = 75  # rapidfuzz ratio of a typed first name to one of the person's
 
 
 @dataclass
@@ -79,6 +82,7 @@ class Lookup:
         self.counts = {}  # pk: (contacts, statements) of the people read
         self.cut = False
         self.named_as = {}  # text: the typed words in it that named someone (`with_extras`)
+        self.named_rest = {}  # a run's ending: whom it names (`with_extras`)
         self.joined = {  # (text, n): its key with the n-th space left out
             (text, n): variant
             for text, key in self.keys.items()
@@ -186,24 +190,39 @@ class Lookup:
             return set()
         for start in range(1, len(words)):
             rest = " ".join(words[start:])
-            named = self.named_by_name(rest) or self.named_by_word(rest)
+            if rest not in self.named_rest:  # every run's endings: each looked at once
+                self.named_rest[rest] = self.named_by_name(rest) or self.named_by_word(rest)
+            named = self.named_rest[rest]
             if len(named) != 1:
                 continue
             kind, pk = next(iter(named))
-            if kind == "person" and all(self.is_extra(w, pk) for w in words[:start]):
+            if kind == "person" and self.all_extras(words[:start], pk):
                 self.named_as[text] = next((t for t, k in self.keys.items() if k == rest), rest)
                 return named
             return set()
         return set()
 
+    def all_extras(self, words, pk):
+        """Whether every one of `words` may stand before person `pk`'s name; a word after
+        a title and a connector is the title's ("Secretary of State", "Minister for X")."""
+        return all(
+            self.is_extra(word, pk)
+            or (n >= 2 and words[n - 1] in CONNECTORS and words[n - 2] in TITLES)
+            for n, word in enumerate(words)
+        )
+
     def is_extra(self, word, pk):
         """Whether `word` (a key's) may stand before person `pk`'s name: a title, an initial,
         a connector, or one of their first names spelled another way."""
-        if len(word) == 1 or word in CONNECTORS or word in TITLES or word in OFFICE_WORDS:
+        if len(word) == 1 or word in CONNECTORS or word in TITLES:
             return True
         firsts = {w for name in self.names.get(pk, []) for w in name_key(name).split()[:-1]}
         typed = anyascii(word).lower()
-        return any(fuzz.ratio(typed, anyascii(first)) >= FIRST_NAME_CLOSE for first in firsts)
+        return any(
+            typed[:1] == anyascii(first)[:1]
+            and fuzz.ratio(typed, anyascii(first)) >= FIRST_NAME_CLOSE
+            for first in firsts
+        )
 
     def named_by_word(self, key):
         return {

@@ -25,7 +25,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .variants import forms_of
 from .words import LONGEST_WORD, TOKEN, is_compound, parts_of, tokens
 
 MOST_TERMS = 32  # words and phrases read from one search text
@@ -299,23 +298,9 @@ def parse(text, expand=True):
         )
         query.listed, query.named_by = expanded.listed, expanded.typed
         query.excluded, query.also_excluded = expanded.excluded, expanded.also_excluded
-    query.groups = join_neighbours(with_other_forms(query.groups))
-    query.excluded += [
-        Word(form) for c in query.excluded if is_plain(c) for form in forms_of(c.token)
-    ]
+    query.groups = join_neighbours(query.groups)
+    if expand and query:
+        from .expansion import with_other_forms
+
+        with_other_forms(query)
     return query
-
-
-def is_plain(clause):
-    return isinstance(clause, Word) and not clause.prefix
-
-
-def with_other_forms(groups):
-    """Each group of one plain word with its verb's irregular forms ("tell": told) as
-    alternatives (`irregular`); a word that names someone is a group of several already."""
-    return [
-        [*group, *(Word(form) for form in forms_of(group[0].token))]
-        if len(group) == 1 and is_plain(group[0])
-        else group
-        for group in groups
-    ]

