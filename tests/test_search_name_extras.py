@@ -105,3 +105,11 @@ def test_a_first_name_sharing_only_letters_with_the_persons_is_still_required():
     StatementFactory(text="Petrov arrived in Moscow.")
 
     assert found("Iran Petrov") == set()
+
+
+def test_a_person_filter_drops_a_possessive(analyst_client):
+    StatementFactory(speaker=PersonFactory(name="Mike Pompeo"), text="We will not hesitate.")
+
+    page = body(analyst_client.get("/statements/", {"speaker": "Pompeo’s"})).decode()
+
+    assert "We will not hesitate." in page

@@ -1,5 +1,6 @@
 """Participants chosen by a filter: by any name, alias or description, or one person's."""
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -9,12 +10,16 @@ from ..search.expansion import transliterated
 from ..search.names import Lookup
 from ..text import name_key
 
+POSSESSIVE_END = re.compile(r"['\u2019]s(?!\w)")  # "Pompeo's", "Pompeo’s"
+
 
 def people_named(value):
     """People whose slug is `value`, or whose name or any alias contains it (Cyrillic also
     in Latin letters, as typed and without a Russian case ending: "Лаврову" → lavrov), or
     the one person it names as a search would, with a title, an initial or a first name
-    spelled another way ("Secretary Pompeo", "Sergey Lavrov"; `search.names.Lookup`)."""
+    spelled another way ("Secretary Pompeo", "Sergey Lavrov"; `search.names.Lookup`). A
+    possessive's 's is dropped, as the search drops it ("Pompeo's")."""
+    value = POSSESSIVE_END.sub("", value)
     key = name_key(value)
     if not key:
         return Person.objects.none()
