@@ -113,3 +113,9 @@ def test_a_person_filter_drops_a_possessive(analyst_client):
     page = body(analyst_client.get("/statements/", {"speaker": "Pompeo’s"})).decode()
 
     assert "We will not hesitate." in page
+
+
+def test_a_full_name_with_no_other_spelling_is_not_widened_word_by_word():
+    PersonFactory(name="Heiko Maas")
+
+    assert search_query("Heiko Maas").expanded == []

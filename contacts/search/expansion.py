@@ -181,6 +181,8 @@ class Expansion:
                 continue
             clauses, _ = self.others(text)
             if not clauses:
+                if replaces and text in self.lookup.found:  # a name with no other spelling:
+                    taken |= places  # its words are not widened one by one ("Heiko Maas")
                 continue
             if not replaces:
                 extras.setdefault(start, []).extend(clauses)
