@@ -123,7 +123,10 @@ def codes_named(keyed):
     for text, key in keyed.items():
         known = codes_by_key(isinstance(text, str) and is_abbreviation(text))
         stems = russian_stems(text)
-        if code := known.get(key) or known.get(stemmed_key(key)) or known.get(stems):
+        cyrillic = isinstance(text, str) and is_cyrillic(text)
+        folded = stemmed_key(" ".join(fold(w) for w in WORD.findall(text))) if cyrillic else ""
+        found = known.get(key) or known.get(stemmed_key(key)) or known.get(stems)
+        if code := found or known.get(folded):  # "Индией": й kept, "-ей" cut
             named[text] = code
     return named
 

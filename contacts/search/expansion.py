@@ -19,7 +19,7 @@ from .syntax import CAPITALS, AllOf, Phrase, Word, abbreviation, clause_of, plai
 from .variants import forms_of
 from .words import tokens
 
-LONGEST_RUN = 4  # words
+LONGEST_RUN = 6  # words: "Secretary of State Mike Pompeo"
 FIRST_WORDS = 12  # where a name may start: a pasted paragraph is not looked up whole
 MOST_SPELLINGS = 20
 
@@ -219,15 +219,27 @@ def expand_names(groups, excluded=()):
     return result
 
 
+def typed_word(group):
+    """The group's typed word, in lower case when it has only a capital first ("Defence
+    Secretary") and names no one (its other clauses are at most it joined to a neighbour):
+    "Rose", a name, is not a form of "rise"."""
+    token = group[0].token
+    if not (token[:1].isupper() and token[1:].islower()):
+        return token
+    word = token.lower()
+    joined = all(isinstance(c, Word) and word in c.token.lower() for c in group[1:])
+    return word if joined else token
+
+
 def with_other_forms(query):
-    """Each group of one plain word with its irregular verb forms and its other spelling
-    ("tell": told; "defence": defense; `variants`) as alternatives, and each such excluded
-    word's too; noted as also searched. A word that names someone, or that is joined to its
-    neighbour ("take over": takeover), is a group of several already and is left as is."""
+    """Each typed word (its group's first clause) with its irregular verb forms and its
+    other spelling ("tell": told; "defence": defense; `variants`) as alternatives, beside
+    its other spellings as a name or joined to its neighbour, and each such excluded word's
+    too; noted as also searched."""
     added = {}
     for group in query.groups:
-        if len(group) == 1 and isinstance(group[0], Word) and not group[0].prefix:
-            forms = forms_of(group[0].token)
+        if isinstance(group[0], Word) and not group[0].prefix:  # the word as typed, first
+            forms = [form for form in forms_of(typed_word(group)) if Word(form) not in group]
             group += [Word(form) for form in forms]
             added.update(dict.fromkeys(forms))
     excluded = [c for c in query.excluded if isinstance(c, Word) and not c.prefix]

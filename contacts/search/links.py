@@ -8,30 +8,33 @@ import re
 from .syntax import QUOTES
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # January, Jan.
-# A whole date written out: "3 January 2020", "January 3, 2020", "Jan. 3rd 2020", "2020-01-03".
+DAY = r"(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # on Friday,
+# A whole date written out: "3 January 2020", "January 3, 2020", "Jan. 3rd 2020", "2020-01-03"
+# (with "on" and its weekday before it, taken out with it); not in quotes, not excluded.
 TYPED_DATE = re.compile(
-    rf"(?<![\w-])(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\w)",
+    rf"(?<![\w\-\u2013\u2014\u2212\"])(?P<date>{DAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?"
+    rf"\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"(?![\w\"])",
     re.IGNORECASE,
 )
+DAY_BEFORE = re.compile(DAY, re.IGNORECASE)
 
 # "or" in lower case between two words; a quoted phrase is matched whole, and kept as typed
 LOWERCASE_OR = re.compile(r'"[^"]*"?|(?<=\S)(\s+)(?!OR)[oO][rR](?=\s+\S)')
 
 
-DANGLING = re.compile(r"^(?:(?:OR|AND)\s+)+|(?:\s+(?:OR|AND))+$")
+DANGLING = re.compile(r"^(?:(?:OR|AND)\s+)+|(?:\s+(?:OR|AND))+$", re.IGNORECASE)
 
 
 def without_words(text, words):
-    """`text` without the typed `words` (a name, with a possessive's 's), and any OR or AND
-    left at either end; "" when nothing else is left, or when the name is one side of an
-    OR (its list is the name's alone)."""
+    """`text` without the typed `words` (a name, with a possessive's 's); when the name is
+    one side of an OR (in any case), without the OR and the word on its other side too: the
+    list is the name's. Any OR or AND left at either end is dropped; "" when nothing else
+    is left."""
     if not words:
         return ""
     run = r"\s+".join(map(re.escape, words.split()))
-    name = rf"(?<!\w)(?:OR\s+)?(?i:{run})(?:['\u2019]s)?(?:\s+OR)?(?!\w)"
-    if any("OR" in (found[:2], found[-2:]) for found in re.findall(name, text)):
-        return ""
+    name = rf"(?i:\S+\s+or\s+)?(?<!\w)(?i:{run})(?:['\u2019]s)?(?!\w)(?i:\s+or\s+\S+)?"
     return DANGLING.sub("", " ".join(re.sub(name, " ", text).split()))
 
 
@@ -84,19 +87,19 @@ class SearchLinks:
         query = self.search_query
         if not (query and "date_from" in self.filters):
             return None
-        typed = TYPED_DATE.search(query.text)
-        if not typed:
-            return None
+        text = query.text.translate(QUOTES)
+        typed = TYPED_DATE.search(text)
+        if not typed or '"' in text or re.search(r"\bOR\b", text, re.IGNORECASE):
+            return None  # a date in quotes, or one side of an OR, is the analyst's own
         import dateparser  # as intake.dates: half a second, on the first date only
 
-        found = dateparser.parse(
-            typed[0].replace(".", " "), languages=["en"], settings={"STRICT_PARSING": True}
-        )
+        date = DAY_BEFORE.sub("", typed["date"], count=1).replace(".", " ")
+        found = dateparser.parse(date, languages=["en"], settings={"STRICT_PARSING": True})
         if not found:
             return None
         data = self.parameters_but("q", "page", "date_from", "date_to")
-        rest = " ".join((query.text[: typed.start()] + " " + query.text[typed.end() :]).split())
+        rest = " ".join((text[: typed.start()] + " " + text[typed.end() :]).split())
         if rest:
             data["q"] = rest
         data["date_from"] = data["date_to"] = f"{found:%Y-%m-%d}"
-        return typed[0], f"{found.day} {found:%B %Y}", f"?{data.urlencode()}"
+        return typed["date"], f"{found.day} {found:%B %Y}", f"?{data.urlencode()}"

@@ -27,7 +27,7 @@ from django.db.models import Value
 from rapidfuzz import fuzz
 
 from contacts.models import AliasKind, Organisation, Person, PersonAlias
-from contacts.text import family_key, name_key
+from contacts.text import family_key, name_key, sound_key
 
 from . import countries
 from .cyrillic import is_cyrillic, stemmed_key
@@ -44,7 +44,8 @@ TITLES = frozenset(
     "president vice prime minister secretary foreign defence defense affairs external "
     "chancellor ambassador envoy senator sen rep congressman congresswoman governor mayor "
     "king queen prince princess crown emir sheikh ayatollah imam supreme leader chairman "
-    "spokesman spokeswoman spokesperson commander chief deputy undersecretary".split()
+    "spokesman spokeswoman spokesperson commander chief deputy undersecretary seyed sayyid "
+    "seyyed hojatoleslam".split()
 )
 
 
@@ -197,10 +198,17 @@ class Lookup:
                 continue
             kind, pk = next(iter(named))
             if kind == "person" and self.all_extras(words[:start], pk):
-                self.named_as[text] = next((t for t, k in self.keys.items() if k == rest), rest)
+                if self.ends_a_name(rest, pk):  # "Lavrov", not a first name: searched too
+                    typed = next((t for t, k in self.keys.items() if k == rest), rest)
+                    self.named_as[text] = typed
                 return named
             return set()
         return set()
+
+    def ends_a_name(self, key, pk):
+        """Whether `key` is a name of person `pk`, or the last words of one."""
+        rows = [row_key for person, row_key, _ in self.people if person == pk]
+        return any(row == key or row.endswith(" " + key) for row in rows)
 
     def all_extras(self, words, pk):
         """Whether every one of `words` may stand before person `pk`'s name; a word after
@@ -218,9 +226,13 @@ class Lookup:
             return True
         firsts = {w for name in self.names.get(pk, []) for w in name_key(name).split()[:-1]}
         typed = anyascii(word).lower()
+        sound = sound_key(word)
         return any(
-            typed[:1] == anyascii(first)[:1]
-            and fuzz.ratio(typed, anyascii(first)) >= FIRST_NAME_CLOSE
+            (sound and sound == sound_key(first))  # Muhammad, Mohammed: "mmd"
+            or (
+                typed[:1] == anyascii(first)[:1]
+                and fuzz.ratio(typed, anyascii(first)) >= FIRST_NAME_CLOSE
+            )
             for first in firsts
         )
 

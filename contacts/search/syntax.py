@@ -40,7 +40,7 @@ POSSESSIVE = r"(?:['\u2019]s(?![^\W_]))?"  # read and dropped
 # processor makes of it (en dash, em dash, minus sign: "Pompeo –Raab" excludes Raab).
 MINUS = r"(?<!\S)(?:--?|[\u2013\u2014\u2212])"
 LEXER = re.compile(
-    rf'(?P<minus>{MINUS})?(?:"(?P<phrase>[^"]*)"?|(?P<dotted>{DOTTED})'
+    rf'(?P<minus>{MINUS})?(?:"(?P<phrase>[^"]*)"?|(?P<dotted>{DOTTED}){POSSESSIVE}'
     rf"|(?P<word>{TOKEN.pattern}){POSSESSIVE}(?P<star>\*)?)"
 )
 CAPITALS = re.compile(r"[A-Z]{2,4}")  # "US", "UK", "IRGC": also searched as U.S., …

@@ -8,8 +8,9 @@ lemmatizer's exceptions (verbs), and the vocabulary's spelling norms, which map 
 spelling to the American. The American spelling's British one is found by proposing the
 usual changes (-ize → -ise, -or → -our, -er → -re, -ense → -ence, -og → -ogue, l → ll)
 and keeping the spellings the norms map back to it. Read once per process, on first use
-(about a second), or when the WSGI application starts (`warm`). A typed word with a
-capital is left as it is: "Rose" is a name before it is a form of "rise".
+(about a second), or when the WSGI application starts (`warm`). A typed word in capitals
+is left as it is; one with a capital first, when it names someone (`expansion.typed_word`):
+"Rose" is a name before it is a form of "rise".
 """
 
 import importlib.util
