@@ -12,7 +12,14 @@ import pytest
 from contacts.models import Statement
 from contacts.search import matching, search_query
 from tests.conftest import body
-from tests.factories import CountryFactory, PersonFactory, StatementFactory
+from tests.factories import (
+    CountryFactory,
+    OfficeFactory,
+    OrganisationFactory,
+    PersonFactory,
+    StatementFactory,
+    make_contact,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +128,14 @@ def test_an_or_in_mixed_case_beside_a_name_is_left_out_of_its_link(analyst_clien
     links = LINKS.findall(page(analyst_client, "/statements/", q="Pompeo Or Raab"))
 
     assert links == ["?speaker=Mike+Pompeo"]
+
+
+def test_the_organisation_filter_given_punctuation_lists_no_contact(analyst_client):
+    raab = PersonFactory(name="Dominic Raab")
+    ministry = OrganisationFactory(name="Foreign Office", other_names="FCO; Whitehall")
+    OfficeFactory(person=raab, organisation=ministry)
+    make_contact(PersonFactory(name="Mike Pompeo"), raab)
+
+    response = analyst_client.get("/contacts/", {"organisation": ";"})
+
+    assert response.context["table"].paginator.count == 0

@@ -139,8 +139,7 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
         """Contacts of anyone who held an office in an organisation so named, by any of its
         names ("State Department" is the US Department of State's other name), or its id."""
         named = Q(name__icontains=value) | Q(abbreviation__iexact=value)
-        if key := name_key(value):  # words, not punctuation (";" joins the other names)
-            named |= Q(other_names__icontains=value) | Q(names_searched__name_key=key)
+        named |= Q(names_searched__name_key=name_key(value))  # any of its names, whole
         if value.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             named |= Q(pk=int(value))
         holders = OfficeHolding.objects.filter(organisation__in=Organisation.objects.filter(named))
