@@ -154,7 +154,7 @@ def test_an_abbreviation_in_capitals_names_the_country(analyst_client, united_st
 
 
 def test_the_word_us_in_lower_case_names_no_country(united_states):
-    assert search_query("they told us").expanded == []
+    assert not {"United States", "USA"} & set(search_query("they told us").expanded)
 
 
 def test_britain_finds_the_united_kingdom_written_as_an_abbreviation():
