@@ -155,12 +155,13 @@ def test_a_streamed_export_that_fails_half_way_fails_the_request_in_tests(
     analyst_client, pair, monkeypatch
 ):
     def broken(self, queryset, *, evidence):
-        yield Record("k", "link", ["first row"])
+        yield Record("k", "link", ["first row"] * len(self.headers))
         raise RuntimeError("the export broke after its first row")
 
     monkeypatch.setattr("contacts.exports.contacts.ContactRows.records", broken)
     with pytest.raises(RuntimeError, match="broke after its first row"):
-        analyst_client.get(reverse("contact-list"), {"_export": "csv"})
+        # JSON: on PostgreSQL a whole table's CSV is written by COPY, not by `records`.
+        analyst_client.get(reverse("contact-list"), {"_export": "json"})
 
 
 @pytest.mark.parametrize("path", ["/contacts/", "/statements/"])

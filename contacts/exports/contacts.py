@@ -2,15 +2,25 @@
 
 from functools import partial
 
+from django.db.models import Case, CharField, F, TextField, Value, When
+from django.db.models.functions import Cast, Concat
+
 from contacts.models import Certainty, ContactKind
 from contacts.rows import contact_rows
 from contacts.rows.contacts import streamed_contact_rows
+from contacts.rows.reading import iso_dates
 
 from .reading import Record, Rows, from_row_source
 
 KIND_LABELS = dict(ContactKind.choices)
 KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
 CERTAINTY_LABELS = dict(Certainty.choices)
+
+
+def labelled(field, labels):
+    """A choice field's label (or code), in SQL."""
+    whens = [When(**{field: value}, then=Value(str(label))) for value, label in labels.items()]
+    return Case(*whens, default=Value(""), output_field=CharField())
 
 
 class ContactRows(Rows):
@@ -33,6 +43,25 @@ class ContactRows(Rows):
         {"Date", "Kind", "Initiator certainty", "Sources", "Link", "CAMEO", "PLOVER"}
     )
     has_evidence = True
+
+    def copied_cells(self):
+        """The cells `records` writes, in SQL, for PostgreSQL to write the CSV (`copied`)."""
+        before, after = self.links.parts["contact"]
+        return [
+            F("key"),
+            iso_dates(),
+            labelled("kind", KIND_LABELS),
+            F("initiator_cell"),
+            labelled("initiator_certainty", CERTAINTY_LABELS),
+            F("others_cell"),
+            F("countries_cell"),
+            F("location"),
+            F("summary"),
+            F("source_count"),
+            Concat(Value(before), Cast("pk", TextField()), Value(after), output_field=TextField()),
+            labelled("kind", {kind: codes[0] for kind, codes in KIND_CODES.items()}),
+            labelled("kind", {kind: codes[1] for kind, codes in KIND_CODES.items()}),
+        ]
 
     def records(self, queryset, *, evidence=True):
         link_to = self.links.contact

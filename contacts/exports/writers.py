@@ -54,6 +54,13 @@ def chunks(lines):
         yield "".join(buffer)
 
 
+def header_line(headers):
+    """The CSV's first line, as `csv_stream` writes it."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(headers)
+    return buffer.getvalue()
+
+
 def csv_stream(exporter, records, part=None):
     """The CSV in chunks: the header and the first rows, then ROWS_PER_CHUNK rows each,
     every chunk written by one `writerows`. Cells the export writes itself (`written`:

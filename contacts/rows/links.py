@@ -11,10 +11,12 @@ class Links:
     URL) goes before each."""
 
     def __init__(self, prefix="", **records):
+        self.parts = {}  # attribute: (the address before the id or slug, after it)
         for attribute, (model, field) in records.items():
             url = model(**{field: SLOT}).get_absolute_url()
             at = url.rindex(SLOT)
-            setattr(self, attribute, filler(prefix + url[:at], url[at + 1 :]))
+            self.parts[attribute] = (prefix + url[:at], url[at + 1 :])
+            setattr(self, attribute, filler(*self.parts[attribute]))
 
 
 def filler(before, after):

@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from contacts.exports.copied import copied_csv, copies
 from contacts.exports.names import export_filename
 from contacts.exports.writers import csv_stream, json_stream, xlsx_workbook
 from contacts.lists import timeline
@@ -153,10 +154,12 @@ class AnalystTableView(SingleTableMixin, FilterView):
                 xlsx_workbook(self.export_name, exporter, records), content_type=XLSX_TYPE
             )
         else:
-            write = csv_stream if export_format == "csv" else json_stream
-            response = StreamingHttpResponse(
-                write(exporter, records, part), content_type=STREAMED_TYPES[export_format]
-            )
+            if export_format == "csv" and copies(exporter, rows, part):
+                stream = copied_csv(exporter, rows)  # PostgreSQL writes it (`copied`)
+            else:
+                write = csv_stream if export_format == "csv" else json_stream
+                stream = write(exporter, records, part)
+            response = StreamingHttpResponse(stream, content_type=STREAMED_TYPES[export_format])
         filename = export_filename(
             self.export_name,
             export_format,

@@ -1,0 +1,134 @@
+"""The contacts' CSV written by PostgreSQL's COPY is the same bytes as Python's writer's."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from contacts.exports import copied
+from contacts.exports.contacts import ContactRows
+from contacts.exports.copied import copied_csv, copies
+from contacts.exports.writers import csv_stream
+from contacts.models import Contact, ContactKind, Person
+from tests.conftest import body
+from tests.factories import PersonFactory, make_contact
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="COPY is PostgreSQL's"
+)
+BASE = "http://testserver"
+HOSTILE_SUMMARIES = [
+    "A plain summary",
+    'He said "no", twice, then left',
+    "Line one\nline two",
+    "Carriage\rreturn",
+    '=HYPERLINK("http://evil")',
+    "+1 and -1",
+    "-minus first",
+    "@mention first",
+    "\ttab first",
+    "واشنطن وطهران، مكالمة",
+    "Москва, «переговоры»",
+    "Émilie's café 😀",
+    "",
+    ",",
+    '"',
+]
+
+
+@pytest.fixture
+def hostile_contacts(db):
+    people = [
+        PersonFactory(name="=Formula Person"),
+        PersonFactory(name='Quoted "Nick" Name'),
+        PersonFactory(name="Comma, Person"),
+        PersonFactory(name="Сергей Лавров"),
+    ]
+    kinds = list(ContactKind)
+    for index, summary in enumerate(HOSTILE_SUMMARIES):
+        a, b = people[index % 4], people[(index + 1) % 4]
+        start = datetime.date(2020, 1, 1) + datetime.timedelta(days=index)
+        make_contact(
+            a,
+            b,
+            initiator=a if index % 2 else None,
+            kind=kinds[index % len(kinds)],
+            summary=summary,
+            location=["", "Baghdad", "Genève, CH", "-Nowhere"][index % 4],
+            date_start=start,
+            date_end=start + datetime.timedelta(days=index % 3),
+        )
+    return Contact.objects.order_by("-date_start", "-id")
+
+
+def python_written(rows):
+    exporter = ContactRows(BASE)
+    return "".join(csv_stream(exporter, exporter.records(rows, evidence=False))).encode()
+
+
+@postgresql_only
+def test_copy_writes_the_same_bytes_as_the_python_writer_on_hostile_text(hostile_contacts):
+    copied = b"".join(copied_csv(ContactRows(BASE), hostile_contacts))
+    assert copied == python_written(hostile_contacts)
+    rows = list(csv.reader(io.StringIO(copied.decode("utf-8-sig"))))
+    assert len(rows) == 1 + len(HOSTILE_SUMMARIES)
+    summaries = {row[8] for row in rows[1:]}
+    assert '\'=HYPERLINK("http://evil")' in summaries and "Line one\nline two" in summaries
+
+
+@postgresql_only
+def test_the_contacts_csv_on_postgresql_is_the_python_writers_bytes(
+    analyst_client, hostile_contacts
+):
+    response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
+    assert body(response) == python_written(hostile_contacts)
+
+
+@postgresql_only
+def test_a_csv_left_after_its_first_line_leaves_the_request_transaction_usable(
+    hostile_contacts, monkeypatch
+):
+    # 8 MB of lines: more than the sockets hold, so the server is still sending.
+    long = "word " * 800
+    Contact.objects.bulk_create(
+        Contact(
+            key=f"bulk-{n}",
+            kind="meeting",
+            date_start=datetime.date(2019, 1, 1),
+            date_end=datetime.date(2019, 1, 1),
+            summary=long,
+        )
+        for n in range(2000)
+    )
+    monkeypatch.setattr(copied, "BLOCK", 1)  # a block per line: the COPY is left mid-way
+    stream = copied.copied_csv(ContactRows(BASE), Contact.objects.order_by("-date_start", "-id"))
+    assert next(stream).startswith("\ufeffKey,".encode())
+    assert next(stream).count(b"\r\n") == 1
+    stream.close()  # the client went away: psycopg cancels the COPY
+    assert Person.objects.count() == 4
+
+
+@postgresql_only
+def test_only_a_whole_tables_own_csv_is_copied(hostile_contacts):
+    exporter = ContactRows(BASE)
+    assert copies(exporter, hostile_contacts, None)
+    assert not copies(exporter, hostile_contacts, "evidence")
+    assert not copies(exporter, hostile_contacts.filter(kind="meeting"), None)
+
+
+def test_sqlite_writes_every_csv_in_python(hostile_contacts):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's path")
+    assert not copies(ContactRows(BASE), hostile_contacts, None)
+
+
+def test_csv_lines_end_with_crlf_and_a_carriage_return_is_quoted(analyst_client, hostile_contacts):
+    text = body(analyst_client.get(reverse("contact-list"), {"_export": "csv"})).decode()
+    assert text.startswith("\ufeffKey,Date,Kind,") and text.endswith("\r\n")
+    assert text.count("\r\n") == 1 + len(HOSTILE_SUMMARIES)
+    assert '"Carriage\rreturn"' in text and '"Line one\nline two"' in text
