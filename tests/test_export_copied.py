@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contacts.exports import copied
@@ -38,6 +39,7 @@ HOSTILE_SUMMARIES = [
     "",
     ",",
     '"',
+    "\rcarriage return first",
 ]
 
 
@@ -56,7 +58,9 @@ def hostile_contacts(db):
         make_contact(
             a,
             b,
-            initiator=a if index % 2 else None,
+            initiator=a if index % 3 else None,
+            initiator_certainty=["unknown", "stated", "implied"][index % 3],
+            key="=1+1" if index == 5 else None,
             kind=kinds[index % len(kinds)],
             summary=summary,
             location=["", "Baghdad", "Genève, CH", "-Nowhere"][index % 4],
@@ -64,6 +68,20 @@ def hostile_contacts(db):
             date_end=start + datetime.timedelta(days=index % 3),
         )
     return Contact.objects.order_by("-date_start", "-id")
+
+
+@pytest.fixture
+def many_contacts(hostile_contacts):
+    """More rows than the first chunk and more bytes than a block (`copied.BLOCK`)."""
+    people = list(Person.objects.all())
+    for index in range(120):
+        make_contact(
+            people[index % 4],
+            people[(index + 2) % 4],
+            summary=f"Row {index}, " + "long text " * 60,
+            date_start=datetime.date(2019, 1, 1) + datetime.timedelta(days=index),
+        )
+    return hostile_contacts
 
 
 def python_written(rows):
@@ -82,11 +100,32 @@ def test_copy_writes_the_same_bytes_as_the_python_writer_on_hostile_text(hostile
 
 
 @postgresql_only
-def test_the_contacts_csv_on_postgresql_is_the_python_writers_bytes(
+def test_the_contacts_csv_on_postgresql_is_copied_and_is_the_python_writers_bytes(
+    analyst_client, many_contacts
+):
+    with CaptureQueriesContext(connection) as queries:
+        response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
+        written = body(response)
+    assert [q for q in queries.captured_queries if q["sql"].startswith("COPY (")]
+    assert written == python_written(many_contacts)
+    assert len(written) > copied.BLOCK and written.count(b"\r\n") > 120
+
+
+def test_a_contact_of_a_kind_no_longer_offered_exports_its_stored_value_on_every_path(
     analyst_client, hostile_contacts
 ):
-    response = analyst_client.get(reverse("contact-list"), {"_export": "csv"})
-    assert body(response) == python_written(hostile_contacts)
+    Contact.objects.filter(pk=hostile_contacts.last().pk).update(
+        kind="telegram", initiator_certainty="guessed"
+    )
+    for query in ({}, {"date_from": "1900-01-01"}):  # a whole table; a filtered one
+        text = body(analyst_client.get(reverse("contact-list"), {"_export": "csv", **query}))
+        rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
+        oldest = rows[-1]
+        assert (oldest["Kind"], oldest["Initiator certainty"]) == ("telegram", "guessed")
+        assert oldest["CAMEO"] == oldest["PLOVER"] == ""
+    assert body(analyst_client.get(reverse("contact-list"), {"_export": "csv"})) == (
+        python_written(hostile_contacts)
+    )
 
 
 @postgresql_only

@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from django.db.models import Case, CharField, F, TextField, Value, When
+from django.db.models import Case, F, TextField, Value, When
 from django.db.models.functions import Cast, Concat
 
 from contacts.models import Certainty, ContactKind
@@ -10,17 +10,30 @@ from contacts.rows import contact_rows
 from contacts.rows.contacts import streamed_contact_rows
 from contacts.rows.reading import iso_dates
 
+from .copied import entered
 from .reading import Record, Rows, from_row_source
+from .safety import neutralise
 
 KIND_LABELS = dict(ContactKind.choices)
 KIND_CODES = {kind: (kind.cameo, kind.plover) for kind in ContactKind}
 CERTAINTY_LABELS = dict(Certainty.choices)
 
 
-def labelled(field, labels):
-    """A choice field's label (or code), in SQL."""
+def labelled(field, labels, other=None):
+    """A choice field's label (or code), in SQL; `other` (default '') for a value no longer
+    a choice."""
     whens = [When(**{field: value}, then=Value(str(label))) for value, label in labels.items()]
-    return Case(*whens, default=Value(""), output_field=CharField())
+    return Case(*whens, default=other or Value(""), output_field=TextField())
+
+
+def as_stored(field):
+    """A value no longer among a field's choices (stored before a choice was removed, or
+    loaded): written as stored, neutralised, in SQL and in Python alike."""
+    return entered(F(field))
+
+
+def label(labels, value):
+    return labels.get(value) or neutralise(value)
 
 
 class ContactRows(Rows):
@@ -50,9 +63,9 @@ class ContactRows(Rows):
         return [
             F("key"),
             iso_dates(),
-            labelled("kind", KIND_LABELS),
+            labelled("kind", KIND_LABELS, as_stored("kind")),
             F("initiator_cell"),
-            labelled("initiator_certainty", CERTAINTY_LABELS),
+            labelled("initiator_certainty", CERTAINTY_LABELS, as_stored("initiator_certainty")),
             F("others_cell"),
             F("countries_cell"),
             F("location"),
@@ -70,13 +83,13 @@ class ContactRows(Rows):
         streamed = partial(streamed_contact_rows, **options)
         for row in from_row_source(queryset, read, streamed):
             link = link_to(row["pk"])
-            cameo, plover = KIND_CODES[row["kind"]]
+            cameo, plover = KIND_CODES.get(row["kind"], ("", ""))
             cells = [
                 row["key"],
                 row["dates"],
-                KIND_LABELS[row["kind"]],
+                label(KIND_LABELS, row["kind"]),
                 row["initiator_cell"],
-                CERTAINTY_LABELS[row["initiator_certainty"]],
+                label(CERTAINTY_LABELS, row["initiator_certainty"]),
                 row["others_cell"],
                 row["countries_cell"],
                 row["location"],

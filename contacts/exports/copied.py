@@ -87,8 +87,8 @@ def copied_csv(exporter, rows):
                     block.clear()
         if connection.queries_logged:
             elapsed = f"{time.monotonic() - started:.3f}"
-            connection.queries_log.append(
-                {"sql": cursor.cursor.mogrify(copying, params), "time": elapsed}
-            )
+            mogrify = getattr(cursor.cursor, "mogrify", None)  # a ClientCursor's (the default)
+            logged = mogrify(copying, params) if mogrify else copying
+            connection.queries_log.append({"sql": logged, "time": elapsed})
     if block:
         yield bytes(block)
