@@ -19,6 +19,7 @@ from django.db.models.functions import Cast, Concat, NullIf, Substr
 from django.db.models.lookups import In
 
 from . import writers
+from .reading import whole_in_an_indexed_order
 from .safety import FORMULA_TRIGGERS
 from .writers import BOM, header_line
 
@@ -30,8 +31,6 @@ def copies(exporter, rows, part):
     """Whether this export is written by `copied_csv`: a CSV of the table itself, of a whole
     table in an indexed order (`reading.whole_in_an_indexed_order`), on PostgreSQL, by an
     exporter that offers `copied_cells`."""
-    from .reading import whole_in_an_indexed_order
-
     return (
         part is None
         and connection.vendor == "postgresql"
