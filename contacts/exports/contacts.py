@@ -5,7 +5,7 @@ from functools import partial
 from django.db.models import Case, F, TextField, Value, When
 from django.db.models.functions import Cast, Concat
 
-from contacts.models import Certainty, ContactKind
+from contacts.models import Certainty, Contact, ContactKind
 from contacts.rows import contact_rows
 from contacts.rows.contacts import streamed_contact_rows
 from contacts.rows.reading import iso_dates
@@ -56,6 +56,9 @@ class ContactRows(Rows):
         {"Date", "Kind", "Initiator certainty", "Sources", "Link", "CAMEO", "PLOVER"}
     )
     has_evidence = True
+
+    def copied_model(self):
+        return Contact
 
     def copied_cells(self):
         """The cells `records` writes, in SQL, for PostgreSQL to write the CSV (`copied`)."""

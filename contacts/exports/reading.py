@@ -8,7 +8,7 @@ out as soon as the first chunk is read. A whole table (no filter) whose row sour
 is read in one query instead, along the index of its order (`from_row_source`).
 """
 
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -91,10 +91,11 @@ def id_chunks(queryset):
     with one_snapshot():
         ids = getattr(queryset, "ids", None)  # ids read another way (an `IdsInOrder`)
         ids = ids() if ids else queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
-        size = FIRST_CHUNK
-        while chunk := list(islice(ids, size)):
-            yield chunk
-            size = CHUNK
+        with closing(ids):  # the cursor closed within the snapshot, even when left unread
+            size = FIRST_CHUNK
+            while chunk := list(islice(ids, size)):
+                yield chunk
+                size = CHUNK
 
 
 class IdsInOrder:

@@ -154,7 +154,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
                 xlsx_workbook(self.export_name, exporter, records), content_type=XLSX_TYPE
             )
         else:
-            if export_format == "csv" and copies(exporter, rows, part):
+            if export_format == "csv" and copies(exporter, part):
                 stream = copied_csv(exporter, rows)  # PostgreSQL writes it (`copied`)
             else:
                 write = csv_stream if export_format == "csv" else json_stream
