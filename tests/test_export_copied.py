@@ -193,6 +193,29 @@ def test_a_filtered_lists_csv_is_copied_by_groups_of_ids_in_the_lists_order(
     assert lines > 60 and len(copies_run) == groups
 
 
+class ListedIds:
+    """Ids read another way (as `reading.IdsInOrder` gives them), here with one listed twice
+    and one whose row is gone."""
+
+    def __init__(self, ids):
+        self.listed = ids
+
+    def ids(self):
+        yield from self.listed
+
+
+@postgresql_only
+def test_copy_writes_an_id_listed_twice_twice_and_skips_a_gone_one_as_python_does(
+    hostile_contacts,
+):
+    first, second = hostile_contacts[0].pk, hostile_contacts[1].pk
+    listed = ListedIds([second, first, second, 10**12])
+    copied_bytes = b"".join(copied_csv(ContactRows(BASE), listed))
+    assert copied_bytes == python_written(listed)
+    keys = [row["Key"] for row in csv.DictReader(io.StringIO(copied_bytes.decode("utf-8-sig")))]
+    assert keys == [hostile_contacts[i].key for i in (1, 0, 1)]
+
+
 def test_sqlite_writes_every_csv_in_python(hostile_contacts):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's path")

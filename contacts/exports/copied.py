@@ -28,14 +28,19 @@ from .safety import FORMULA_TRIGGERS
 from .writers import BOM, header_line
 
 BLOCK = 64 * 1024  # bytes passed on at a time (COPY sends a message per row)
-GROUP = 5000  # ids per COPY of a list read by ids (its rows are sorted in memory)
+GROUP = 5000  # ids (at least, a whole number of chunks) per COPY of a list read by ids
 CRLF = b"\r\n"  # the line end of Python's csv writer
 
 
 def copies(exporter, part):
     """Whether this export is written by `copied_csv`: a CSV of the table itself, on
-    PostgreSQL, by an exporter that offers `copied_cells`."""
-    return part is None and connection.vendor == "postgresql" and hasattr(exporter, "copied_cells")
+    PostgreSQL, by an exporter that offers `copied_cells` and `copied_model`."""
+    return (
+        part is None
+        and connection.vendor == "postgresql"
+        and hasattr(exporter, "copied_cells")
+        and hasattr(exporter, "copied_model")
+    )
 
 
 def text(expression):
@@ -57,7 +62,7 @@ def entered(expression):
 
 def queries(exporter, rows):
     """(sql, params) of each COPY's query, in order: one along the index of a whole table's
-    order, else one per chunk of the rows' ids (`reading.id_chunks`), in the chunk's order."""
+    order, else one per group of the rows' ids (`reading.id_chunks`), in the ids' order."""
     cells = exporter.copied_cells()
     columns = {
         f"cell_{index}": (text(cell) if header in exporter.written else entered(cell))
@@ -67,14 +72,17 @@ def queries(exporter, rows):
         yield rows.annotate(**columns).values_list(*columns).query.sql_with_params()
         return
     # One query for every group of ids, the ids one parameter (an array's text: '{3,1,2}'),
-    # joined in their order (WITH ORDINALITY): the query is built and compiled once.
+    # joined in their order by name (`pk`): the query is built and compiled once. PostgreSQL
+    # knows that WITH ORDINALITY numbers the ids in order: it walks them, each row looked up
+    # by its key, and sorts nothing. An id listed twice is written twice, one whose row is
+    # gone is not written, as Python's path does (`rows.reading.in_id_order`).
     model = exporter.copied_model()
     found = model._default_manager.annotate(**columns).order_by().values_list(*columns, "pk")
     inner, inner_params = found.query.sql_with_params()
     names = ", ".join(columns)
     sql = (
-        f"SELECT {names} FROM ({inner}) AS copied({names}, id) "
-        "JOIN unnest(%s::bigint[]) WITH ORDINALITY AS listed(id, place) USING (id) "
+        f"SELECT {names} FROM ({inner}) AS copied "
+        "JOIN unnest(%s::bigint[]) WITH ORDINALITY AS listed(pk, place) USING (pk) "
         "ORDER BY listed.place"
     )
     with closing(id_chunks(rows)) as chunks:  # its cursor closed when the CSV is left
@@ -104,8 +112,8 @@ def copied_csv(exporter, rows):
     # In a transaction (or savepoint) of its own: a CSV left unread (the client gone) is
     # cancelled by psycopg, which ends that transaction only, not the request's; the ids'
     # cursor, declared within it, is closed first.
-    copying = closing(queries(exporter, rows))
-    with transaction.atomic(), connection.cursor() as cursor, copying as each:
+    statements = closing(queries(exporter, rows))
+    with transaction.atomic(), connection.cursor() as cursor, statements as each:
         for sql, params in each:
             # Django's cursor wraps psycopg's, whose `copy` binds the parameters client-side.
             copying = f"COPY ({sql}) TO STDOUT (FORMAT csv)"

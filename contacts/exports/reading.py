@@ -72,9 +72,11 @@ class Rows:
 
 @contextmanager
 def one_snapshot():
-    """On PostgreSQL the export is one read-only transaction: one consistent snapshot, and
-    cursors that stream (outside a transaction Django declares them WITH HOLD, and
-    PostgreSQL then computes every row before the first), planned for their first rows.
+    """On PostgreSQL the export's reads are one transaction, so that their cursors stream
+    (outside a transaction Django declares them WITH HOLD, and PostgreSQL then computes every
+    row before the first), planned for their first rows. Each statement still reads what is
+    committed when it starts (READ COMMITTED): a record edited mid-export is written as its
+    chunk found it.
     SQLite's transactions here take the write lock, so there each statement keeps its own
     snapshot."""
     postgresql = connection.vendor == "postgresql"
