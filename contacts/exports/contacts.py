@@ -56,9 +56,7 @@ class ContactRows(Rows):
         {"Date", "Kind", "Initiator certainty", "Sources", "Link", "CAMEO", "PLOVER"}
     )
     has_evidence = True
-
-    def copied_model(self):
-        return Contact
+    copied_model = Contact  # the rows `copied_cells` are read from (`copied`)
 
     def copied_cells(self):
         """The cells `records` writes, in SQL, for PostgreSQL to write the CSV (`copied`)."""

@@ -76,7 +76,7 @@ def queries(exporter, rows):
     # knows that WITH ORDINALITY numbers the ids in order: it walks them, each row looked up
     # by its key, and sorts nothing. An id listed twice is written twice, one whose row is
     # gone is not written, as Python's path does (`rows.reading.in_id_order`).
-    model = exporter.copied_model()
+    model = exporter.copied_model
     found = model._default_manager.annotate(**columns).order_by().values_list(*columns, "pk")
     inner, inner_params = found.query.sql_with_params()
     names = ", ".join(columns)
