@@ -10,7 +10,7 @@ from contacts.rows import contact_rows
 from contacts.rows.contacts import streamed_contact_rows
 from contacts.rows.reading import iso_dates
 
-from .copied import entered
+from .in_sql import entered
 from .reading import Record, Rows, from_row_source
 from .safety import neutralise
 

@@ -9,7 +9,8 @@ from django.utils.text import capfirst
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from contacts.exports.copied import copied_csv, copies
+from contacts.exports.copied import database_csv
+from contacts.exports.in_sql import copies
 from contacts.exports.names import export_filename
 from contacts.exports.writers import csv_stream, json_stream, xlsx_workbook
 from contacts.lists import timeline
@@ -155,7 +156,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
             )
         else:
             if export_format == "csv" and copies(exporter, part):
-                stream = copied_csv(exporter, rows)  # PostgreSQL writes it (`copied`)
+                stream = database_csv(exporter, rows)  # the database writes its cells (`copied`)
             else:
                 write = csv_stream if export_format == "csv" else json_stream
                 stream = write(exporter, records, part)
