@@ -203,7 +203,7 @@ class CountedFilterSet(SuggestedNames, filters.FilterSet):
         """The rows an export reads in `order_by`, when another way to read them in that
         order exists (one person's contacts, newest first, from their participations)."""
         if self.newest_first is not None and list(order_by) == ["-date"]:
-            return IdsInOrder(self.newest_first)
+            return IdsInOrder(self.newest_first.values_list("contact_id", flat=True))
         return None
 
     @property
