@@ -219,9 +219,13 @@ def exported(client, **query):
 
 
 def by_date(sql):
-    """The queries reading participations newest first (start, end, contact)."""
-    newest = "ORDER BY 1 DESC, 2 DESC, 3 DESC"
-    return [q for q in sql if newest in q and '"contacts_contact"' not in q]
+    """The queries reading participations newest first (start, end, contact), those
+    dates read with the ids (a page) or not (an export: the ids alone)."""
+    newest = (
+        "ORDER BY 1 DESC, 2 DESC, 3 DESC",
+        'ORDER BY "contacts_participant"."contact_date" DESC',
+    )
+    return [q for q in sql if any(n in q for n in newest) and '"contacts_contact"' not in q]
 
 
 def test_one_persons_export_reads_their_contacts_newest_first_from_their_participations(

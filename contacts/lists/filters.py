@@ -186,14 +186,14 @@ class ContactFilter(CitedSource, DateWindow, FullTextFilter):
 
     def by_participant(self, queryset, name, value):
         # The part a participant played is applied here, so the two filters describe one row.
-        rows, one_person = named_participations(value)
+        rows, people = named_participations(value)
         direction = self.form.cleaned_data.get("direction")
         if direction == "initiated":
             rows = rows.initiators()
         elif direction == "received":
             rows = rows.recipients()
-        if one_person:
-            self.participation = Participation(rows, ("participant", "direction"))
+        if people:  # several people's may share a contact: counted once (`Participation`)
+            self.participation = Participation(rows, ("participant", "direction"), people > 1)
         return queryset.with_participants(rows)
 
     def by_each(self, queryset, name, value):

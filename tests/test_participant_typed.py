@@ -1,0 +1,117 @@
+"""A participant typed by name is resolved to its people once, then read by their ids."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from contacts.lists import participation
+from contacts.models import Contact
+
+from .conftest import body
+from .factories import (
+    AliasFactory,
+    CountryFactory,
+    ParticipantFactory,
+    PersonFactory,
+    make_contact,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_alis():
+    """Ali Shamkhani in 3 contacts, Ali Larijani in 2, one of them with Shamkhani; a
+    contact with neither; an alias in Persian."""
+    shamkhani = PersonFactory(name="Ali Shamkhani", slug="ali-shamkhani")
+    larijani = PersonFactory(name="Ali Larijani", slug="ali-larijani")
+    AliasFactory(person=shamkhani, name="علی شمخانی")
+    others = PersonFactory.create_batch(2, name="Someone Else")
+    day = datetime.date(2020, 1, 1)
+    contacts = {
+        "shamkhani": make_contact(shamkhani, others[0], date_start=day),
+        "both": make_contact(shamkhani, larijani, date_start=day + datetime.timedelta(1)),
+        "larijani": make_contact(larijani, others[1], date_start=day + datetime.timedelta(2)),
+        "shamkhani later": make_contact(shamkhani, others[1], date_start=day.replace(month=3)),
+        "neither": make_contact(*others, date_start=day),
+    }
+    return shamkhani, larijani, contacts
+
+
+def listed(client, **query):
+    """The page's row keys, its row count and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("contact-list"), query)
+    assert response.status_code == 200
+    table = response.context["table"]
+    keys = [row["key"] for row in table.row_source(table.page_ids())]
+    return keys, table.paginator.count, [q["sql"] for q in queries.captured_queries]
+
+
+def matching_names(sql):
+    return [q for q in sql if "LIKE" in q and '"contacts_person"' in q]
+
+
+def test_a_typed_name_of_one_person_lists_what_their_slug_lists_matching_names_once(
+    analyst_client, two_alis
+):
+    shamkhani, _, _ = two_alis
+    listed(analyst_client, participant=shamkhani.slug)  # the first request's own queries
+    by_slug, count, slug_sql = listed(analyst_client, participant=shamkhani.slug)
+    typed, typed_count, typed_sql = listed(analyst_client, participant="Shamkhani")
+    assert typed == by_slug and typed_count == count == 3
+    assert len(matching_names(typed_sql)) == 1  # resolved once, not in each read
+    assert len(typed_sql) == len(slug_sql) + 1  # that one query
+
+
+def test_a_name_in_another_script_finds_the_person_by_their_alias(analyst_client, two_alis):
+    shamkhani, _, contacts = two_alis
+    keys, count, _ = listed(analyst_client, participant="شمخانی")
+    assert count == 3 and contacts["neither"].key not in keys
+
+
+def test_a_name_two_people_hold_lists_each_of_their_contacts_once(analyst_client, two_alis):
+    _, _, contacts = two_alis
+    keys, count, sql = listed(analyst_client, participant="Ali")
+    expected = [contacts[name].key for name in ("shamkhani later", "larijani", "both")]
+    assert keys[:3] == expected and count == 4 and len(set(keys)) == len(keys)
+    assert contacts["neither"].key not in keys
+    assert len(matching_names(sql)) == 1
+
+
+def test_a_typed_name_also_finds_the_unnamed_counterparts_it_describes(analyst_client, two_alis):
+    shamkhani, _, _ = two_alis
+    described = make_contact(PersonFactory(), date_start=datetime.date(2021, 1, 1))
+    ParticipantFactory(
+        contact=described, person=None, description="an aide to Shamkhani", country=CountryFactory()
+    )
+    keys, count, _ = listed(analyst_client, participant="Shamkhani")
+    assert count == 4 and keys[0] == described.key
+
+
+def test_a_name_more_people_hold_than_are_resolved_is_matched_in_each_read(
+    analyst_client, two_alis, monkeypatch
+):
+    monkeypatch.setattr(participation, "MANY", 1)  # two Alis are more than one
+    _, _, contacts = two_alis
+    keys, count, sql = listed(analyst_client, participant="Ali")
+    assert count == 4 and contacts["neither"].key not in keys
+    assert len(matching_names(sql)) > 1  # the names matched again by the page's reads
+
+
+def test_a_participant_of_punctuation_alone_lists_nothing_and_says_so(analyst_client, two_alis):
+    response = analyst_client.get(reverse("contact-list"), {"participant": "?!"})
+    assert response.status_code == 200 and response.context["table"].paginator.count == 0
+    assert "No contact matches these filters." in response.text
+
+
+def test_the_csv_of_a_typed_name_is_the_csv_of_its_slug(analyst_client, two_alis):
+    shamkhani, _, _ = two_alis
+    url = reverse("contact-list")
+    by_slug = body(analyst_client.get(url, {"participant": shamkhani.slug, "_export": "csv"}))
+    typed = body(analyst_client.get(url, {"participant": "Ali Shamkhani", "_export": "csv"}))
+    assert typed == by_slug and by_slug.count(b"\r\n") == 4
+    assert Contact.objects.count() == 5
