@@ -16,6 +16,7 @@ from .factories import (
     CountryFactory,
     ParticipantFactory,
     PersonFactory,
+    StatementFactory,
     make_contact,
 )
 
@@ -52,7 +53,8 @@ def listed(client, **query):
 
 
 def matching_names(sql):
-    return [q for q in sql if "LIKE" in q and '"contacts_person"' in q]
+    """The queries that match names (the people's and their aliases')."""
+    return [q for q in sql if '"name_key" LIKE' in q]
 
 
 def test_a_typed_name_of_one_person_lists_what_their_slug_lists_matching_names_once(
@@ -115,3 +117,39 @@ def test_the_csv_of_a_typed_name_is_the_csv_of_its_slug(analyst_client, two_alis
     typed = body(analyst_client.get(url, {"participant": "Ali Shamkhani", "_export": "csv"}))
     assert typed == by_slug and by_slug.count(b"\r\n") == 4
     assert Contact.objects.count() == 5
+
+
+def spoken(client, speaker):
+    """The statements page's texts for a typed speaker, and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("statement-list"), {"speaker": speaker})
+    assert response.status_code == 200
+    table = response.context["table"]
+    texts = {row["text"] for row in table.row_source(table.page_ids())}
+    return texts, [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_typed_speaker_is_resolved_once_and_finds_unnamed_speakers_so_described(
+    analyst_client, two_alis
+):
+    shamkhani, larijani, _ = two_alis
+    StatementFactory(speaker=shamkhani, text="We will respond")
+    StatementFactory(speaker=larijani, text="Not his")
+    StatementFactory(speaker=None, speaker_description="an aide to Shamkhani", text="Aide")
+    StatementFactory(speaker=larijani, speaker_description="quoting Shamkhani", text="Quoting")
+    texts, sql = spoken(analyst_client, "Shamkhani")
+    assert texts == {"We will respond", "Aide", "Quoting"}
+    assert len(matching_names(sql)) == 1
+
+
+def test_a_typed_speaker_no_one_describes_is_read_by_the_speakers_id_alone(
+    analyst_client, two_alis
+):
+    shamkhani, larijani, _ = two_alis
+    StatementFactory(speaker=shamkhani, text="We will respond")
+    StatementFactory(speaker=larijani, text="Not his")
+    texts, sql = spoken(analyst_client, "Ali Shamkhani")
+    assert texts == {"We will respond"}
+    by_id = f'"contacts_statement"."speaker_id" IN ({shamkhani.pk})'
+    reads = [q for q in sql if by_id in q]
+    assert reads and not [q for q in reads if '"speaker_description" LIKE' in q]

@@ -36,6 +36,7 @@ from .participation import (
     named_participations,
     participants_named,
     people_named,
+    spoken_by,
 )
 from .timeline import NEWEST_FIRST, NewestDates
 
@@ -242,9 +243,7 @@ class StatementFilter(CitedSource, DateWindow, FullTextFilter):
         fields = []
 
     def by_speaker(self, queryset, name, value):
-        return queryset.filter(
-            Q(speaker__in=people_named(value)) | Q(speaker_description__icontains=value.strip())
-        )
+        return queryset.filter(spoken_by(value))
 
     def by_country(self, queryset, name, value):
         return queryset.filter(speaker_country=value)  # filled from the speaker when empty

@@ -1,4 +1,5 @@
-"""Participants chosen by a filter: by any name, alias or description, or one person's."""
+"""Participants (and speakers) chosen by a filter: by any name, alias or description, or one
+person's."""
 
 import re
 from dataclasses import dataclass
@@ -6,7 +7,8 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, Q
 
-from ..models import Participant, Person, PersonAlias
+from ..models import Participant, Person, PersonAlias, Statement
+from ..models.statements import DESCRIBED
 from ..search.expansion import transliterated
 from ..search.names import Lookup
 from ..text import name_key
@@ -82,6 +84,18 @@ def resolved(people, described):
         found = [pk for (pk,) in cursor.fetchall()]
     ids = [pk for pk in found if pk is not None]
     return (ids if len(ids) <= MANY else None), None in found
+
+
+def spoken_by(value):
+    """Statements (a Q) of the people `value` names, or whose speaker it describes; a typed
+    name resolved to its people once (`resolved`), read by their ids (the speakers' date
+    index) instead of matching every name in each read."""
+    described = DESCRIBED & Q(speaker_description__icontains=value.strip())
+    people = people_named(value)
+    ids, any_described = resolved(people, Statement.objects.filter(described))
+    if ids is None:  # a text so short that many names hold it: matched in each read
+        return Q(speaker__in=people) | described
+    return Q(speaker__in=ids) | described if any_described else Q(speaker__in=ids)
 
 
 def participants_named(value):

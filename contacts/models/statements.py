@@ -56,6 +56,9 @@ class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
         return self.get(key=key)
 
 
+DESCRIBED = ~Q(speaker_description="")  # a speaker described, not named (or both)
+
+
 class Statement(Keyed, DatedRecord):
     # speaker and speaker_country are served by statement_speaker_date/statement_country.
     speaker = optional_reference("Person", "statements", db_index=False)
@@ -102,6 +105,11 @@ class Statement(Keyed, DatedRecord):
             models.Index(fields=["medium", "date_start", "id"], name="statement_medium"),
             models.Index(fields=["is_verbatim", "date_start", "id"], name="statement_form"),
             models.Index(fields=["date_end"], condition=SPANNING, name="statement_spanning"),
+            # The unnamed speakers' descriptions, read for a speaker typed by name without
+            # reading every statement (`lists.filters.StatementFilter.by_speaker`).
+            models.Index(
+                fields=["speaker_description"], condition=DESCRIBED, name="statement_described"
+            ),
         ]
 
     def __str__(self):
