@@ -54,6 +54,8 @@ def page_cases():
         "contacts: page 1 (50 rows)": "/contacts/?page=1",
         "contacts: deep page": f"/contacts/?page={deep}",
         "contacts: by participant": f"/contacts/?participant={person.slug}",
+        "contacts: by participant typed by name": f"/contacts/?participant={quote(person.name)}",
+        "statements: by speaker typed by name": f"/statements/?speaker={quote(person.name)}",
         "contacts: kind + date range": f"/contacts/?kind=meeting&date_from={quarter}"
         f"&date_to={latest.isoformat()}",
         "contacts: by country": f"/contacts/?country={country}",
