@@ -4,6 +4,7 @@ fetched rows) is the same bytes as Python's writer's."""
 import csv
 import datetime
 import io
+import sqlite3
 
 import pytest
 from django.db import connection
@@ -163,11 +164,25 @@ def test_a_csv_left_after_its_first_lines_leaves_the_request_transaction_usable(
     if filtered:  # read by ids: the query left is one of a group, the ids' cursor left open
         monkeypatch.setattr("contacts.exports.reading.FIRST_CHUNK", 1900)
         rows = rows.filter(kind="meeting")
-    stream = (bytes_of([chunk])[0] for chunk in database_csv(ContactRows(BASE), rows))
-    assert next(stream).startswith("\ufeffKey,".encode())
-    assert 0 < next(stream).count(b"\r\n") < 1000  # not the whole list
+    opened, cursor = [], connection.cursor
+    monkeypatch.setattr(connection, "cursor", lambda: opened.append(cursor()) or opened[-1])
+    stream = database_csv(ContactRows(BASE), rows)
+    assert bytes_of([next(stream)])[0].startswith("\ufeffKey,".encode())
+    assert 0 < bytes_of([next(stream)])[0].count(b"\r\n") < 1000  # not the whole list
     stream.close()  # the client went away: psycopg cancels a COPY, SQLite's cursor closes
+    assert opened and all(closed(wrapper.cursor) for wrapper in opened)
     assert Person.objects.count() == 4
+
+
+def closed(cursor):
+    """Whether a database cursor (psycopg's, or sqlite3's, which does not say) is closed."""
+    if hasattr(cursor, "closed"):
+        return cursor.closed
+    try:
+        cursor.fetchone()
+    except sqlite3.ProgrammingError:  # "Cannot operate on a closed cursor."
+        return True
+    return False
 
 
 def test_only_a_tables_own_csv_is_written_from_the_databases_cells_not_its_evidence(

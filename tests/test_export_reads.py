@@ -58,7 +58,7 @@ def test_export_aggregates_many_to_many_columns_per_chunk_not_per_row(
 
 
 @pytest.mark.parametrize("query", [{"kind": "phone_call"}, {}])
-def test_the_contacts_csv_reads_each_chunk_from_the_contacts_table_alone(
+def test_the_contacts_csv_reads_its_rows_from_the_contacts_table_alone(
     analyst_client, monkeypatch, query
 ):
     lines, reads, people = export_reads(analyst_client, "contact-list", monkeypatch, **query)

@@ -1,6 +1,7 @@
 """A participant typed by name is resolved to its people once, then read by their ids."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -52,9 +53,13 @@ def listed(client, **query):
     return keys, table.paginator.count, [q["sql"] for q in queries.captured_queries]
 
 
+NAMES_MATCHED = re.compile(r'"name_key"(::text)? LIKE')  # PostgreSQL casts the column
+DESCRIPTION_MATCHED = re.compile(r'"speaker_description"(::text\))? LIKE')
+
+
 def matching_names(sql):
     """The queries that match names (the people's and their aliases')."""
-    return [q for q in sql if '"name_key" LIKE' in q]
+    return [q for q in sql if NAMES_MATCHED.search(q)]
 
 
 def test_a_typed_name_of_one_person_lists_what_their_slug_lists_matching_names_once(
@@ -152,4 +157,46 @@ def test_a_typed_speaker_no_one_describes_is_read_by_the_speakers_id_alone(
     assert texts == {"We will respond"}
     by_id = f'"contacts_statement"."speaker_id" IN ({shamkhani.pk})'
     reads = [q for q in sql if by_id in q]
-    assert reads and not [q for q in reads if '"speaker_description" LIKE' in q]
+    assert reads and not [q for q in reads if DESCRIPTION_MATCHED.search(q)]
+
+
+@pytest.mark.parametrize("direction", ["initiated", "received"])
+def test_a_name_two_people_hold_with_a_direction_lists_what_each_persons_slug_lists(
+    analyst_client, two_alis, direction
+):
+    shamkhani, larijani, _ = two_alis
+    make_contact(larijani, shamkhani, initiator=larijani, date_start=datetime.date(2020, 5, 1))
+    make_contact(shamkhani, PersonFactory(), initiator=shamkhani)
+    each = set()
+    for person in (shamkhani, larijani):
+        each |= set(listed(analyst_client, participant=person.slug, direction=direction)[0])
+    keys, count, _ = listed(analyst_client, participant="Ali", direction=direction)
+    assert set(keys) == each and count == len(keys) == len(each) > 0
+
+
+def test_the_csv_of_a_name_two_people_hold_lists_their_shared_contact_once(
+    analyst_client, two_alis
+):
+    _, _, contacts = two_alis
+    url = reverse("contact-list")
+    text = body(analyst_client.get(url, {"participant": "Ali", "_export": "csv"})).decode()
+    keys = [line.split(",")[0] for line in text.splitlines()[1:]]
+    assert sorted(keys) == sorted(c.key for name, c in contacts.items() if name != "neither")
+
+
+def test_a_speaker_more_people_hold_than_are_resolved_is_matched_in_each_read(
+    analyst_client, two_alis, monkeypatch
+):
+    monkeypatch.setattr(participation, "MANY", 1)
+    shamkhani, larijani, _ = two_alis
+    StatementFactory(speaker=shamkhani, text="One")
+    StatementFactory(speaker=larijani, text="Two")
+    StatementFactory(text="Neither")
+    texts, sql = spoken(analyst_client, "Ali")
+    assert texts == {"One", "Two"} and len(matching_names(sql)) > 1
+
+
+def test_a_speaker_of_punctuation_alone_lists_only_speakers_so_described(analyst_client, two_alis):
+    StatementFactory(text="Named")
+    StatementFactory(speaker=None, speaker_description="?!", text="Described")
+    assert spoken(analyst_client, "?!")[0] == {"Described"}

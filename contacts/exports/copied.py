@@ -1,7 +1,7 @@
 """A table's CSV written from the cells the database computes (`in_sql`): on PostgreSQL by
 the server itself (`COPY (the rows' query) TO STDOUT (FORMAT csv)`), on SQLite by Python's
-csv writer from the query's rows as they are fetched. No row object is built and no Python
-runs per cell (issue 15: >= 60,000 rows/s).
+csv writer from the query's rows as they are fetched. No row object is built, and no Python
+code of the export's runs per row or cell (issue 15: >= 60,000 rows/s).
 
 The lines are the ones `writers.csv_stream` writes. COPY quotes as Python's writer does (a
 cell holding a comma, a double quote, CR or LF) but ends a line with LF: libpq gives one

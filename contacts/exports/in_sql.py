@@ -78,8 +78,10 @@ def queries(exporter, rows):
             yield sql, [*inner_params, listed(ids)]
 
 
-# A group's query on each database, and its ids as one parameter. SQLite: json_each walks the
-# ids in order (its `key` is each one's place), each row looked up by its key.
+# A group's query on each database, and its ids as one parameter. SQLite: json_each gives each
+# id's place (`key`); SQLite knows no order of its rows, so it sorts the group's rows by it (a
+# temporary B-tree of at most a group's rows: at 1M contacts, as fast as reading them by
+# `id IN (...)` and putting them in order in Python, 0.74 s against 0.81 s for 50,902 rows).
 GROUPED = {
     "postgresql": (
         "SELECT {names} FROM ({inner}) AS copied "

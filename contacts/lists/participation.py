@@ -74,7 +74,8 @@ def resolved(people, described):
     if people.query.is_empty():  # no name in the text (punctuation): no people to read
         return [], described.exists()
     people_sql, people_params = people[: MANY + 1].query.sql_with_params()
-    described_sql, described_params = described.values("pk")[:1].query.sql_with_params()
+    described = described.order_by().values("pk")[:1]  # a covering partial index's scan
+    described_sql, described_params = described.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT * FROM ({people_sql}) AS people "
