@@ -53,7 +53,7 @@ def listed(client, **query):
     return keys, table.paginator.count, [q["sql"] for q in queries.captured_queries]
 
 
-NAMES_MATCHED = re.compile(r'"name_key"(::text)? LIKE')  # PostgreSQL casts the column
+NAMES_MATCHED = re.compile(r'"?name_key"?(::text)? LIKE')  # PostgreSQL casts the column
 DESCRIPTION_MATCHED = re.compile(r'"speaker_description"(::text\))? LIKE')
 
 
