@@ -1,15 +1,24 @@
-"""Names found by any part of them from a trigram index (migration 0025), kept in step with
-every name and alias written, renamed or deleted."""
+"""Names and descriptions found by any part of them from trigram indexes (migrations 0025 and
+0026), kept in step with every name, alias and description written, changed or deleted."""
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
-from contacts.lists.participation import people_named
-from contacts.models import Person, PersonAlias
-from contacts.search.substrings import containing
+from contacts.lists.participation import named_participations, people_named, spoken_by
+from contacts.models import Participant, Person, PersonAlias, Statement
+from contacts.models.statements import DESCRIBED
+from contacts.search.substrings import containing, one_described
 
-from .factories import AliasFactory, PersonFactory
+from .factories import (
+    AliasFactory,
+    CountryFactory,
+    ParticipantFactory,
+    PersonFactory,
+    StatementFactory,
+    make_contact,
+)
 
 pytestmark = pytest.mark.django_db
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
@@ -26,8 +35,8 @@ def test_sqlite_reads_a_typed_names_people_and_aliases_from_their_trigram_tables
     with CaptureQueriesContext(connection) as queries:
         assert named("Shamkhani") == ["Ali Shamkhani"]
     sql = " ".join(q["sql"] for q in queries.captured_queries)
-    assert "FROM contacts_person_names WHERE name_key LIKE '%shamkhani%'" in sql
-    assert "FROM contacts_personalias_names WHERE name_key LIKE '%shamkhani%'" in sql
+    assert "FROM contacts_person_name_key_trigrams WHERE name_key LIKE '%shamkhani%'" in sql
+    assert "FROM contacts_personalias_name_key_trigrams WHERE name_key LIKE '%shamkhani%'" in sql
     assert '"name_key" LIKE' not in sql  # no name read through one by one
 
 
@@ -39,8 +48,8 @@ def test_postgresql_answers_a_names_substring_from_its_trigram_index():
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small is read whole
         for query, index in [
-            (people, "contacts_person_name_trigrams"),
-            (aliases, "contacts_personalias_name_trigrams"),
+            (people, "contacts_person_name_key_trigrams"),
+            (aliases, "contacts_personalias_name_key_trigrams"),
         ]:
             sql, params = query.query.sql_with_params()
             cursor.execute(f"EXPLAIN {sql}", params)
@@ -97,6 +106,117 @@ def test_several_keys_find_the_people_holding_any_of_them():
     found = Person.objects.filter(containing(Person, ["sergey", "sergei", ""]))
     assert sorted(p.name for p in found) == ["Sergei Ryabkov", "Sergey Lavrov"]
     assert not Person.objects.filter(containing(Person, [""])).exists()
+
+
+def unnamed(description, person=None):
+    """An unnamed counterpart so described, in a contact of its own."""
+    contact = make_contact(PersonFactory())
+    country = CountryFactory()
+    return ParticipantFactory(
+        contact=contact, person=person, description=description, country=country
+    )
+
+
+def described_participants(value):
+    rows, _ = named_participations(value)
+    return sorted(rows.filter(person=None).values_list("description", flat=True))
+
+
+def any_described(model, column, text, rows):
+    """Whether the look-up of one described row (read from the trigram index) finds one."""
+    sql, params = one_described(model, column, text, rows)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return bool(cursor.fetchall())
+
+
+def any_counterpart(text):
+    return any_described(Participant, "description", text, Q(person=None))
+
+
+def any_speaker(text):
+    return any_described(Statement, "speaker_description", text, DESCRIBED)
+
+
+def speakers_described(value):
+    return sorted(
+        Statement.objects.filter(spoken_by(value)).values_list("speaker_description", flat=True)
+    )
+
+
+def test_an_unnamed_counterpart_is_found_by_a_part_of_its_description_in_any_case():
+    unnamed("his French counterpart")
+    unnamed("an Iraqi official")
+    assert described_participants("FRENCH") == ["his French counterpart"]
+
+
+def test_a_counterpart_described_anew_is_found_by_the_new_description_only():
+    participant = unnamed("his French counterpart")
+    participant.description = "his German counterpart"
+    participant.save()
+    assert described_participants("German") == ["his German counterpart"]
+    assert any_counterpart("German") and not any_counterpart("French")
+
+
+def test_a_counterpart_later_named_or_deleted_is_no_longer_found_by_its_description():
+    named = unnamed("his French counterpart")
+    unnamed("her Italian counterpart").delete()
+    named.person = PersonFactory(name="Jean-Yves Le Drian")
+    named.save()
+    assert not any_counterpart("French") and not any_counterpart("Italian")
+    assert described_participants("French") == described_participants("Italian") == []
+
+
+def test_a_speaker_described_anew_is_found_by_the_new_description_only():
+    statement = StatementFactory(speaker=None, speaker_description="a senior US official")
+    StatementFactory(speaker=None, speaker_description="an Iraqi spokesman")
+    assert speakers_described("us official") == ["a senior US official"]
+    statement.speaker_description = "a State Department spokesperson"
+    statement.save()
+    assert speakers_described("US official") == [] and not any_speaker("US official")
+    assert speakers_described("spokes") == ["a State Department spokesperson", "an Iraqi spokesman"]
+
+
+@sqlite_only
+def test_sqlite_looks_for_a_described_counterpart_in_the_descriptions_trigram_table():
+    unnamed("his French counterpart")
+    sql, _ = one_described(Participant, "description", "French", Q(person=None))
+    assert sql.startswith("SELECT rowid FROM contacts_participant_description_trigrams")
+    assert any_counterpart("french") and not any_counterpart("german")
+
+
+@postgresql_only
+def test_postgresql_indexes_the_descriptions_as_the_query_compares_them():
+    """The trigram indexes hold the expression and condition of the query as Django writes
+    it, so that the planner may read them (at 1,000,000 contacts it does: 0.2 ms; in tables
+    this small it reads the table or a B-tree)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE %s",
+            ["%description_trigrams"],
+        )
+        indexes = dict(cursor.fetchall())
+    for model, column, rows, condition in [
+        (Participant, "description", Q(person=None), "WHERE (person_id IS NULL)"),
+        (Statement, "speaker_description", DESCRIBED, "WHERE ((speaker_description)::text <> ''"),
+    ]:
+        definition = indexes[f"{model._meta.db_table}_{column}_trigrams"]
+        assert f"gin (upper(({column})::text) gin_trgm_ops) {condition}" in definition
+        sql, _ = one_described(model, column, "French", rows)
+        assert f'UPPER("{model._meta.db_table}"."{column}"::text) LIKE UPPER(' in sql
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_description_migration_indexes_the_descriptions_already_there():
+    from .test_contact_search_document import migrate
+
+    participant = unnamed("his French counterpart")
+    StatementFactory(speaker=None, speaker_description="a senior US official")
+    migrate("0025_name_trigrams")  # before the descriptions' index
+    migrate()
+    assert described_participants("French") == [participant.description]
+    assert any_counterpart("French") and any_speaker("senior")
+    assert speakers_described("senior") == ["a senior US official"]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -11,7 +11,7 @@ from ..models import Participant, Person, PersonAlias, Statement
 from ..models.statements import DESCRIBED
 from ..search.expansion import transliterated
 from ..search.names import Lookup
-from ..search.substrings import containing
+from ..search.substrings import containing, one_described
 from ..text import name_key
 
 POSSESSIVE_END = re.compile(r"['\u2019]s(?!\w)")  # "Pompeo's", "Pompeo’s"
@@ -31,15 +31,19 @@ def people_named(value):
         return Person.objects.none()
     words = [transliterated(word) or [word] for word in key.split()]
     keys = {key, *(name_key(" ".join(s[n] for s in words)) for n in (0, -1))}
-    # From the names' trigram index; the aliases as a subquery, not joined to every person.
-    named = Q(slug=value) | containing(Person, keys)
-    named |= Q(pk__in=PersonAlias.objects.filter(containing(PersonAlias, keys)).values("person"))
+    # From the names' trigram indexes, as a union of ids: joined by OR, the aliases' ids
+    # would be tested against every person (PostgreSQL 1M: 26 ms, as a union 2 ms).
+    named = [
+        Person.objects.filter(Q(slug=value) | containing(Person, keys)).values("pk"),
+        PersonAlias.objects.filter(containing(PersonAlias, keys)).values("person"),
+    ]
     if " " in value.strip():  # a name with other words (not a slug): looked up as a search
         typed = value.split()
         found = Lookup([" ".join(typed[n:]) for n in range(len(typed))]).found.get(" ".join(typed))
         if found and found[0] == "person":
-            named |= Q(pk=found[1])
-    return Person.objects.filter(named).values("pk")
+            named.append(Person.objects.filter(pk=found[1]).values("pk"))
+    first, *others = (query.order_by() for query in named)
+    return Person.objects.filter(pk__in=first.union(*others)).values("pk")
 
 
 def named_participations(value):
@@ -57,29 +61,27 @@ def named_participations(value):
             return Participant.objects.filter(person__in=exact), 1
     unnamed = Q(person=None, description__icontains=value.strip())
     people = people_named(value)
-    ids, described = resolved(people, Participant.objects.filter(unnamed))
+    one = one_described(Participant, "description", value.strip(), Q(person=None))
+    ids, any_described = resolved(people, one)
     if ids is None:  # a text so short that many names hold it: matched in each read
         return Participant.objects.filter(Q(person__in=people) | unnamed), None
-    if described:
+    if any_described:
         return Participant.objects.filter(Q(person__in=ids) | unnamed), None
     return Participant.objects.filter(person__in=ids), len(ids)
 
 
-def resolved(people, described):
-    """(the ids of `people`, or None when more than MANY; whether any of `described`
-    exists), read in one query."""
+def resolved(people, one_described):
+    """(the ids of `people`, or None when more than MANY; whether the query
+    `one_described` (SQL, parameters) finds a row), read in one query."""
     people = people.order_by().values_list("pk", flat=True).distinct()
-    if people.query.is_empty():  # no name in the text (punctuation): no people to read
-        return [], described.exists()
-    people_sql, people_params = people[: MANY + 1].query.sql_with_params()
-    described = described.order_by().values("pk")[:1]  # a covering partial index's scan
-    described_sql, described_params = described.query.sql_with_params()
+    described_sql, params = one_described
+    read = f"SELECT NULL WHERE EXISTS ({described_sql})"
+    if not people.query.is_empty():  # else no name in the text (punctuation): no people
+        people_sql, people_params = people[: MANY + 1].query.sql_with_params()
+        read = f"SELECT * FROM ({people_sql}) AS people UNION ALL {read}"
+        params = (*people_params, *params)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT * FROM ({people_sql}) AS people "
-            f"UNION ALL SELECT NULL WHERE EXISTS ({described_sql})",
-            (*people_params, *described_params),
-        )
+        cursor.execute(read, params)
         found = [pk for (pk,) in cursor.fetchall()]
     ids = [pk for pk in found if pk is not None]
     return (ids if len(ids) <= MANY else None), None in found
@@ -89,12 +91,14 @@ def spoken_by(value):
     """Statements (a Q) of the people `value` names, or whose speaker it describes; a typed
     name resolved to its people once (`resolved`), read by their ids (the speakers' date
     index) instead of matching every name in each read."""
-    described = DESCRIBED & Q(speaker_description__icontains=value.strip())
+    unnamed = DESCRIBED & Q(speaker_description__icontains=value.strip())
     people = people_named(value)
-    ids, any_described = resolved(people, Statement.objects.filter(described))
+    ids, any_described = resolved(
+        people, one_described(Statement, "speaker_description", value.strip(), DESCRIBED)
+    )
     if ids is None:  # a text so short that many names hold it: matched in each read
-        return Q(speaker__in=people) | described
-    return Q(speaker__in=ids) | described if any_described else Q(speaker__in=ids)
+        return Q(speaker__in=people) | unnamed
+    return Q(speaker__in=ids) | unnamed if any_described else Q(speaker__in=ids)
 
 
 def participants_named(value):
