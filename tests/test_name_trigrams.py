@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from contacts.lists.participation import named_participations, people_named, spoken_by
+from contacts.migrations import _trigrams
 from contacts.models import Participant, Person, PersonAlias, Statement
 from contacts.models.statements import DESCRIBED
 from contacts.search.substrings import containing, one_described
@@ -85,18 +86,23 @@ def test_names_in_arabic_and_cyrillic_script_are_found_by_a_part_of_them():
     assert named("ماكي") == ["Vladimir Makei"]
 
 
-def test_a_key_of_two_letters_is_matched_without_the_index_and_still_found():
-    PersonFactory(name="Wang Yi")
-    PersonFactory(name="Javad Zarif")
-    assert named("Yi") == ["Wang Yi"]
-
-
 def test_an_underscore_or_percent_in_a_key_is_matched_as_itself_not_as_a_wildcard():
     PersonFactory(name="Agent_Smith")
-    PersonFactory(name="Agentx Smith")
+    PersonFactory(name="Agent Smith")  # "_" as a wildcard would match the space
     PersonFactory(name="Fifty % Man")
-    assert named("agent_smith") == ["Agent_Smith"]
-    assert named("y % m") == ["Fifty % Man"]
+    PersonFactory(name="Tony Blair Mann")  # "%" as a wildcard would match "blair"
+    with CaptureQueriesContext(connection) as queries:
+        assert named("agent_smith") == ["Agent_Smith"]
+        assert named("y % m") == ["Fifty % Man"]
+    assert "_trigrams" not in " ".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_a_key_of_two_letters_is_compared_with_each_name_not_asked_of_the_index():
+    PersonFactory(name="Wang Yi")
+    PersonFactory(name="Javad Zarif")
+    with CaptureQueriesContext(connection) as queries:
+        assert named("Yi") == ["Wang Yi"]
+    assert "_trigrams" not in " ".join(q["sql"] for q in queries.captured_queries)
 
 
 def test_several_keys_find_the_people_holding_any_of_them():
@@ -159,10 +165,10 @@ def test_a_counterpart_described_anew_is_found_by_the_new_description_only():
 
 
 def test_a_counterpart_later_named_or_deleted_is_no_longer_found_by_its_description():
-    named = unnamed("his French counterpart")
+    later_named = unnamed("his French counterpart")
     unnamed("her Italian counterpart").delete()
-    named.person = PersonFactory(name="Jean-Yves Le Drian")
-    named.save()
+    later_named.person = PersonFactory(name="Jean-Yves Le Drian")
+    later_named.save()
     assert not any_counterpart("French") and not any_counterpart("Italian")
     assert described_participants("French") == described_participants("Italian") == []
 
@@ -204,6 +210,71 @@ def test_postgresql_indexes_the_descriptions_as_the_query_compares_them():
         assert f"gin (upper(({column})::text) gin_trgm_ops) {condition}" in definition
         sql, _ = one_described(model, column, "French", rows)
         assert f'UPPER("{model._meta.db_table}"."{column}"::text) LIKE UPPER(' in sql
+
+
+@sqlite_only
+def test_every_trigram_index_has_its_three_triggers_after_the_migrations():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {name for (name,) in cursor.fetchall()}
+    expected = {
+        f"{table}_{column}_trigrams_{name}"
+        for table, column, *_ in _trigrams.INDEXED
+        for name in _trigrams.TRIGGERS
+    }
+    assert len(expected) == 12 and expected <= triggers
+
+
+def indexed_ids(table, column):
+    """The ids SQLite's trigram table holds (an external content table's `_docsize`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table}_{column}_trigrams_docsize ORDER BY id")
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def ids_selected(table, where):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE {where.format(row=table)} ORDER BY id")
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+@sqlite_only
+def test_each_trigram_table_holds_exactly_its_rows_after_writes_edits_and_deletes():
+    people = PersonFactory.create_batch(3)
+    alias = AliasFactory(person=people[0], name="Ghassem Soleimani")
+    alias.name = "Qassem Soleimani"
+    alias.save()
+    AliasFactory(person=people[1], name="Makei").delete()
+    to_name, to_unname = unnamed("his French counterpart"), unnamed("Zarif", person=people[2])
+    to_name.person = people[1]
+    to_name.save()
+    to_unname.person, to_unname.description = None, "the Iranian minister"
+    to_unname.save()
+    unnamed("an Iraqi official").delete()
+    cleared, kept = StatementFactory.create_batch(
+        2, speaker=None, speaker_description="a spokesman"
+    )
+    cleared.speaker, cleared.speaker_description = people[0], ""
+    cleared.save()
+    kept.speaker_description = "a senior US official"
+    kept.save()
+    people[2].delete()  # with its participations
+    for table, column, where, _ in _trigrams.INDEXED:
+        assert indexed_ids(table, column) == ids_selected(table, where), table
+    assert any_counterpart("Iranian") and any_speaker("senior") and not any_speaker("spokesman")
+
+
+@sqlite_only
+def test_generated_data_is_indexed_after_the_load_with_the_triggers_put_back():
+    from django.core.management import call_command
+
+    call_command("generate_synthetic", contacts=60, seed=2, verbosity=0)
+    for table, column, where, _ in _trigrams.INDEXED:
+        assert indexed_ids(table, column) == ids_selected(table, where), table
+    assert len(indexed_ids("contacts_person", "name_key")) > 1
+    test_every_trigram_index_has_its_three_triggers_after_the_migrations()
+    person = Person.objects.first()
+    assert named(person.name) == [person.name]
 
 
 @pytest.mark.django_db(transaction=True)

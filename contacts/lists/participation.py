@@ -43,7 +43,7 @@ def people_named(value):
         if found and found[0] == "person":
             named.append(Person.objects.filter(pk=found[1]).values("pk"))
     first, *others = (query.order_by() for query in named)
-    return Person.objects.filter(pk__in=first.union(*others)).values("pk")
+    return Person.objects.filter(pk__in=first.union(*others, all=True)).values("pk")
 
 
 def named_participations(value):
@@ -70,11 +70,11 @@ def named_participations(value):
     return Participant.objects.filter(person__in=ids), len(ids)
 
 
-def resolved(people, one_described):
-    """(the ids of `people`, or None when more than MANY; whether the query
-    `one_described` (SQL, parameters) finds a row), read in one query."""
+def resolved(people, described):
+    """(the ids of `people`, or None when more than MANY; whether the query `described`
+    (SQL, parameters: `one_described`) finds a row), read in one query."""
     people = people.order_by().values_list("pk", flat=True).distinct()
-    described_sql, params = one_described
+    described_sql, params = described
     read = f"SELECT NULL WHERE EXISTS ({described_sql})"
     if not people.query.is_empty():  # else no name in the text (punctuation): no people
         people_sql, people_params = people[: MANY + 1].query.sql_with_params()

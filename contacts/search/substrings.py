@@ -1,7 +1,8 @@
 """Rows whose text contains a typed text, read from a trigram index (migrations 0025, 0026,
 `migrations/_trigrams`): a GIN index of pg_trgm's trigrams on PostgreSQL, which serves
 `LIKE '%…%'` as Django writes it; an FTS5 trigram table beside the table on SQLite, asked
-by its own LIKE."""
+by its own LIKE (SQLite then compares the row's text itself, as its LIKE would: the index
+only narrows the rows)."""
 
 from functools import reduce
 from operator import or_
@@ -27,11 +28,12 @@ def containing(model, keys):
 
 def one_described(model, column, text, rows):
     """(SQL, parameters) of a query that reads the id of one of `model`'s rows `rows`
-    selects (those the index holds) whose `column` contains `text`, ignoring case as
-    icontains does, if any. SQLite reads its trigram table alone, in its own order, and
-    stops at the first match: an IN list of its rows would first collect every match
-    (100 ms for a word that 50,000 descriptions hold), and scanning the rows costs 8 ms at
-    50,000 when none matches."""
+    selects whose `column` contains `text`, ignoring case as icontains does, if any.
+
+    `rows` must be the rows the index holds (`migrations/_trigrams.INDEXED`): SQLite reads
+    its trigram table alone, which holds those rows only, in its own order, and stops at the
+    first match. An IN list of its rows would first collect every match (100 ms for a word
+    50,000 descriptions hold); scanning the rows costs 8 ms at 50,000 when none matches."""
     if connection.vendor == "sqlite" and indexed(text):
         table = f"{model._meta.db_table}_{column}_trigrams"
         return f"SELECT rowid FROM {table} WHERE {column} LIKE %s LIMIT 1", (f"%{text}%",)
@@ -40,11 +42,14 @@ def one_described(model, column, text, rows):
 
 
 def indexed(text):
-    """Whether SQLite's index can answer a LIKE for `text` (PostgreSQL's always does)."""
-    return connection.vendor != "sqlite" or len(text) >= INDEXED and not WILDCARDS & set(text)
+    """Whether `text` is asked of the index on SQLite (PostgreSQL needs no other query: its
+    planner reads the index where the text has trigrams)."""
+    return connection.vendor != "sqlite" or (len(text) >= INDEXED and not WILDCARDS & set(text))
 
 
 def from_index(model, column, texts):
+    """A Q of `model`'s rows whose `column` contains one of `texts`: on SQLite the ids its
+    trigram table gives, one look-up per text."""
     if connection.vendor != "sqlite":
         return reduce(or_, (Q(**{f"{column}__contains": text}) for text in texts))
     each = f"SELECT rowid FROM {model._meta.db_table}_{column}_trigrams WHERE {column} LIKE %s"

@@ -3,6 +3,7 @@
 from django.db import connection
 
 from ..migrations._search_sqlite import COPIED, copied_columns
+from ..migrations._trigrams import INDEXED as TRIGRAMS
 
 
 def next_id(table):
@@ -121,14 +122,15 @@ def insert_rows(table, columns, rows):
 class deferred_full_text_index:
     """Index the new rows' text in one pass after loading, not row by row.
 
-    SQLite: the FTS5 insert triggers are dropped for the load, the new rows are added to the
-    FTS tables with one INSERT ... SELECT each (their words stemmed in the language each row
-    takes, see contacts.search), each index is merged into one segment (most of its rows
-    are new: the generator loads once), and the triggers are put back. PostgreSQL computes
-    the stored documents as rows arrive; the triggers that give citations and contacts their
-    sources' language are switched off for the load; the few rows whose language is not the
-    default, and the contacts' excerpts, are set in one statement each afterwards. The GIN
-    indexes of the sources' and contacts' documents are built once at the end.
+    SQLite: the FTS5 insert triggers (the words' and the trigrams') are dropped for the load,
+    the new rows are added to the FTS tables with one INSERT ... SELECT each (their words
+    stemmed in the language each row takes, see contacts.search), each index is merged into
+    one segment (most of its rows are new: the generator loads once), and the triggers are
+    put back. PostgreSQL computes the stored documents as rows arrive; the triggers that
+    give citations and contacts their sources' language are switched off for the load; the
+    few rows whose language is not the default, and the contacts' excerpts, are set in one
+    statement each afterwards. The GIN indexes of the sources' and contacts' documents are
+    built once at the end.
     """
 
     TABLES = ("contacts_statement", "contacts_contact", "contacts_citation", "contacts_source")
@@ -137,12 +139,13 @@ class deferred_full_text_index:
 
     def __enter__(self):
         self.vendor = connection.vendor
-        self.first_ids = {table: next_id(table) for table in self.TABLES}
+        tables = {*self.TABLES, *(table for table, *_ in TRIGRAMS)}
+        self.first_ids = {table: next_id(table) for table in tables}
         with connection.cursor() as cursor:
             if self.vendor == "sqlite":
                 cursor.execute(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                    "AND name LIKE '%%_fts_insert'"
+                    "AND (name LIKE '%%_fts_insert' OR name LIKE '%%_trigrams_inserted')"
                 )
                 self.triggers = cursor.fetchall()
                 for name, _ in self.triggers:
@@ -184,6 +187,14 @@ class deferred_full_text_index:
             )
             # one segment, as a search reads it fastest (see migrations/_search_sqlite.py)
             cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('optimize')")
+        for table, column, where, _ in TRIGRAMS:
+            fts = f"{table}_{column}_trigrams"
+            cursor.execute(
+                f"INSERT INTO {fts}(rowid, {column}) SELECT id, {column} FROM {table} "
+                f"WHERE id >= %s AND {where.format(row=table)}",
+                [self.first_ids[table]],
+            )
+            cursor.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
 
     def set_languages(self, cursor):
         first = self.first_ids["contacts_citation"]
