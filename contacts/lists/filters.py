@@ -17,7 +17,6 @@ from ..models import (
     Source,
     Statement,
 )
-from ..models.dates import any_spanning_into, overlapping
 from ..search import INDEXES
 from ..search.filtering import FullTextFilter, search_box
 from ..text import name_key
@@ -25,7 +24,6 @@ from .filter_fields import (
     AppliedChoice,
     CitedSource,
     CountedFilterSet,
-    WindowBound,
     country_filter,
     outlet_filter,
     source_filter,
@@ -39,11 +37,9 @@ from .participation import (
     spoken_by,
 )
 from .timeline import NEWEST_FIRST, NewestDates
+from .windows import DATE_INPUT, DateWindow, refuse_reversed_window, window_bounds
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 MAX_TEXT = 200  # longer filter text is refused with a message (SQLite caps LIKE patterns)
-
-
 MAX_ID = 2**63 - 1  # the largest id a BigAutoField (and SQLite's INTEGER) can hold
 
 
@@ -64,39 +60,6 @@ class IdFilter(filters.NumberFilter):
 
     def get_max_validator(self):
         return None  # the field's own max_value validates
-
-
-def window_bounds():
-    """The From and To fields of a `DateWindow`."""
-    return WindowBound(label="From", widget=DATE_INPUT), WindowBound(label="To", widget=DATE_INPUT)
-
-
-def refuse_reversed_window(form):
-    """A window that ends before it starts holds nothing: its To is refused with the reason
-    (the page says so, as it does of any value it cannot use) and From applies alone."""
-    start, end = form.cleaned_data.get("date_from"), form.cleaned_data.get("date_to")
-    if start is not None and end is not None and end < start:
-        since = form["date_from"].label
-        form.add_error("date_to", f"{end:%Y-%m-%d} is before {since} ({start:%Y-%m-%d}).")
-
-
-class DateWindow:
-    """From and To (`window_bounds()`) select records whose dates overlap the window: one
-    condition, applied here for both bounds (each bound's own filter selects nothing)."""
-
-    def filter_queryset(self, queryset):
-        return super().filter_queryset(self.window(queryset))
-
-    def window(self, queryset):
-        refuse_reversed_window(self.form)
-        data = self.form.cleaned_data
-        start, end = data.get("date_from"), data.get("date_to")
-        if start is None and end is None:
-            return queryset
-        # One look at the small index of spanning records: when none reaches into the
-        # window, the condition is a single range and pages come in index order, unsorted.
-        spans = start is not None and any_spanning_into(queryset.model, start)
-        return queryset.filter(overlapping(start, end, spans=spans))
 
 
 SEARCH_HELP = '("a phrase", word*, -word, OR)'
