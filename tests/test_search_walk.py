@@ -175,8 +175,8 @@ def test_postgresql_walks_the_pages_index_testing_each_row_and_lists_the_same_ro
     planned, planned_sql = searched_sql(analyst_client, "statement-list", sort=sort)
     monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 10**9)
     walked_response, walked_sql = searched_sql(analyst_client, "statement-list", sort=sort)
-    assert not any("tracker_walk_matches(" in sql for sql in planned_sql)
-    assert sum("tracker_walk_matches(" in sql for sql in walked_sql) == 1
+    assert not any("ts_match_vq(" in sql for sql in planned_sql)
+    assert sum("ts_match_vq(" in sql for sql in walked_sql) == 1
     assert listed_ids(walked_response) == listed_ids(planned)
     assert len(listed_ids(planned)) == 8
 
@@ -188,7 +188,7 @@ def test_postgresql_leaves_an_order_no_index_gives_to_the_planner(analyst_client
     monkeypatch.setattr("contacts.search.RARE_LIMIT", 3)
     monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 10**9)
     response, sql = searched_sql(analyst_client, "statement-list", sort="speaker")
-    assert not any("tracker_walk_matches(" in query for query in sql)
+    assert not any("ts_match_vq(" in query for query in sql)
     assert len(listed_ids(response)) == 4
 
 
@@ -232,7 +232,7 @@ def test_postgresql_a_charted_lists_many_matches_are_walked_in_the_pages_order(
     monkeypatch.setattr("contacts.search.RARE_LIMIT", 2)
     monkeypatch.setattr("contacts.search.POSTGRESQL_WALK_GAIN", 10**9)
     response, sql = searched_sql(analyst_client, "contact-list")
-    assert sum("tracker_walk_matches(" in query for query in sql) == 1
+    assert sum("ts_match_vq(" in query for query in sql) == 1
     assert sum("ARRAY_AGG" in query for query in sql) == 1  # the chart's: none of its own
     dates = [row.date_start for row in response.context["table"].page.object_list.data]
     assert dates == [datetime.date(2020, 1, 9), datetime.date(2020, 1, 8)]  # the newest

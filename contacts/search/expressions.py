@@ -243,16 +243,17 @@ class Matches(SearchExpression):
 
 
 class WalkedMatches(Matches):
-    """PostgreSQL: the row matches, tested row by row as the page's index is walked
-    (`tracker_walk_matches`, migration 0015), when an index gives the page's order; else as
-    `Matches`, for the planner to choose."""
+    """PostgreSQL: the row matches, tested row by row as the page's index is walked, when an
+    index gives the page's order; else as `Matches`, for the planner to choose. Written as
+    `ts_match_vq`, the function behind `@@`, the match is no index condition, and the
+    planner gives it a function's default share of rows (migrations 0015, 0027)."""
 
     def as_sql(self, compiler, connection):
         if not index_gives_order(compiler.query):
             return super().as_sql(compiler, connection)
         sql, params = tsquery(self.query)
         document = f'{self.row(compiler)}."{self.index.document}"'
-        return f"tracker_walk_matches({document}, {sql})", params
+        return f"ts_match_vq({document}, {sql})", params
 
 
 class Relevance(SearchExpression):
