@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .factories import AliasFactory, CountryFactory, PersonFactory
+from .factories import AliasFactory, CountryFactory, OfficeFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,11 +78,24 @@ def test_a_quoted_phrase_is_one_word(editor_client):
     assert autocomplete(editor_client, '"javad zarif"') == ["Javad Zarif"]
 
 
-def test_wildcards_and_punctuation_match_only_themselves(editor_client):
+def test_wildcards_are_read_as_themselves_and_punctuation_alone_finds_no_one(editor_client):
     PersonFactory(name="Mike Pompeo")
     assert autocomplete(editor_client, "%") == []
     assert autocomplete(editor_client, "p_mpeo") == []
+    assert autocomplete(editor_client, "pompeo 1%") == []
     assert autocomplete(editor_client, "...") == []
+
+
+def test_punctuation_beside_other_words_is_not_searched_for(editor_client):
+    PersonFactory(name="Abu Mahdi al-Muhandis")
+    assert autocomplete(editor_client, "al - muhandis") == ["Abu Mahdi al-Muhandis"]
+
+
+@pytest.mark.parametrize("term", ["", "   ", '""', "'"])
+def test_a_search_of_no_word_lists_everyone(editor_client, term):
+    PersonFactory(name="Mike Pompeo")
+    PersonFactory(name="Javad Zarif")
+    assert listed(editor_client, term) == ["Javad Zarif", "Mike Pompeo"]
 
 
 def test_the_search_keeps_the_lists_filters(editor_client):
@@ -112,3 +125,20 @@ def test_sqlite_reads_the_words_from_the_trigram_tables_without_joining_the_alia
     assert "FROM contacts_person_name_key_trigrams WHERE name_key LIKE '%shamkhani%'" in sql
     assert "FROM contacts_personalias_name_key_trigrams WHERE name_key LIKE '%shamkhani%'" in sql
     assert "JOIN" not in sql
+
+
+def offices(client, term):
+    response = client.get(reverse("admin:contacts_officeholding_changelist"), {"q": term})
+    assert response.status_code == 200
+    return sorted(str(office.title) for office in response.context["cl"].result_list)
+
+
+def test_offices_are_found_by_their_holders_alias_folded_or_by_their_title(editor_client):
+    holder = PersonFactory(name="Mohammad Javad Zarif")
+    AliasFactory(person=holder, name="Moḥammad-Javād Ẓarīf Khonsari")
+    OfficeFactory(person=holder, title="Foreign Minister")
+    OfficeFactory(person=PersonFactory(name="Mike Pompeo"), title="Secretary of State")
+    assert offices(editor_client, "khonsari") == ["Foreign Minister"]  # the alias alone
+    assert offices(editor_client, "ẓarīf minister") == ["Foreign Minister"]
+    assert offices(editor_client, "secretary") == ["Secretary of State"]
+    assert offices(editor_client, "zarif secretary") == []

@@ -1,15 +1,12 @@
 from django.contrib import admin
-from django.db.models import Exists, OuterRef, Q
-from django.utils.text import smart_split, unescape_string_literal
 
 from contacts.models import OfficeHolding, Person, PersonAlias
-from contacts.search.substrings import INDEXED, containing, indexed
-from contacts.text import name_key
 
 from .citations import citation_inline
 from .concurrency import VersionedAdmin, VersionedInline
 from .history import RestorableAdmin
 from .large import LargeTableAdmin
+from .name_search import search_by_name
 
 OFFICE_FIELDS = [
     "title",
@@ -53,44 +50,16 @@ class PersonAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
     list_select_related = ["country"]
-    search_fields = ["name", "aliases__name"]
+    search_fields = ["name", "aliases__name"]  # what is searched: `get_search_results`
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["country"]
     fields = ["name", "slug", "country", "notes"]
     inlines = [AliasInline, OfficeInline]
 
     def get_search_results(self, request, queryset, search_term):
-        """People whose name or an alias holds every word typed, ignoring case, accents,
-        dots, hyphens and Arabic letter variants (`text.name_key`), as Django's search of
-        several words does (one word may be in the name, another in an alias). The words
-        are looked up in the names' trigram indexes (`search.substrings`): Django's own
-        search compares every name and alias, 300 ms at 100,000 people."""
-        words = [unquoted(bit) for bit in smart_split(search_term)]
-        keys = [key for key in map(name_key, words) if key]
-        if not words:
-            return queryset, False
-        if not keys:  # only punctuation typed: no name holds it once folded
-            return queryset.none(), False
-        # The words of three letters or more select from the indexes (pg_trgm's trigrams
-        # too need three); the shorter ones ("0", "al") are then checked on the people
-        # those give, or, typed alone, on every name.
-        selecting = [key for key in keys if len(key) >= INDEXED and indexed(key)] or keys
-        for key in selecting:
-            named = Person.objects.filter(containing(Person, [key])).values("pk")
-            aliased = PersonAlias.objects.filter(containing(PersonAlias, [key])).values("person")
-            queryset = queryset.filter(pk__in=named.order_by().union(aliased.order_by(), all=True))
-        for key in keys:
-            if key not in selecting:
-                aliases = PersonAlias.objects.filter(person=OuterRef("pk"), name_key__contains=key)
-                queryset = queryset.filter(Q(name_key__contains=key) | Exists(aliases))
-        return queryset, False
-
-
-def unquoted(bit):
-    """A word of the search, or a quoted phrase unquoted, as Django's admin reads them."""
-    if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
-        return unescape_string_literal(bit)
-    return bit
+        """People holding every word typed in a name or an alias (`name_search`), for
+        this list and every autocomplete of a person."""
+        return search_by_name(queryset, search_term), False
 
 
 @admin.register(OfficeHolding)
@@ -98,7 +67,12 @@ class OfficeHoldingAdmin(LargeTableAdmin, VersionedAdmin, RestorableAdmin):
     list_display = ["person", "title", "role", "organisation", "country", "start_date", "end_date"]
     list_filter = ["role", "country"]
     list_select_related = ["person", "organisation", "country"]
-    search_fields = ["title", "person__name", "person__aliases__name"]
+    search_fields = ["title", "person__name", "person__aliases__name"]  # as below
     autocomplete_fields = ["person", "organisation", "country"]
     fields = ["person", *OFFICE_FIELDS]
     inlines = [citation_inline("office")]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Offices whose title or holder (a name or an alias: `name_search`) holds each
+        word typed, for this list and the autocomplete of a citation's office."""
+        return search_by_name(queryset, search_term, person="person", also=["title"]), False

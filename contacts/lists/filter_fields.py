@@ -135,7 +135,7 @@ def country_filter(**options):
 
 class AppliedElsewhere:
     """A form field whose value another part of its filter set applies: the bounds of a
-    date window (together, by `filters.DateWindow`), the part a participant played (with
+    date window (together, by `windows.DateWindow`), the part a participant played (with
     the participant), the search's `expand` switch (by the search). It selects no rows on
     its own."""
 
