@@ -3,7 +3,6 @@
 Run by bench/run.py with the database chosen through the environment.
 """
 
-import gc
 import json
 import os
 import re
@@ -28,6 +27,7 @@ from bench import floor  # noqa: E402
 from bench.cases import FACET_PAGES, export_cases, page_cases  # noqa: E402
 from contacts.models import Statement  # noqa: E402
 from contacts.views.base import AnalystTableView  # noqa: E402
+from tracker import startup  # noqa: E402
 
 WARM_UP, TIMED = 3, int(os.environ.get("BENCH_REQUESTS", "30"))
 FLOORS = os.environ.get("BENCH_FLOORS", "1") == "1"
@@ -137,8 +137,7 @@ def main():
     client.force_login(user)
     cases, facts, keys = page_cases()
     override_settings(ROOT_URLCONF="bench.floor").enable()  # every page, and /__floor__/
-    gc.collect()
-    gc.freeze()  # as tracker/wsgi.py does once the application is loaded
+    startup.settle()  # as tracker/wsgi.py does once the application is loaded
     results = {name: time_request(client, url) for name, url in cases.items()}
     facets_off = {}
     for view in all_subclasses(AnalystTableView):
