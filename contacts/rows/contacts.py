@@ -3,7 +3,7 @@
 from ..aggregates import TRUE_TEXT, parse, split
 from ..models import Contact
 from ..models.contacts import CELLS
-from .reading import DATED, citations, in_id_order, iso_dates, of_ids
+from .reading import DATED, built_once, citations, in_id_order, iso_dates, of_ids
 
 OWN = ["kind", "initiator_certainty", "location", "summary", "source_count"]
 COLUMNS = [*DATED, *OWN, "participant_text"]
@@ -58,12 +58,18 @@ def finished(row):
     return row
 
 
+@built_once
+def annotated(**options):
+    """`contact_values(**options)` of every contact."""
+    return contact_values(Contact.objects.all(), **options)
+
+
 def contact_rows(ids, **options):
     """The contacts `ids` as dicts in that order, read from the contacts' table alone
     (`contact_values(**options)`): with `participants` (`participants_of`) unless
     `exported`, and `citations` (lists) with `evidence` (an export's) or `excerpts`."""
-    rows = contact_values(of_ids(Contact, ids), **options)
-    for row in in_id_order(ids, rows):
+    rows = annotated(**options)
+    for row in in_id_order(ids, of_ids(rows, ids)):
         yield finished(row)
 
 

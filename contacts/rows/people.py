@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, joined, parse, split
 from ..models import OfficeHolding, Person, PersonAlias
-from .reading import in_id_order, of_ids, organisation_text
+from .reading import built_once, in_id_order, of_ids, organisation_text
 
 COLUMNS = ["pk", "slug", "name", "country__name", "contact_count", "statement_count"]
 
@@ -30,15 +30,21 @@ def in_office_order(offices):
     return sorted(offices, key=lambda office: (office[0] != "", office[0], office[1]))
 
 
-def person_rows(ids):
-    """The people `ids` as dicts in that order: COLUMNS, `offices` ("title, place" texts in
-    their order) and `aliases` (names)."""
+@built_once
+def annotated():
+    """Every person's COLUMNS, `row_offices` and `row_aliases`, as values."""
     office = fields("start_date", "title", office_place())
-    rows = with_activity_counts(of_ids(Person, ids)).annotate(
+    rows = with_activity_counts(Person.objects.all()).annotate(
         row_offices=joined(OfficeHolding.objects, "person", office),
         row_aliases=joined(PersonAlias.objects, "person", fields("pk", "name")),
     )
-    people = in_id_order(ids, rows.values(*COLUMNS, "row_offices", "row_aliases"))
+    return rows.values(*COLUMNS, "row_offices", "row_aliases")
+
+
+def person_rows(ids):
+    """The people `ids` as dicts in that order: COLUMNS, `offices` ("title, place" texts in
+    their order) and `aliases` (names)."""
+    people = in_id_order(ids, of_ids(annotated(), ids))
     for row in people:
         offices = in_office_order(parse(row.pop("row_offices")))
         row["offices"] = [f"{title}, {place}" if place else title for _, title, place in offices]

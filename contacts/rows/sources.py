@@ -8,7 +8,7 @@ reads that count's index.
 from django.db.models import F
 
 from ..models import Source
-from .reading import in_id_order, of_ids
+from .reading import built_once, in_id_order, of_ids
 
 COLUMNS = [
     "pk",
@@ -30,8 +30,14 @@ def with_citing_counts(queryset):
     )
 
 
+@built_once
+def annotated(text):
+    """Every source's COLUMNS as values, with its `text` when asked."""
+    rows = with_citing_counts(Source.objects.all())
+    return rows.values(*COLUMNS, *(["text"] if text else []))
+
+
 def source_rows(ids, *, text=False):
     """The sources `ids` as dicts in that order: COLUMNS, and the article's `text` when
     asked (a search's snippet is drawn from it)."""
-    rows = with_citing_counts(of_ids(Source, ids))
-    return in_id_order(ids, rows.values(*COLUMNS, *(["text"] if text else [])))
+    return in_id_order(ids, of_ids(annotated(text), ids))

@@ -5,7 +5,15 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import DATED, citations, in_id_order, iso_dates, of_ids, organisation_text
+from .reading import (
+    DATED,
+    built_once,
+    citations,
+    in_id_order,
+    iso_dates,
+    of_ids,
+    organisation_text,
+)
 
 COLUMNS = [
     *DATED,
@@ -36,15 +44,20 @@ def office_held():
     return Subquery(held.annotate(label=fields("title", where)).values("label")[:1])
 
 
+@built_once
+def annotated():
+    """Every statement's COLUMNS, `dates`, `row_office` and `row_citations`, as values."""
+    rows = Statement.objects.annotate(
+        dates=iso_dates(), row_office=office_held(), row_citations=citations("statement")
+    )
+    return rows.values(*COLUMNS, "dates", "row_office", "row_citations")
+
+
 def statement_rows(ids):
     """The statements `ids` as dicts in that order: COLUMNS, `dates` (ISO 8601 text),
     `office` ([title, where] or []) and `citations` (lists, as `reading.citations` gives
     them)."""
-    rows = of_ids(Statement, ids).annotate(
-        dates=iso_dates(), row_office=office_held(), row_citations=citations("statement")
-    )
-    names = [*COLUMNS, "dates", "row_office", "row_citations"]
-    for row in in_id_order(ids, rows.values(*names)):
+    for row in in_id_order(ids, of_ids(annotated(), ids)):
         row["office"] = parse(row.pop("row_office"))
         row["citations"] = split(row.pop("row_citations"))
         yield row
