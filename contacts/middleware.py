@@ -58,7 +58,7 @@ class RefreshIdleSessionMiddleware:
 class FreezeLoadedObjectsMiddleware:
     """Once the process has answered its first request, what that request loaded lazily (the
     URL patterns, views, compiled templates) is moved out of the garbage collector's
-    generations, as tracker/wsgi.py does with what start-up loaded (`gc.freeze`).
+    generations, as `tracker.startup.settle` does with what start-up loaded (`gc.freeze`).
 
     Otherwise every full collection scans them again: measured on the network page at a
     million contacts, 105,000 tracked objects, 3 full collections in 40 requests at 30 ms

@@ -18,7 +18,7 @@ def settle():
     collection. The language data alone is about 75,000 objects: left unfrozen, each full
     collection took 30-70 ms at a million contacts (measured in the benchmark's process).
     """
-    from contacts.search import countries, variants
+    from contacts.search import countries, variants  # once the apps are loaded
 
     countries.warm()
     variants.warm()

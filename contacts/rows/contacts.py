@@ -3,7 +3,8 @@
 from ..aggregates import TRUE_TEXT, parse, split
 from ..models import Contact
 from ..models.contacts import CELLS
-from .reading import DATED, built_once, citations, in_id_order, iso_dates, of_ids
+from .kept import built_once
+from .reading import DATED, citations, in_id_order, iso_dates, of_ids
 
 OWN = ["kind", "initiator_certainty", "location", "summary", "source_count"]
 COLUMNS = [*DATED, *OWN, "participant_text"]

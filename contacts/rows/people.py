@@ -5,7 +5,8 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, joined, parse, split
 from ..models import OfficeHolding, Person, PersonAlias
-from .reading import built_once, in_id_order, of_ids, organisation_text
+from .kept import built_once
+from .reading import in_id_order, of_ids, organisation_text
 
 COLUMNS = ["pk", "slug", "name", "country__name", "contact_count", "statement_count"]
 

@@ -1,8 +1,6 @@
 """What the row sources share: rows put back in the ids' order, citations aggregated,
 organisations named, dates written as ISO 8601."""
 
-import functools
-
 from django.core.exceptions import FieldError
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, Value, When
@@ -81,14 +79,6 @@ class PageOfRows:
         if self.read is None:
             self.read = list(self.page.values_list("pk", flat=True))
         return self.read
-
-
-def built_once(build):
-    """`build()`'s queryset, built on first use and kept: a row source's annotations
-    (subqueries, JSON aggregates) cost 1-3 ms of Python to build, each page, while filtering
-    the kept queryset by a page's ids costs a clone (`of_ids`). It is never evaluated
-    itself, so it holds no rows; each use is a clone."""
-    return functools.cache(build)
 
 
 def of_ids(rows, ids):

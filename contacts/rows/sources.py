@@ -8,7 +8,8 @@ reads that count's index.
 from django.db.models import F
 
 from ..models import Source
-from .reading import built_once, in_id_order, of_ids
+from .kept import built_once
+from .reading import in_id_order, of_ids
 
 COLUMNS = [
     "pk",
@@ -31,7 +32,7 @@ def with_citing_counts(queryset):
 
 
 @built_once
-def annotated(text):
+def annotated(*, text):
     """Every source's COLUMNS as values, with its `text` when asked."""
     rows = with_citing_counts(Source.objects.all())
     return rows.values(*COLUMNS, *(["text"] if text else []))
@@ -40,4 +41,4 @@ def annotated(text):
 def source_rows(ids, *, text=False):
     """The sources `ids` as dicts in that order: COLUMNS, and the article's `text` when
     asked (a search's snippet is drawn from it)."""
-    return in_id_order(ids, of_ids(annotated(text), ids))
+    return in_id_order(ids, of_ids(annotated(text=text), ids))

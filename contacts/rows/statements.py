@@ -5,15 +5,8 @@ from django.db.models.functions import Coalesce
 
 from ..aggregates import fields, parse, split
 from ..models import OfficeHolding, Statement
-from .reading import (
-    DATED,
-    built_once,
-    citations,
-    in_id_order,
-    iso_dates,
-    of_ids,
-    organisation_text,
-)
+from .kept import built_once
+from .reading import DATED, citations, in_id_order, iso_dates, of_ids, organisation_text
 
 COLUMNS = [
     *DATED,
