@@ -80,6 +80,24 @@ def test_page_size_is_clamped(analyst_client, db, asked, size):
     assert response.context["table"].paginator.per_page == size
 
 
+@pytest.mark.parametrize(
+    ("asked", "shown"), [("-5", 1), ("0", 1), ("99999999", 200), ("x", 50), ("2.5", 50)]
+)
+def test_a_refused_page_size_is_said_with_the_size_shown(analyst_client, db, asked, shown):
+    StatementFactory()
+    response = analyst_client.get(reverse("statement-list"), {"per_page": asked})
+    message = f"Rows per page must be a whole number from 1 to 200; showing {shown} per page."
+    assert response.context["warnings"] == [message]
+    assert message in response.text
+
+
+@pytest.mark.parametrize("asked", ["1", "200", " 20 ", ""])
+def test_an_accepted_page_size_gets_no_message(analyst_client, db, asked):
+    StatementFactory()
+    response = analyst_client.get(reverse("statement-list"), {"per_page": asked})
+    assert response.context["warnings"] == []
+
+
 def test_garbage_export_format_shows_the_page_with_a_message(analyst_client, pair):
     response = analyst_client.get(reverse("contact-list"), {"_export": "pdf", "kind": "phone_call"})
     assert response.status_code == 200

@@ -25,11 +25,16 @@ SORT_NAME = re.compile(r"-?\w+")  # a column's name, "-" first for descending
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def bounded_int(value, default, low, high):
+def whole_number(value):
     try:
-        return min(max(int(value), low), high)
+        return int(value)
     except (TypeError, ValueError):
-        return default
+        return None
+
+
+def bounded_int(value, default, low, high):
+    number = whole_number(value)
+    return default if number is None else min(max(number, low), high)
 
 
 class AnalystTableView(SingleTableMixin, FilterView):
@@ -89,9 +94,7 @@ class AnalystTableView(SingleTableMixin, FilterView):
         table = self.sorted_table(self.get_table_data(), **kwargs)
         self.check_sort(table)
         query = self.request.GET
-        per_page = bounded_int(
-            query.get("per_page"), settings.TABLE_PAGE_SIZE, 1, settings.TABLE_MAX_PAGE_SIZE
-        )
+        per_page = self.page_size(query.get("per_page"))
         paginate = {
             "paginator_class": CappedPaginator,
             "per_page": per_page,
@@ -113,6 +116,18 @@ class AnalystTableView(SingleTableMixin, FilterView):
                 self.warn(f"There is no page {query.get('page')}; showing the last page ({last}).")
             table.paginate(page=last, **paginate)
         return table
+
+    def page_size(self, asked):
+        """Rows per page: `?per_page=` when it is a whole number from 1 to the largest page
+        size; else the nearest such size, or the default when it is not a number, said so."""
+        largest = settings.TABLE_MAX_PAGE_SIZE
+        size = bounded_int(asked, settings.TABLE_PAGE_SIZE, 1, largest)
+        if asked not in (None, "") and whole_number(asked) != size:
+            self.warn(
+                f"Rows per page must be a whole number from 1 to {largest}; "
+                f"showing {size} per page."
+            )
+        return size
 
     def check_sort(self, table):
         asked = self.sort_asked()
